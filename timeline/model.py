@@ -1,0 +1,145 @@
+"""The data that flows through the pipeline: frozen dataclasses, no behaviour beyond derived values.
+
+read -> Article; tag -> Timex; events -> Mention; merge -> Event; the whole result -> Timeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+# How an article's publication date was known (the YAML's `published_source`).
+PublishedSource = Literal["header", "metadata", "content", "duplicate", "story", "none"]
+ArticleStatus = Literal["ok", "skipped"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+# Calendar granularity of a resolved date; "time" is a day with a clock time.
+Granularity = Literal["time", "day", "week", "month", "quarter", "season", "year", "decade", "century"]
+
+GRANULARITIES: tuple[str, ...] = (
+    "time",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
+    "century",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article as read, plus what later stages learned about its publication date."""
+
+    id: str
+    text: str
+    published: dt.date | None = None
+    published_source: PublishedSource = "none"
+    # 1.0 for a header or metadata date; lower where it had to be inferred.
+    published_confidence: float = 0.0
+    # The words that gave the date when it was inferred (a dateline, a tweet signature, ...).
+    published_evidence: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+    duplicate_of: str | None = None
+    status: ArticleStatus = "ok"
+    reason: str | None = None
+    # Things a user should know that did not stop the article (e.g. "decoded as Latin-1").
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in a text, with its TIMEX3 value and the calendar range it covers.
+
+    `start`/`end` are character offsets into the tagged text (end exclusive). `range_start`/`range_end`
+    are the first and last calendar day the expression covers, when it resolves to one (None for
+    durations, sets and unresolved values such as `XXXX-XX-XX`).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    mod: str | None = None
+    range_start: dt.date | None = None
+    range_end: dt.date | None = None
+    granularity: Granularity | None = None
+    # How the value was anchored: "absolute" (fully written), "dct" (against the publication date),
+    # "anaphora" (against an earlier date in the text), "none" (not anchored).
+    anchor: str = "absolute"
+    # How sure the tagger is of `value` (1.0 = written out in full; less where tense picked a side).
+    confidence: float = 1.0
+
+    @property
+    def resolved(self) -> bool:
+        """True when the expression covers a known calendar range."""
+        return self.range_start is not None and self.range_end is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An event as one article tells it: the sentence, what happened, and the date it gives."""
+
+    article_id: str
+    timex: Timex
+    quote: str  # the sentence that dates the event, as written
+    quote_start: int  # offset of the quote in the article body
+    title: str  # who did what: the clause around the expression, cleaned
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    actors: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A canonical event: one real-world happening with every mention that reports it.
+
+    `sources` hold the mentions that agree with the event's date; `conflicts` hold mentions of the same
+    event that date it differently. Every mention is in exactly one of the two.
+    """
+
+    id: str
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    display_date: str
+    title: str
+    summary: str
+    salience: float
+    sources: tuple[Mention, ...]
+    conflicts: tuple[Mention, ...] = ()
+    actors: tuple[str, ...] = ()
+    # How sure we are of the date (lowest confidence among the best-supported mentions' anchoring).
+    confidence: float = 1.0
+
+    @property
+    def independent_sources(self) -> int:
+        """Number of distinct articles among the sources (duplicates are already folded out)."""
+        return len({m.article_id for m in self.sources})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """What the per-article stages produce for one article: the article, its expressions, its mentions."""
+
+    article: Article
+    timexes: tuple[Timex, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """The canonical timeline: every input article with its status, and the events in date order."""
+
+    title: str
+    articles: tuple[Article, ...]
+    events: tuple[Event, ...]
+    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
