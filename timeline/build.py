@@ -1,0 +1,44 @@
+"""`timeline build` end to end: choose the engine and cache, run the pipeline, write the site, report."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from timeline.cache import ResultCache
+from timeline.config import Config
+from timeline.engine import make_engine, run_articles
+from timeline.errors import InputError
+from timeline.export import write_site
+from timeline.model import Article, ArticleResult, Timeline
+from timeline.pipeline import BuildStats, build_timeline
+from timeline.progress import BuildProgress, count_inputs, print_summary, terminal_console
+
+
+def run_build(config: Config, use_cache: bool = True) -> tuple[Timeline, BuildStats, list[Path]]:
+    """Build the timeline from `config.input` and write the site into `config.out` (atomically)."""
+    if not config.input.exists():
+        raise InputError(f"input path not found: {config.input}")
+    console = terminal_console(config.quiet)
+    progress = BuildProgress(console, count_inputs(config.input) if console else None)
+    with contextlib.ExitStack() as stack:
+        cache = None
+        if use_cache and config.cache is not None:
+            cache = stack.enter_context(ResultCache(config.cache))
+        engine = make_engine(config.engine, config.workers, config.scheduler)
+        stack.callback(engine.close)
+
+        def runner(
+            func: Callable[[Article], ArticleResult], articles: Iterable[Article]
+        ) -> Iterator[ArticleResult]:
+            return run_articles(func, articles, engine, cache, progress.on_result)
+
+        with progress.running():
+            timeline, stats = build_timeline(config, runner=runner)
+    stats = dataclasses.replace(stats, cached=progress.cached)
+    written = write_site(timeline, config.out, config.exports)
+    if console is not None:
+        print_summary(console, stats, config.out, written)
+    return timeline, stats, written

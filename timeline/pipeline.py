@@ -1,0 +1,103 @@
+"""build_timeline(config): the stages in order. read -> tag -> events -> merge; export is the caller's edge.
+
+Per-article work (publication date from content, tagging, events) is a pure function of one Article, so it
+can run in worker processes or on a Dask cluster and be cached by content. Cross-article work (duplicates,
+dates from the story, merging) runs once on the gathered results.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from timeline import events, merge, published
+from timeline.config import Config
+from timeline.ingest import read_articles
+from timeline.model import Article, ArticleResult, Timeline
+from timeline.temporal import tag
+
+
+def analyse_article(article: Article) -> ArticleResult:
+    """Per-article stages for one article: infer its date from content if missing, tag, extract events."""
+    if article.status != "ok":
+        return ArticleResult(article)
+    if article.published is None:
+        # Undated: absolute dates still resolve without an anchor, and they may say when it was written.
+        article = published.infer_from_content(article, tag(article.text, None))
+    return _tag_and_extract(article)
+
+
+def _tag_and_extract(article: Article) -> ArticleResult:
+    timexes = tuple(tag(article.text, article.published))
+    return ArticleResult(article, timexes, tuple(events.extract_mentions(article, timexes)))
+
+
+@dataclass(frozen=True, slots=True)
+class BuildStats:
+    """What a build did, for the end-of-build summary."""
+
+    articles: int
+    skipped: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0
+    undated: int = 0
+    inferred: int = 0
+    events: int = 0
+    conflicts: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+
+
+# A runner maps the per-article function over the articles and yields results in input order.
+Runner = Callable[[Callable[[Article], ArticleResult], Iterable[Article]], Iterator[ArticleResult]]
+
+
+def serial_runner(
+    func: Callable[[Article], ArticleResult], articles: Iterable[Article]
+) -> Iterator[ArticleResult]:
+    """Run the per-article stage in this process, one article after another."""
+    return map(func, articles)
+
+
+def build_timeline(
+    config: Config,
+    articles: Iterable[Article] | None = None,
+    runner: Runner = serial_runner,
+) -> tuple[Timeline, BuildStats]:
+    """Run every stage on the configured input and return the canonical timeline with build statistics."""
+    started = time.perf_counter()
+    source = read_articles(config.input) if articles is None else articles
+    # 1. Per-article: date from content, tags, mentions (parallel and cached when the runner is).
+    results = list(runner(analyse_article, source))
+    # 2. Cross-article: near-duplicates and dates from the story need every article at once.
+    linked = published.infer_from_collection(results)
+    results = [_relink(result, article) for result, article in zip(results, linked, strict=True)]
+    # 3. Merge mentions across articles into canonical events, ranked by salience.
+    timeline_events = merge.merge_events(results, top=config.top)
+    articles_out = tuple(sorted((r.article for r in results), key=lambda a: a.id))
+    timeline = Timeline(title=config.title, articles=articles_out, events=timeline_events)
+    return timeline, _stats(results, timeline, time.perf_counter() - started)
+
+
+def _relink(result: ArticleResult, article: Article) -> ArticleResult:
+    if article.published != result.article.published:
+        # The collection told us the date: tag again against it so relative dates resolve.
+        return _tag_and_extract(article)
+    if article != result.article:
+        return ArticleResult(article, result.timexes, result.mentions)
+    return result
+
+
+def _stats(results: list[ArticleResult], timeline: Timeline, seconds: float) -> BuildStats:
+    articles = [r.article for r in results]
+    return BuildStats(
+        articles=len(articles),
+        skipped=Counter(a.reason or "unknown" for a in articles if a.status != "ok"),
+        duplicates=sum(1 for a in articles if a.duplicate_of),
+        undated=sum(1 for a in articles if a.status == "ok" and a.published is None),
+        inferred=sum(1 for a in articles if a.published_source in ("content", "duplicate", "story")),
+        events=len(timeline.events),
+        conflicts=sum(1 for e in timeline.events if e.conflicts),
+        seconds=seconds,
+    )
