@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from timeline.model import Article, Event, Mention, Timeline
+from timeline.model import Article, Event, Mention, Timeline, Timex
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -55,6 +55,24 @@ def mention_to_dict(mention: Mention) -> dict[str, Any]:
         "end": _iso(mention.end),
         "granularity": mention.granularity,
         "confidence": round(mention.confidence, 3),
+        # Added after the minimal contract so `load` can rebuild the Mention exactly (additive only).
+        "title": mention.title,
+        "quote_start": mention.quote_start,
+        "actors": list(mention.actors),
+        "timex": timex_to_dict(mention.timex),
+    }
+
+
+def timex_to_dict(timex: Timex) -> dict[str, Any]:
+    """The parts of a mention's time expression the flat mention keys do not already carry."""
+    return {
+        "type": timex.type,
+        "mod": timex.mod,
+        "range_start": _iso(timex.range_start),
+        "range_end": _iso(timex.range_end),
+        "granularity": timex.granularity,
+        "anchor": timex.anchor,
+        "confidence": round(timex.confidence, 3),
     }
 
 

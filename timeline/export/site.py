@@ -1,0 +1,264 @@
+"""Timeline -> a static site folder: index.html, plotly.js, our css/js, timeline.yaml and exports.
+
+The page is rendered server-side (the event list and article table read fine without
+JavaScript); the chart is drawn by static/timeline.js from a JSON data island. The folder is
+self-contained (no CDN, no fonts, no request leaves the page) so it works from file:// or any
+static host, and is written atomically: a failed build leaves the previous site in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from timeline.export._shared import (
+    article_index,
+    article_label,
+    assign_lanes,
+    end_exclusive,
+    is_span,
+    quote_parts,
+    safe_url,
+    source_count_label,
+)
+from timeline.model import Article, Event, Mention, Timeline
+
+# Files copied verbatim from timeline/export/static into out/assets.
+STATIC_FILES: tuple[str, ...] = ("timeline.css", "timeline.js")
+ASSETS = "assets"
+
+# The page may load its own scripts and styles only; plotly.js needs inline styles.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'none'; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+PUBLISHED_HOW: dict[str, str] = {
+    "header": "from the file header",
+    "metadata": "from metadata",
+    "content": "inferred from the text",
+    "duplicate": "taken from the article it duplicates",
+    "story": "inferred from the story",
+    "none": "unknown",
+}
+
+# Vertical spacing of overlapping events inside one lane (fractions of the lane height).
+_ROW_OFFSETS: tuple[float, ...] = (0.0, -0.22, 0.22, -0.44, 0.44)
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe to embed inside <script type="application/json">: no `<`, `>`, `&`, U+2028/9."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _stack_rows(events: Sequence[Event], lanes: Sequence[str], lane_of: dict[str, str]) -> dict[str, float]:
+    """Each event's y: its lane index, nudged so events that overlap in time do not hide each other."""
+    if not events:
+        return {}
+    first = min(e.start for e in events)
+    last = max(end_exclusive(e) for e in events)
+    # A point still covers a little width on screen: about 1/80 of the whole range.
+    pad = dt.timedelta(days=max(1, (last - first).days // 80))
+    lane_index = {lane: i for i, lane in enumerate(lanes)}
+    row_ends: dict[str, list[dt.date]] = {lane: [] for lane in lanes}
+    y: dict[str, float] = {}
+    for event in sorted(events, key=lambda e: (e.start, end_exclusive(e), e.id)):
+        lane = lane_of[event.id]
+        ends = row_ends[lane]
+        stop = max(end_exclusive(event), event.start + pad)
+        row = next((i for i, end in enumerate(ends) if end <= event.start), len(ends))
+        if row == len(ends):
+            ends.append(stop)
+        else:
+            ends[row] = stop
+        y[event.id] = lane_index[lane] + _ROW_OFFSETS[row % len(_ROW_OFFSETS)]
+    return y
+
+
+def _search_text(event: Event, articles: dict[str, Article]) -> str:
+    parts = [event.display_date, event.title, event.summary, *event.actors]
+    for m in (*event.sources, *event.conflicts):
+        parts += [m.quote, article_label(articles.get(m.article_id), m.article_id)]
+    # lower(), not casefold(): the page lower-cases the query with JavaScript's toLowerCase().
+    return " ".join(parts).lower()
+
+
+def site_data(timeline: Timeline) -> dict[str, Any]:
+    """The data the chart script needs (the list and details are rendered in HTML instead)."""
+    articles = article_index(timeline.articles)
+    lanes, lane_of = assign_lanes(timeline)
+    y = _stack_rows(timeline.events, lanes, lane_of)
+    return {
+        "title": timeline.title,
+        "lanes": [{"name": lane, "y": i} for i, lane in enumerate(lanes)],
+        "events": [
+            {
+                "id": e.id,
+                "start": e.start.isoformat(),
+                "end": end_exclusive(e).isoformat(),
+                "span": is_span(e),
+                "y": y[e.id],
+                "lane": lane_of[e.id],
+                "display_date": e.display_date,
+                "title": e.title,
+                "sources": e.independent_sources,
+                "conflict": bool(e.conflicts),
+                "articles": sorted({m.article_id for m in (*e.sources, *e.conflicts)}),
+                "search": _search_text(e, articles),
+            }
+            for e in timeline.events
+        ],
+    }
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("timeline.export", "templates"),
+        autoescape=True,  # every string from an article goes through here: escape all of it
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        quote_parts=quote_parts,
+        safe_url=safe_url,
+        source_count_label=source_count_label,
+        is_span=is_span,
+        published_how=PUBLISHED_HOW,
+    )
+    return env
+
+
+def render_index(timeline: Timeline, downloads: Sequence[str] = ("timeline.yaml",)) -> str:
+    """The site's index.html for a timeline (deterministic: no clock, no randomness)."""
+    articles = article_index(timeline.articles)
+    lanes, lane_of = assign_lanes(timeline)
+
+    def article_of(mention: Mention) -> Article | None:
+        return articles.get(mention.article_id)
+
+    def label_of(article_id: str) -> str:
+        return article_label(articles.get(article_id), article_id)
+
+    used = {m.article_id for e in timeline.events for m in (*e.sources, *e.conflicts)}
+    filter_articles = sorted(used, key=lambda a: (label_of(a).casefold(), a))
+    dates = [e.start for e in timeline.events]
+    return (
+        _environment()
+        .get_template("index.html.j2")
+        .render(
+            timeline=timeline,
+            csp=CSP,
+            assets=ASSETS,
+            lanes=lanes,
+            lane_of=lane_of,
+            article_of=article_of,
+            label_of=label_of,
+            filter_articles=filter_articles,
+            first=min(dates) if dates else None,
+            last=max(end_exclusive(e) for e in timeline.events) if dates else None,
+            data_json=json_for_script(site_data(timeline)),
+            downloads=downloads,
+            span_label=span_label,
+        )
+    )
+
+
+def span_label(start: dt.date, end: dt.date) -> str:
+    """'2017-06-20' for one day, '2017-06-01 – 2017-06-30' for a stretch."""
+    return start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+
+
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def _static(name: str) -> bytes:
+    return resources.files("timeline.export").joinpath("static", name).read_bytes()
+
+
+def site_files(timeline: Timeline, exports: Sequence[str] = ("yaml",)) -> dict[str, bytes]:
+    """Every file of the site by relative path, as bytes (what `write_site` writes)."""
+    from timeline.export import FILENAMES, FORMATS, render
+
+    unknown = [f for f in exports if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown export format(s) {', '.join(unknown)}; allowed: {', '.join(FORMATS)}")
+    formats = tuple(dict.fromkeys(("yaml", *exports)))
+    files: dict[str, bytes] = {
+        "index.html": render_index(timeline, [FILENAMES[f] for f in formats]).encode("utf-8"),
+        f"{ASSETS}/plotly.min.js": _plotly_js().encode("utf-8"),
+    }
+    for name in STATIC_FILES:
+        files[f"{ASSETS}/{name}"] = _static(name)
+    for fmt in formats:
+        files[FILENAMES[fmt]] = render(timeline, fmt).encode("utf-8")
+    return files
+
+
+def _replace_dir(new: Path, out: Path) -> None:
+    """Swap `new` in place of `out`: rename the old folder away, rename the new in, delete the old."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    old = out.with_name(f".{out.name}.old-{secrets.token_hex(4)}")
+    os.rename(out, old)
+    try:
+        os.rename(new, out)
+    except OSError:
+        os.rename(old, out)  # put the previous site back before reporting the failure
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_site(
+    timeline: Timeline,
+    out: Path,
+    exports: Sequence[str] = ("yaml",),
+    *,
+    _before_swap: Callable[[Path], None] | None = None,
+) -> list[Path]:
+    """Write the site for `timeline` into `out` atomically; return the written files (sorted)."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"{out} exists and is not a folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Everything that can fail (rendering, unknown formats) happens before the disk is touched.
+    files = site_files(timeline, exports)
+    readme = out / "README.md"
+    if readme.is_file():
+        files["README.md"] = readme.read_bytes()  # git tracks site/README.md: keep it across builds
+    tmp = out.with_name(f".{out.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
+    tmp.mkdir()
+    try:
+        for rel, data in sorted(files.items()):
+            path = tmp / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        if _before_swap is not None:
+            _before_swap(tmp)  # test hook: simulate a failure after the files are written
+        _replace_dir(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return sorted(out / rel for rel in files)

@@ -1,0 +1,292 @@
+/* The interactive part of the timeline page: the Plotly chart, search/filter, the details panel.
+ *
+ * Everything here reads the JSON data island (#timeline-data) and the server-rendered list; no
+ * article text is ever assigned to innerHTML. Strings handed to Plotly are entity-escaped because
+ * Plotly renders hover labels and tick labels as (a subset of) HTML.
+ */
+(function () {
+  "use strict";
+
+  var POINT = "#1f5fa8";
+  var SPAN = "rgba(31, 95, 168, 0.45)";
+  var CONFLICT = "#b3261e";
+  var SELECTED = "#111111";
+
+  var dataNode = document.getElementById("timeline-data");
+  if (!dataNode) {
+    return;
+  }
+  var data = JSON.parse(dataNode.textContent);
+  var events = data.events;
+  var chart = document.getElementById("chart");
+  var details = document.getElementById("details");
+  var controls = document.getElementById("controls");
+  var search = document.getElementById("search");
+  var filter = document.getElementById("article-filter");
+  var statusLine = document.getElementById("filter-status");
+  var selected = null;
+  var plotly = window.Plotly;
+
+  function esc(text) {
+    return String(text)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+  }
+
+  function shorten(text, max) {
+    return text.length > max ? text.slice(0, max - 1) + "…" : text;
+  }
+
+  function hoverText(e) {
+    var lines = [
+      esc(e.display_date),
+      "<b>" + esc(shorten(e.title, 90)) + "</b>",
+      e.sources + (e.sources === 1 ? " source" : " sources"),
+    ];
+    if (e.conflict) {
+      lines.push("⚠ sources disagree");
+    }
+    return lines.join("<br>");
+  }
+
+  // Area grows with the number of independent sources, capped so one story cannot swamp the rest.
+  function markerSize(n) {
+    return 8 + 5 * Math.sqrt(Math.min(n, 9));
+  }
+
+  function barThickness(n) {
+    return 0.1 + 0.03 * Math.min(n, 6);
+  }
+
+  function visibleEvents() {
+    var terms = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var article = filter.value;
+    return events.filter(function (e) {
+      if (article && e.articles.indexOf(article) < 0) {
+        return false;
+      }
+      return terms.every(function (t) {
+        return e.search.indexOf(t) >= 0;
+      });
+    });
+  }
+
+  function outline(e, normal) {
+    if (e.id === selected) {
+      return SELECTED;
+    }
+    return e.conflict ? CONFLICT : normal;
+  }
+
+  function outlineWidth(e, normal) {
+    if (e.id === selected) {
+      return 3;
+    }
+    return e.conflict ? 2.5 : normal;
+  }
+
+  function traces(list) {
+    var points = list.filter(function (e) { return !e.span; });
+    var spans = list.filter(function (e) { return e.span; });
+    var custom = function (e) { return [e.id, hoverText(e)]; };
+    return [
+      {
+        type: "scatter",
+        mode: "markers",
+        name: "Known day",
+        meta: "events",
+        x: points.map(function (e) { return e.start; }),
+        y: points.map(function (e) { return e.y; }),
+        customdata: points.map(custom),
+        hovertemplate: "%{customdata[1]}<extra></extra>",
+        marker: {
+          size: points.map(function (e) { return markerSize(e.sources); }),
+          symbol: points.map(function (e) { return e.conflict ? "diamond" : "circle"; }),
+          color: points.map(function (e) { return e.conflict ? "#f4c7c3" : POINT; }),
+          line: {
+            color: points.map(function (e) { return outline(e, "#ffffff"); }),
+            width: points.map(function (e) { return outlineWidth(e, 1); }),
+          },
+        },
+      },
+      {
+        // Coarse or uncertain dates: a bar from the first day to the day after the last.
+        type: "bar",
+        orientation: "h",
+        name: "Coarse or uncertain date",
+        meta: "events",
+        base: spans.map(function (e) { return e.start; }),
+        x: spans.map(function (e) { return Date.parse(e.end) - Date.parse(e.start); }),
+        y: spans.map(function (e) { return e.y; }),
+        width: spans.map(function (e) { return barThickness(e.sources); }),
+        customdata: spans.map(custom),
+        hovertemplate: "%{customdata[1]}<extra></extra>",
+        marker: {
+          color: spans.map(function (e) { return e.conflict ? "rgba(179, 38, 30, 0.35)" : SPAN; }),
+          line: {
+            color: spans.map(function (e) { return outline(e, POINT); }),
+            width: spans.map(function (e) { return outlineWidth(e, 1); }),
+          },
+        },
+      },
+    ];
+  }
+
+  function layout(list) {
+    var lanes = data.lanes;
+    return {
+      // Keep the user's zoom while only the selection changes; reset it when the filter changes.
+      uirevision: search.value + "\u0000" + filter.value,
+      height: Math.max(320, 190 + 64 * lanes.length),
+      margin: { l: 120, r: 16, t: 48, b: 24 },
+      showlegend: false,
+      hovermode: "closest",
+      dragmode: "pan",
+      font: { family: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size: 13 },
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "#ffffff",
+      xaxis: {
+        type: "date",
+        autorange: true,
+        showgrid: true,
+        gridcolor: "#e6e6e6",
+        rangeslider: { visible: true, thickness: 0.1 },
+        rangeselector: {
+          buttons: [
+            { count: 1, label: "1m", step: "month", stepmode: "backward" },
+            { count: 6, label: "6m", step: "month", stepmode: "backward" },
+            { count: 1, label: "1y", step: "year", stepmode: "backward" },
+            { count: 5, label: "5y", step: "year", stepmode: "backward" },
+            { step: "all", label: "All" },
+          ],
+        },
+      },
+      yaxis: {
+        tickmode: "array",
+        tickvals: lanes.map(function (l) { return l.y; }),
+        ticktext: lanes.map(function (l) { return esc(shorten(l.name, 18)); }),
+        range: [lanes.length - 0.4, -0.6],
+        fixedrange: true,
+        showgrid: false,
+        zeroline: false,
+      },
+      // Faint bands tell the lanes apart.
+      shapes: lanes
+        .filter(function (l) { return l.y % 2 === 1; })
+        .map(function (l) {
+          return {
+            type: "rect",
+            xref: "paper",
+            x0: 0,
+            x1: 1,
+            y0: l.y - 0.5,
+            y1: l.y + 0.5,
+            fillcolor: "#f4f6f9",
+            line: { width: 0 },
+            layer: "below",
+          };
+        }),
+      annotations: list.length
+        ? []
+        : [{ text: "No event matches", xref: "paper", yref: "paper", x: 0.5, y: 0.5, showarrow: false }],
+    };
+  }
+
+  function draw() {
+    var list = visibleEvents();
+    var shown = {};
+    list.forEach(function (e) { shown[e.id] = true; });
+    document.querySelectorAll(".event-list > li").forEach(function (li) {
+      li.hidden = !shown[li.getAttribute("data-event-id")];
+    });
+    statusLine.textContent = list.length === events.length
+      ? events.length + " events"
+      : "Showing " + list.length + " of " + events.length + " events";
+    if (plotly && events.length) {
+      plotly.react(chart, traces(list), layout(list), {
+        responsive: true,
+        displaylogo: false,
+        modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+      });
+    }
+  }
+
+  function listItem(id) {
+    return document.getElementById("event-" + id);
+  }
+
+  function showDetails(id) {
+    var item = listItem(id);
+    if (!item) {
+      return;
+    }
+    // Reuse the server-rendered (already escaped) markup rather than rebuilding it from data.
+    var card = item.querySelector(".event-card").cloneNode(true);
+    card.removeAttribute("aria-labelledby");
+    card.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+    var link = card.querySelector(".event-link");
+    if (link) {
+      link.replaceWith(document.createTextNode(link.textContent));
+    }
+    var folded = card.querySelector("details");
+    if (folded) {
+      folded.replaceWith(folded.querySelector(".sources-body"));
+    }
+    details.replaceChildren(card);
+  }
+
+  function select(id, fromList) {
+    selected = id;
+    document.querySelectorAll(".event-list > li.is-selected").forEach(function (li) {
+      li.classList.remove("is-selected");
+      li.removeAttribute("aria-current");
+    });
+    var item = listItem(id);
+    if (item) {
+      item.classList.add("is-selected");
+      item.setAttribute("aria-current", "true");
+      if (fromList) {
+        // In the list the sources open in place (the side panel may be off-screen on a phone).
+        item.querySelector("details").open = true;
+      }
+    }
+    showDetails(id);
+    draw();
+  }
+
+  controls.hidden = false;
+  controls.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  search.addEventListener("input", draw);
+  filter.addEventListener("change", draw);
+
+  document.querySelector(".event-list").addEventListener("click", function (ev) {
+    var link = ev.target.closest(".event-link");
+    if (link) {
+      ev.preventDefault();
+      select(link.getAttribute("data-event-id"), true);
+    }
+  });
+
+  if (!plotly) {
+    var message = document.createElement("p");
+    message.className = "chart-message";
+    message.textContent = "The chart could not be drawn. Every event is listed below.";
+    chart.replaceChildren(message);
+  } else if (!events.length) {
+    var empty = document.createElement("p");
+    empty.className = "chart-message";
+    empty.textContent = "No dated events to draw.";
+    chart.replaceChildren(empty);
+  }
+
+  draw();
+  if (plotly && events.length) {
+    chart.on("plotly_click", function (ev) {
+      if (ev.points && ev.points.length) {
+        select(ev.points[0].customdata[0], false);
+      }
+    });
+  }
+})();
