@@ -37,7 +37,7 @@ def run_build(config: Config, use_cache: bool = True) -> tuple[Timeline, BuildSt
 
         with progress.running():
             timeline, stats = build_timeline(config, runner=runner)
-    stats = dataclasses.replace(stats, cached=progress.cached)
+    stats = dataclasses.replace(stats, cached=progress.cached, computed=progress.done - progress.cached)
     written = write_site(timeline, config.out, config.exports)
     if console is not None:
         print_summary(console, stats, config.out, written)

@@ -7,6 +7,7 @@ dates from the story, merging) runs once on the gathered results.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -45,7 +46,8 @@ class BuildStats:
     inferred: int = 0
     events: int = 0
     conflicts: int = 0
-    cached: int = 0
+    cached: int = 0  # per-article results served from the cache
+    computed: int = 0  # per-article results computed in this build
     seconds: float = 0.0
 
 
@@ -72,7 +74,15 @@ def build_timeline(
     results = list(runner(analyse_article, source))
     # 2. Cross-article: near-duplicates and dates from the story need every article at once.
     linked = published.infer_from_collection(results)
-    results = [_relink(result, article) for result, article in zip(results, linked, strict=True)]
+    # Articles whose date the collection told us are tagged again against it, so relative dates resolve.
+    redo = [
+        i for i, (r, a) in enumerate(zip(results, linked, strict=True)) if a.published != r.article.published
+    ]
+    redone = dict(zip(redo, runner(_tag_and_extract, [linked[i] for i in redo]), strict=True))
+    results = [
+        redone.get(i) or _with_article(result, article)
+        for i, (result, article) in enumerate(zip(results, linked, strict=True))
+    ]
     # 3. Merge mentions across articles into canonical events, ranked by salience.
     timeline_events = merge.merge_events(results, top=config.top)
     articles_out = tuple(sorted((r.article for r in results), key=lambda a: a.id))
@@ -80,13 +90,9 @@ def build_timeline(
     return timeline, _stats(results, timeline, time.perf_counter() - started)
 
 
-def _relink(result: ArticleResult, article: Article) -> ArticleResult:
-    if article.published != result.article.published:
-        # The collection told us the date: tag again against it so relative dates resolve.
-        return _tag_and_extract(article)
-    if article != result.article:
-        return ArticleResult(article, result.timexes, result.mentions)
-    return result
+def _with_article(result: ArticleResult, article: Article) -> ArticleResult:
+    # duplicate_of and similar links change the article but not its tags.
+    return result if article == result.article else dataclasses.replace(result, article=article)
 
 
 def _stats(results: list[ArticleResult], timeline: Timeline, seconds: float) -> BuildStats:
