@@ -1,0 +1,128 @@
+"""The temporal tagger: find TIMEX3 expressions in a text and normalise them against a publication date.
+
+`tag(text, dct)` -> sorted `Timex` list; `format_timexes(text, timexes, fmt)` renders them as text,
+JSON or inline TimeML. Relative expressions are resolved against `dct` only, never against the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+import regex
+
+from timeline.model import Timex
+from timeline.temporal.calendar import value_range
+from timeline.temporal.grammar import candidates, select
+from timeline.temporal.normalise import Context, Norm, normalise
+
+__all__ = ["coerce_dct", "format_timexes", "tag"]
+
+_DCT = regex.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})")
+_RESOLVED_TYPES = ("DATE", "TIME")
+
+
+def coerce_dct(dct: str | dt.date | dt.datetime | None) -> dt.date | None:
+    """A publication date from a date, an ISO string or a TimeML timestamp ('1998-01-08T06:42')."""
+    if dct is None:
+        return None
+    if isinstance(dct, dt.datetime):
+        return dct.date()
+    if isinstance(dct, dt.date):
+        return dct
+    m = _DCT.match(str(dct))
+    if m is None:
+        raise ValueError(f"unreadable publication date {dct!r}: expected YYYY-MM-DD")
+    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def _to_timex(n: Norm, text: str) -> Timex:
+    """Attach the calendar range and granularity to a normalised expression."""
+    rng = value_range(n.value) if n.type in _RESOLVED_TYPES else None
+    granularity = rng[2] if rng else None
+    if granularity is None and n.type in _RESOLVED_TYPES and "T" in n.value:
+        granularity = "time"
+    return Timex(
+        start=n.start,
+        end=n.end,
+        text=text[n.start : n.end],
+        type=n.type,  # type: ignore[arg-type]
+        value=n.value,
+        mod=n.mod,
+        range_start=rng[0] if rng else None,
+        range_end=rng[1] if rng else None,
+        granularity=granularity,  # type: ignore[arg-type]
+        anchor=n.anchor,
+        confidence=n.confidence,
+    )
+
+
+def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
+    """Temporal expressions in `text`, normalised to TIMEX3 against publication date `dct`, by start."""
+    day = coerce_dct(dct)
+    ctx = Context(text=text, dct=day)
+    out: list[Timex] = []
+    last_end = 0
+    for cand in select(candidates(text)):
+        n = normalise(cand, ctx)
+        if n is None or n.start < last_end or n.end <= n.start:
+            continue
+        timex = _to_timex(n, text)
+        out.append(timex)
+        last_end = n.end
+        if timex.resolved and timex.type in _RESOLVED_TYPES:
+            # Later anaphora ("the next day", "a year earlier") count from the last resolved date.
+            last_day = ctx.last_day
+            if timex.granularity in ("day", "time"):
+                last_day = timex.range_start
+            ctx = Context(text, day, last_day, timex.value, timex.end)
+    return out
+
+
+def _timeml(text: str, timexes: list[Timex]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for i, t in enumerate(sorted(timexes, key=lambda t: t.start), start=1):
+        if t.start < pos:
+            continue
+        parts.append(escape(text[pos : t.start]))
+        attrs = f"tid={quoteattr(f't{i}')} type={quoteattr(t.type)} value={quoteattr(t.value)}"
+        if t.mod:
+            attrs += f" mod={quoteattr(t.mod)}"
+        parts.append(f"<TIMEX3 {attrs}>{escape(t.text)}</TIMEX3>")
+        pos = t.end
+    parts.append(escape(text[pos:]))
+    return "".join(parts)
+
+
+def _json_row(t: Timex) -> dict[str, object]:
+    return {
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "mod": t.mod,
+        "range_start": t.range_start.isoformat() if t.range_start else None,
+        "range_end": t.range_end.isoformat() if t.range_end else None,
+        "granularity": t.granularity,
+        "anchor": t.anchor,
+        "confidence": t.confidence,
+    }
+
+
+def format_timexes(text: str, timexes: list[Timex], fmt: str) -> str:
+    """Render tagged expressions as 'text' (one per line), 'json' or 'timeml' (inline TIMEX3 tags)."""
+    if fmt == "json":
+        return json.dumps([_json_row(t) for t in timexes], indent=2, ensure_ascii=False)
+    if fmt == "timeml":
+        return _timeml(text, timexes)
+    if fmt == "text":
+        lines = []
+        for t in timexes:
+            span = f"{t.range_start}..{t.range_end}" if t.resolved else "-"
+            mod = f" {t.mod}" if t.mod else ""
+            lines.append(f"{t.start}-{t.end}\t{t.text}\t{t.type}\t{t.value}{mod}\t{span}\t{t.anchor}")
+        return "\n".join(lines)
+    raise ValueError(f"unknown format {fmt!r}: expected text, json or timeml")

@@ -1,0 +1,179 @@
+"""Anchoring: which side of the publication date a weekday or month falls (tense), and date shifts.
+
+No function here looks at the clock: every relative value is computed from a DCT or an earlier date
+found in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import pendulum
+import regex
+
+Tense = Literal["past", "future"] | None
+
+_ABBREV = r"(?<!\b(?:vs|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Ga|Va|Fla|Mass|U\.S|[A-Z]))"
+_SENTENCE_END = regex.compile(_ABBREV + r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
+_TOKEN = regex.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
+
+_FUTURE = frozenset(
+    "will 'll ’ll shall scheduled slated upcoming tomorrow plans planned intends hopes expects "
+    "won't wo expected set due aims".split()
+)
+_PAST = frozenset(
+    "was were had did said told ago yesterday last won lost led met sent took came went made got "
+    "gave began beat held left saw ran fell rose found thought brought bought paid spent wrote "
+    "spoke broke chose drew flew grew knew threw struck stood sold kept felt heard meant became "
+    "caught taught fought sought shot drove rode wore swore tore woke froze hid slid shook forgot "
+    "withdrew overtook undertook ended earlier previously recently announced reported agreed "
+    "died killed elected voted posted tweeted".split()
+)
+_BE_PRESENT = frozenset("is are am 's ’s 're ’re".split())
+_NOT_ED = frozenset(
+    "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed "
+    "united limited based related detailed advanced concerned interested supposed alleged "
+    "so-called medicated dedicated sophisticated complicated experienced talented".split()
+)
+_CONDITIONAL = frozenset("if unless whether lest".split())
+_CLAUSE_BREAK = frozenset(", ; : that because but and".split())
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end offsets of the sentence around [start, end) (a rough splitter is enough here)."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    right_m = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    right = right_m.start() + 1 if right_m else min(len(text), end + 400)
+    return left, right
+
+
+def _cue(tokens: list[str], i: int) -> str | None:
+    """Tense cue of token i in context: 'past', 'future', 'prog' (present progressive) or None."""
+    word = tokens[i].lower()
+    prev = tokens[i - 1].lower() if i > 0 else ""
+    prev2 = tokens[i - 2].lower() if i > 1 else ""
+    if word == "going" and i + 1 < len(tokens) and tokens[i + 1].lower() == "to":
+        return "past" if prev in ("was", "were") else "future"
+    if word in ("is", "are") and i + 1 < len(tokens) and tokens[i + 1].lower() == "to":
+        return "future"
+    if word == "would":
+        return "would"
+    if word in _FUTURE:
+        if word == "set" and prev not in _BE_PRESENT:
+            return None
+        if word in ("expected", "due") and prev not in _BE_PRESENT:
+            return None
+        if word == "scheduled" and prev in ("was", "were"):
+            return "past"
+        return "future"
+    if word in _PAST:
+        return "past"
+    if word in ("is", "are", "am"):
+        return "present"
+    if word.endswith("ing") and len(word) > 5 and prev in _BE_PRESENT:
+        return "prog"
+    if word.endswith("ed") and len(word) > 4 and word not in _NOT_ED and not word.endswith("eed"):
+        # Passives and infinitives in the present ("is expected", "to be voted") are not past.
+        if prev in _BE_PRESENT or prev in ("be", "being", "to", "will") or prev2 in ("will",):
+            return None
+        if tokens[i][0].isupper() and i > 0:
+            return None  # a proper name such as "United"
+        return "past"
+    return None
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense that decides the side of the DCT for the expression at [start, end)."""
+    left, right = sentence_bounds(text, start, end)
+    left = max(left, start - 160)
+    right = min(right, end + 80)
+    # Inside a quotation the speaker's tense counts, not the reporting verb around the quote.
+    open_q = max(text.rfind("“", left, start), text.rfind("”", left, start))
+    if open_q >= 0 and text[open_q] == "“":
+        left = open_q
+    close_q = text.find("”", end, right)
+    if close_q >= 0 and text.find("“", end, close_q) < 0:
+        right = close_q
+    before = _TOKEN.findall(text, left, start)
+    after = _TOKEN.findall(text, end, right)
+    tokens = [*before, "<T>", *after]
+    pivot = len(before)
+    conditional = False
+    best: tuple[float, str] | None = None
+    for i, tok in enumerate(tokens):
+        if i == pivot:
+            conditional = False
+            continue
+        low = tok.lower()
+        if low in _CONDITIONAL:
+            conditional = True
+            continue
+        if low in _CLAUSE_BREAK:
+            conditional = False
+            continue
+        cue = _cue(tokens, i)
+        if cue is None or (conditional and cue == "past"):
+            continue
+        distance = (pivot - i) if i < pivot else (i - pivot) * 1.5
+        if cue == "present":
+            # A present-tense copula nearest the expression leaves the side to proximity.
+            distance += 1
+        elif cue == "prog":
+            cue, distance = "future", distance + 2
+        elif cue == "would":
+            # Future in the past: weaker than a plain tense cue at the same distance.
+            cue, distance = "future", distance * 1.5
+        if best is None or distance < best[0]:
+            best = (distance, cue)
+    if best is None or best[1] == "present":
+        return None
+    return "past" if best[1] == "past" else "future"
+
+
+def weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
+    """The weekday nearest the DCT on the side the tense picks (news default: the past one)."""
+    delta = weekday - dct.weekday()
+    if delta == 0:
+        return dct
+    if tense == "future":
+        return dct + dt.timedelta(days=delta % 7)
+    return dct - dt.timedelta(days=(-delta) % 7)
+
+
+def month_year(dct: dt.date, month: int, day: int | None, tense: Tense) -> int:
+    """The year of a month (and day) written without one: nearest to the DCT, tense breaking near ties."""
+    here = (month, day or 15)
+    now = (dct.month, dct.day if day else 15)
+    if here == now or (day is None and month == dct.month):
+        return dct.year
+    past_year = dct.year if here < now else dct.year - 1
+    future_year = dct.year if here > now else dct.year + 1
+
+    def months_away(year: int) -> float:
+        return abs((year - dct.year) * 12 + (month - dct.month) + ((day or 15) - dct.day) / 31)
+
+    if tense == "past" and months_away(past_year) <= 10:
+        return past_year
+    if tense == "future" and months_away(future_year) <= 10:
+        return future_year
+    return past_year if months_away(past_year) < months_away(future_year) else future_year
+
+
+def shift(day: dt.date, *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0) -> dt.date:
+    """Calendar arithmetic (month ends clamp), by pendulum."""
+    d = pendulum.date(day.year, day.month, day.day).add(years=years, months=months, weeks=weeks, days=days)
+    return dt.date(d.year, d.month, d.day)
+
+
+def week_value(day: dt.date) -> str:
+    """ISO week value of a day, e.g. 2017-W15."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(day: dt.date) -> int:
+    """Calendar quarter (1-4) of a day."""
+    return (day.month - 1) // 3 + 1

@@ -1,0 +1,141 @@
+"""Compiled candidate patterns: where a temporal expression may start and end, and which rule found it.
+
+Each rule is a named regex; `candidates` runs them all and keeps the longest non-overlapping matches.
+Normalisation (what the words mean) lives in `normalise.py`; this module only finds spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+# --- building blocks (strings, composed below) -------------------------------------------------
+
+# Month names are case-sensitive: "may" is a modal verb, "march" a verb; capitalised or all caps only.
+_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+MON = rf"(?:(?:{_FULL}|{_FULL.upper()})(?![\w-])|(?:{_ABBR}|{_ABBR.upper()})(?:\.|(?=\s+\d))(?!\w))"
+DOW = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|%|\s+percent)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|old))"
+_NUMWORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|hundred"
+    r"|(?:a\s+)?dozen)"
+)
+NUM = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
+VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
+UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|local\s+time))"
+CLOCK = (
+    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|A\.M\.|P\.M\.)(?!\w)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
+    r"|(?i:noon|midnight|midday|dawn|dusk|daybreak))"
+)
+_DAYREF = rf"(?:{DOW}|(?i:today|tomorrow|yesterday|tonight)|{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
+
+# The rules, most specific first: on a tie of span the earlier rule wins.
+_RULES: list[tuple[str, str]] = [
+    ("iso", r"(?<![\w/-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T[0-2]\d:[0-5]\d)?(?![\w-])"),
+    ("slash", r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\w/])"),
+    ("time", rf"{CLOCK}{TZ}?(?:(?:,\s*|\s+)(?:(?i:on|of)\s+)?{_DAYREF})?"),
+    ("time_in", rf"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"),
+    ("dmy", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
+    ("mdy", rf"(?:{DOW},?\s+)?{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"),
+    ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
+    ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
+    ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}"),
+    ("month", MON),
+    ("season", rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?"),
+    ("decade", rf"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)'?s(?!\w)|(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
+    ("century", r"(?i:(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]century)(?!\w)"),
+    ("half", rf"(?i:(?:the\s+)?(?:first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:this|last|next)\s+year|{YEAR}|the\s+year))?)"),
+    ("quarter", rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:{YEAR}(?:'s)?|fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|year-ago|same|next|coming)[-\s]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|the\s+year))?|the\s+quarter)(?![-\w])"),
+    ("ago", rf"(?i:(?:{NUM}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)\s+(?i:ago|earlier|later|before|after|from\s+now|hence)(?=\W|$)"),
+    ("year_ago_adj", r"(?i:(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?:quarter|period|month|level|figure))?)"),
+    ("anaphor", rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|month|year|{DOW})|(?:that|the)\s+(?:same\s+)?day|the\s+day\s+(?:before|after)|the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|{PART}|week|month|year))(?!\w)"),
+    ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?:\s+{PART})?"),
+    ("dow_part", rf"{DOW}(?:'s)?\s+(?i:{PART})|(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
+    ("dow", DOW),
+    ("deictic_part", rf"(?i:(?:this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?:morning|afternoon|evening|night)|tonight|overnight)(?!\w)"),
+    ("rel_unit", r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year))(?!\w)"),
+    ("the_unit", r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])"),
+    ("duration", rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM}|{VAGUE})(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole))?[-\s]+{UNIT}s?|(?:{NUM})-{UNIT}s?))(?!-?\s*olds?\b|\w)"),
+    ("first_units", r"(?i:(?:the\s+)?(?:first|past|last|next|coming|recent|early)\s+(?:few\s+)?(?:days|weeks|months|years|decades|hours|minutes))(?!\w)"),
+    ("bare_units", r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|ago|earlier|later))"),
+    ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
+    ("ref", r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|right\s+now|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|distant|foreseeable)\s+future)(?![\w-])"),
+    ("set", rf"(?i:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|(?:every|each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|{DOW}s|(?:mornings|evenings|nights|weekends))(?!\w)"),
+    ("holiday", r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)"),
+    ("year", rf"(?<![\w$£€#.,/-])(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|FY)\s*)?{YEAR}"),
+]  # fmt: skip
+
+RULES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
+    (name, regex.compile(rf"(?<![\w]){pattern}")) for name, pattern in _RULES
+)
+_PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span one rule matched, before normalisation."""
+
+    start: int
+    end: int
+    rule: str
+    match: regex.Match[str]
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, resolved to the longest non-overlapping spans, sorted by start."""
+    found: list[Candidate] = []
+    for name, pattern in RULES:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                found.append(Candidate(m.start(), m.end(), name, m))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.rule]))
+    return found
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Greedy longest-first choice of non-overlapping candidates (ties: earlier rule wins)."""
+    ordered = sorted(found, key=lambda c: (-(c.end - c.start), c.start, _PRIORITY[c.rule]))
+    taken: list[Candidate] = []
+    for c in ordered:
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
