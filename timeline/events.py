@@ -15,6 +15,7 @@ from timeline.text import _words_of as _words_of
 from timeline.text import (
     detokenize,
     in_quotation,
+    in_tweet,
     is_signature,
     names,
     sentence_at,
@@ -66,7 +67,9 @@ def _ok(timex: Timex, text: str) -> bool:
     words_lower = timex.text.lower().strip()
     if _VAGUE.search(words_lower):
         return False
-    if words_lower in _DEICTIC and in_quotation(text, timex.start, timex.end):
+    if words_lower in _DEICTIC and (
+        in_quotation(text, timex.start, timex.end) or in_tweet(text, timex.start)
+    ):
         return False
     return not is_signature(text, timex.start)
 
@@ -107,7 +110,7 @@ def make_title(sentence: str, t_start: int, t_end: int) -> str:
         and clause.split()[0].lower() in _LEADING_PREPS
         and _n_words(pieces[1]) >= 3
     ):
-        main = pieces[1].strip()
+        main = pieces[1].strip().rstrip(".!?")
         clause = main + " " + clause[:1].lower() + clause[1:]
     # A clause starting with a verb lost its subject to an apposition: take the nearest capitalised
     # short piece before it ("Spain's health minister, Trinidad Jimenez, confirms ...").

@@ -1,15 +1,18 @@
 """Mentions across articles -> canonical events, with conflicts and salience.
 
+Each mention is a TF-IDF vector (IDF over the whole collection) of the content words of its title,
+its sentence and, more weakly, the sentences around it, plus its actors' surnames.
+
 Stages (order matters: each works on the clusters the previous one left):
-1. same date range: mentions with the same (start, end) are linked when their content is similar
-   (TF-IDF cosine over content words and actor names, IDF over the whole collection); linked
-   mentions form one event (union-find over the links, so input order cannot matter);
-2. refinement: a coarse mention ("in June") joins the most similar precise event whose date lies
-   inside its range ("June 20"), when the content matches; otherwise it stays its own event;
-3. conflicts: two precise events with close but different dates and very similar content are one
-   event told two ways; the date with more independent articles wins (then precision, confidence),
-   and the other mentions are kept under `conflicts`, never dropped. Two dates given in one sentence
-   of one article are a sequence, not a disagreement, and are never merged.
+1. same date range: mentions with the same (start, end) are clustered by average-link over cosine
+   similarity (centroid leader clustering for very busy dates), in a canonical order, so input order
+   cannot matter; two different things on one day stay two when their content differs;
+2. conflicts: two precise events with close but different dates and very similar content, sharing
+   an actor, are one event told two ways; the date with more independent articles wins (then
+   precision, confidence), and the other mentions are kept under `conflicts`, never dropped. Two
+   dates given in one sentence of one article are a sequence, not a disagreement;
+3. refinement: a coarse mention ("in June") joins the most similar precise event whose date lies
+   inside its range ("June 20"), when the content matches; otherwise it stays its own event.
 
 Duplicates: mentions of an article with `duplicate_of` set are left out (the article is the same
 words as its canonical one, not an independent source); every other mention ends up in exactly one
@@ -28,13 +31,14 @@ from collections.abc import Sequence
 from timeline import salience
 from timeline.display import display_date
 from timeline.model import GRANULARITIES, ArticleResult, Event, Mention
-from timeline.text import content_words, merge_names
+from timeline.text import content_words, merge_names, sentence_spans
 
-SAME_DATE_SIM = 0.3
-ATTACH_SIM = {"week": 0.2, "month": 0.2, "quarter": 0.3, "season": 0.3, "year": 0.35}
-CONFLICT_SIM = 0.45
+SAME_DATE_SIM = 0.05
+ATTACH_SIM = {"week": 0.05, "month": 0.05, "quarter": 0.1, "season": 0.1, "year": 0.15}
+CONFLICT_SIM = 0.08
 CONFLICT_WINDOW = 31  # days: a disagreement is about the same week or month, not a year apart
-MAX_PAIRWISE = 400  # above this many mentions on one date, link against cluster centroids instead
+MAX_AVERAGE_LINK = 80  # above this many mentions on one date, cluster against centroids instead
+CONTEXT_WEIGHT = 0.5
 SUMMARY_CHARS = 320
 
 Vec = dict[str, float]
@@ -45,24 +49,49 @@ def _key(m: Mention) -> tuple[str, int, int, int]:
     return (m.article_id, m.timex.start, m.timex.end, m.quote_start)
 
 
-def _bag(m: Mention) -> Counter[str]:
-    bag: Counter[str] = Counter(content_words(m.quote))
+def _surnames(actors: Sequence[str]) -> set[str]:
+    return {a.split()[-1].lower().rstrip(".") for a in actors if a.split()}
+
+
+def _bag(m: Mention, context: str) -> Counter[str]:
+    bag: Counter[str] = Counter()
+    for w in content_words(m.quote):
+        bag[w] += 1.0
     for w in content_words(m.title):
-        bag[w] += 1  # the clause around the date says more about the event than the whole sentence
-    for actor in m.actors:
-        bag["@" + actor.lower()] += 1
+        bag[w] += 1.0  # the clause around the date says more about the event than the sentence
+    for w in content_words(context):
+        bag[w] += CONTEXT_WEIGHT
+    for name in _surnames(m.actors):
+        bag["@" + name] += 1.0
     return bag
 
 
-def _vectors(mentions: Sequence[Mention]) -> list[Vec]:
-    bags = [_bag(m) for m in mentions]
+def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> list[str]:
+    """The sentences before and after each mention's sentence (what the event is about)."""
+    texts = {r.article.id: r.article.text or "" for r in results}
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    out = []
+    for m in mentions:
+        text = texts.get(m.article_id, "")
+        if m.article_id not in spans_of:
+            spans_of[m.article_id] = sentence_spans(text)
+        spans = spans_of[m.article_id]
+        starts = [s for s, _ in spans]
+        k = bisect.bisect_right(starts, m.quote_start) - 1
+        parts = [text[s:e] for s, e in spans[max(0, k - 1) : k] + spans[k + 1 : k + 2]]
+        out.append(" ".join(parts))
+    return out
+
+
+def _vectors(mentions: Sequence[Mention], contexts: Sequence[str]) -> list[Vec]:
+    bags = [_bag(m, c) for m, c in zip(mentions, contexts, strict=True)]
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
     out = []
     for bag in bags:
-        w = {t: (1 + math.log(c)) * (1 + math.log((n + 1) / (df[t] + 1))) for t, c in bag.items()}
+        w = {t: (1 + math.log1p(c)) * (1 + math.log((n + 1) / (df[t] + 1))) for t, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
         out.append({t: v / norm for t, v in w.items()})
     return out
@@ -83,54 +112,54 @@ def _centroid(vecs: Sequence[Vec]) -> Vec:
     return {t: x / norm for t, x in acc.items()}
 
 
-class _Clusters:
-    """Union-find over mention indices; the smaller index is the root, so results are canonical."""
+def _average_link(idx: list[int], vecs: list[Vec], threshold: float) -> list[list[int]]:
+    """Agglomerative clustering, average linkage, ties broken by the smallest member index."""
+    idx = sorted(idx)
+    clusters: dict[int, list[int]] = {i: [i] for i in idx}
+    sums: dict[tuple[int, int], float] = {}
+    for p, a in enumerate(idx):
+        for b in idx[p + 1 :]:
+            sums[(a, b)] = _cos(vecs[a], vecs[b])
+    while len(clusters) > 1:
+        best, best_avg = None, threshold
+        for (a, b), total in sums.items():
+            avg = total / (len(clusters[a]) * len(clusters[b]))
+            if avg > best_avg + 1e-12 or (
+                best is not None and abs(avg - best_avg) <= 1e-12 and (a, b) < best
+            ):
+                best, best_avg = (a, b), avg
+        if best is None:
+            break
+        a, b = best  # a < b: the merged cluster keeps the smaller key
+        clusters[a].extend(clusters.pop(b))
+        for c in list(clusters):
+            if c in (a, b) or c == a:
+                continue
+            ab = sums.pop((min(b, c), max(b, c)), 0.0)
+            sums[(min(a, c), max(a, c))] = sums.get((min(a, c), max(a, c)), 0.0) + ab
+        sums.pop((a, b), None)
+    return [sorted(c) for c in clusters.values()]
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
 
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            out[self.find(i)].append(i)
-        return [out[k] for k in sorted(out)]
-
-
-def _link_same_date(idx: list[int], vecs: list[Vec], uf: _Clusters) -> None:
-    """Stage 1 for the mentions of one date range."""
-    if len(idx) <= MAX_PAIRWISE:
-        for i, a in enumerate(idx):
-            for b in idx[i + 1 :]:
-                if _cos(vecs[a], vecs[b]) >= SAME_DATE_SIM:
-                    uf.union(a, b)
-        return
-    # Very busy dates: leader clustering against centroids, in canonical (sorted) order.
-    leaders: list[tuple[int, Vec, list[Vec]]] = []
+def _leader(idx: list[int], vecs: list[Vec], threshold: float) -> list[list[int]]:
+    """Centroid leader clustering in canonical order: linear in clusters, for very busy dates."""
+    leaders: list[tuple[list[int], Vec, list[Vec]]] = []
     for a in idx:
-        best, best_sim = None, SAME_DATE_SIM
-        for j, (_root, cen, _members) in enumerate(leaders):
+        best, best_sim = None, threshold
+        for j, (_members, cen, _vs) in enumerate(leaders):
             sim = _cos(vecs[a], cen)
-            if sim >= best_sim:
+            if sim > best_sim:
                 best, best_sim = j, sim
         if best is None:
-            leaders.append((a, vecs[a], [vecs[a]]))
+            leaders.append(([a], vecs[a], [vecs[a]]))
         else:
-            root, _cen, members = leaders[best]
-            members.append(vecs[a])
-            uf.union(root, a)
-            if len(members) <= 50:  # the centroid settles; stop recomputing it
-                leaders[best] = (root, _centroid(members), members)
+            members, cen, vs = leaders[best]
+            members.append(a)
+            if len(vs) < 50:  # the centroid settles: stop paying to recompute it
+                vs.append(vecs[a])
+                cen = _centroid(vs)
+            leaders[best] = (members, cen, vs)
+    return [m for m, _c, _v in leaders]
 
 
 def _sentence_pairs(mentions: Sequence[Mention]) -> set[tuple[dt.date, dt.date]]:
@@ -152,7 +181,7 @@ def _gran_rank(g: str) -> int:
     return GRANULARITIES.index(g) if g in GRANULARITIES else len(GRANULARITIES)
 
 
-def _event_id(start: dt.date, title: str, keys: Sequence[tuple[str, int, int, int]]) -> str:
+def _event_id(start: dt.date, title: str) -> str:
     basis = start.isoformat() + "|" + " ".join(sorted(set(content_words(title))))
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12]
 
@@ -165,158 +194,177 @@ def _summary(quote: str) -> str:
     return text[: cut if cut > 0 else SUMMARY_CHARS - 1].rstrip(",;:") + "…"
 
 
-def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tuple[Event, ...]:
-    """All articles' mentions -> canonical events in chronological order (the `top` most salient)."""
-    mentions: list[Mention] = []
-    seen: set[tuple[str, int, int, int]] = set()
+def _collect(results: Sequence[ArticleResult]) -> list[Mention]:
+    """Mentions of non-duplicate articles, each once, in canonical order."""
+    mentions: dict[tuple[str, int, int, int], Mention] = {}
     for r in results:
         if r.article.duplicate_of is not None:
             continue
         for m in r.mentions:
-            k = _key(m)
-            if k not in seen:
-                seen.add(k)
-                mentions.append(m)
+            mentions.setdefault(_key(m), m)
+    return [mentions[k] for k in sorted(mentions)]
+
+
+def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tuple[Event, ...]:
+    """All articles' mentions -> canonical events in chronological order (the `top` most salient)."""
+    mentions = _collect(results)
     if not mentions:
         return ()
-    # Canonical order first: everything after depends only on the set of mentions.
-    mentions.sort(key=_key)
-    vecs = _vectors(mentions)
-    uf = _Clusters(len(mentions))
+    vecs = _vectors(mentions, _contexts(results, mentions))
 
+    # Stage 1: same date range, similar content.
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_range[(m.start, m.end, m.granularity in _PRECISE)].append(i)
+    clusters: list[list[int]] = []
     for rng in sorted(by_range):
-        _link_same_date(by_range[rng], vecs, uf)
+        idx = by_range[rng]
+        cluster = _average_link if len(idx) <= MAX_AVERAGE_LINK else _leader
+        clusters.extend(cluster(idx, vecs, SAME_DATE_SIM))
+    clusters.sort(key=lambda c: c[0])
+    precise = [c for c in clusters if mentions[c[0]].granularity in _PRECISE]
+    coarse = [i for c in clusters if mentions[c[0]].granularity not in _PRECISE for i in c]
 
-    # Stage 2: coarse mentions join the precise event they refine.
-    precise_groups = [g for g in uf.groups() if mentions[g[0]].granularity in _PRECISE]
-    precise_groups.sort(key=lambda g: (mentions[g[0]].start, g[0]))
-    centroids = {g[0]: _centroid([vecs[i] for i in g]) for g in precise_groups}
-    starts = [mentions[g[0]].start for g in precise_groups]
-    for i, m in enumerate(mentions):
+    # Stage 2: close dates, same content, a shared actor -> one event with conflicts.
+    absorbed = _conflicts(mentions, vecs, precise)
+    events_idx: dict[int, list[int]] = {c[0]: list(c) for c in precise if c[0] not in absorbed}
+    conflicts_idx: dict[int, list[int]] = defaultdict(list)
+    for lose, win in absorbed.items():
+        conflicts_idx[win].extend(next(c for c in precise if c[0] == lose))
+
+    # Stage 3: coarse mentions join the precise event they refine, or stand as their own.
+    roots = sorted(events_idx, key=lambda r: (mentions[r].start, r))
+    starts = [mentions[r].start for r in roots]
+    centroids = {r: _centroid([vecs[i] for i in events_idx[r]]) for r in roots}
+    leftover: list[int] = []
+    for i in coarse:
+        m = mentions[i]
         threshold = ATTACH_SIM.get(m.granularity)
-        if threshold is None:
-            continue
-        lo = bisect.bisect_left(starts, m.start)
-        hi = bisect.bisect_right(starts, m.end)
-        best, best_sim = None, threshold
-        for g in precise_groups[lo:hi]:
-            sim = _cos(vecs[i], centroids[g[0]])
-            if sim > best_sim or (sim == best_sim and best is not None and g[0] < best):
-                best, best_sim = g[0], sim
-        if best is not None:
-            uf.union(best, i)
-
-    # Stage 3: close dates, same content -> one event with conflicts.
-    groups = uf.groups()
-    info = []
-    for g in groups:
-        dates = Counter(
-            (mentions[i].start, mentions[i].end) for i in g if mentions[i].granularity in _PRECISE
-        )
-        info.append(dates)
-    seq_pairs = _sentence_pairs(mentions)
-    precise = [
-        gi for gi, g in enumerate(groups) if len(info[gi]) == 1
-    ]  # only clusters with one precise date can disagree with another
-    precise.sort(key=lambda gi: (next(iter(info[gi]))[0], groups[gi][0]))
-    cen = {gi: _centroid([vecs[i] for i in groups[gi]]) for gi in precise}
-    day_of = {gi: next(iter(info[gi]))[0] for gi in precise}
-    pdays = [day_of[gi] for gi in precise]
-    candidates = []
-    for pos, a in enumerate(precise):
-        hi = bisect.bisect_right(pdays, day_of[a] + dt.timedelta(days=CONFLICT_WINDOW))
-        for b in precise[pos + 1 : hi]:
-            if day_of[a] == day_of[b] or (day_of[a], day_of[b]) in seq_pairs:
-                continue
-            sim = _cos(cen[a], cen[b])
-            if sim >= CONFLICT_SIM:
-                candidates.append((-round(sim, 9), groups[a][0], groups[b][0], a, b))
-    candidates.sort()
-
-    def support(gi: int) -> tuple[int, int, float, int]:
-        g = groups[gi]
-        arts = len({mentions[i].article_id for i in g})
-        best_gran = min(_gran_rank(mentions[i].granularity) for i in g)
-        conf = sum(mentions[i].confidence for i in g) / len(g)
-        return (arts, -best_gran, conf, -g[0])
-
-    absorbed: dict[int, int] = {}  # minority group -> winning group
-    winners: set[int] = set()
-    for _s, _ka, _kb, a, b in candidates:
-        if a in absorbed or b in absorbed:
-            continue
-        win, lose = (a, b) if support(a) >= support(b) else (b, a)
-        if lose in winners:
-            continue  # a winner keeps its own date; chains of disagreement stop here
-        absorbed[lose] = win
-        winners.add(win)
+        best, best_sim = None, threshold if threshold is not None else 2.0
+        lo, hi = bisect.bisect_left(starts, m.start), bisect.bisect_right(starts, m.end)
+        for r in roots[lo:hi]:
+            sim = _cos(vecs[i], centroids[r])
+            if sim > best_sim or (best is not None and sim == best_sim and r < best):
+                best, best_sim = r, sim
+        if best is None:
+            leftover.append(i)
+        else:
+            events_idx[best].append(i)
+    by_coarse: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)
+    for i in leftover:
+        by_coarse[(mentions[i].start, mentions[i].end)].append(i)
+    for rng in sorted(by_coarse):
+        idx = by_coarse[rng]
+        cluster = _average_link if len(idx) <= MAX_AVERAGE_LINK else _leader
+        for c in cluster(sorted(idx), vecs, SAME_DATE_SIM):
+            events_idx[c[0]] = c
 
     stats = salience.date_stats(results)
-    events = _build_events(mentions, vecs, groups, info, absorbed, stats)
+    events = _build_events(mentions, vecs, events_idx, conflicts_idx, stats)
     if top is not None and top >= 0:
         events = sorted(events, key=lambda e: (-e.salience, e.id))[:top]
     events.sort(key=lambda e: (e.start, e.end, -e.salience, e.id))
     return tuple(events)
 
 
+def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]]) -> dict[int, int]:
+    """Stage 2: which precise clusters (by root) are another cluster's disagreeing minority."""
+    seq_pairs = _sentence_pairs(mentions)
+    order = sorted(precise, key=lambda c: (mentions[c[0]].start, c[0]))
+    days = [mentions[c[0]].start for c in order]
+    cen = {c[0]: _centroid([vecs[i] for i in c]) for c in order}
+    names = {c[0]: set().union(*(_surnames(mentions[i].actors) for i in c)) for c in order}
+    titles = {
+        c[0]: {w for i in c for w in content_words(mentions[i].title)} - set().union(*names.values())
+        for c in order
+    }
+    arts = {c[0]: len({mentions[i].article_id for i in c}) for c in order}
+    candidates = []
+    for pos, a in enumerate(order):
+        hi = bisect.bisect_right(days, days[pos] + dt.timedelta(days=CONFLICT_WINDOW))
+        for b in order[pos + 1 : hi]:
+            da, db = mentions[a[0]].start, mentions[b[0]].start
+            if da == db or (da, db) in seq_pairs:
+                continue
+            # Different people on different days are a series ("Kaine on Wednesday, Harris the
+            # next night"), not one event dated two ways; so is a different kind of happening.
+            if not (names[a[0]] & names[b[0]]) or not (titles[a[0]] & titles[b[0]]):
+                continue
+            big, small = sorted((arts[a[0]], arts[b[0]]), reverse=True)
+            if big < 2 * small:
+                continue  # no clear majority: two close events, not a disagreement
+            sim = _cos(cen[a[0]], cen[b[0]])
+            if sim >= CONFLICT_SIM:
+                candidates.append((-round(sim, 9), a[0], b[0], a, b))
+    candidates.sort(key=lambda x: x[:3])
+
+    def support(c: list[int]) -> tuple[int, int, float, int]:
+        arts = len({mentions[i].article_id for i in c})
+        best_gran = min(_gran_rank(mentions[i].granularity) for i in c)
+        conf = sum(mentions[i].confidence for i in c) / len(c)
+        return (arts, -best_gran, round(conf, 9), -c[0])
+
+    absorbed: dict[int, int] = {}
+    winners: set[int] = set()
+    for _s, _ra, _rb, a, b in candidates:
+        if a[0] in absorbed or b[0] in absorbed:
+            continue
+        win, lose = (a, b) if support(a) >= support(b) else (b, a)
+        if lose[0] in winners:
+            continue  # a winner keeps its own date: disagreement does not chain
+        absorbed[lose[0]] = win[0]
+        winners.add(win[0])
+    return absorbed
+
+
+def _title_rank(
+    i: int, members: list[int], mentions: list[Mention], vecs: list[Vec], has_precise: bool
+) -> tuple[bool, bool, float, float, tuple[str, int, int, int]]:
+    """Sort key of the mention that speaks for an event (smallest first).
+
+    A precise mention, outside quotation marks, most similar to the other articles' mentions
+    (same-article ones share context, so they would flatter each other), then the most confident.
+    """
+    m = mentions[i]
+    others = [j for j in members if mentions[j].article_id != m.article_id]
+    central = sum(_cos(vecs[i], vecs[j]) for j in others) / len(others) if others else 0.0
+    quoted = m.quote[:1] in "“\"'‘`" or len(content_words(m.title)) < 3
+    return (
+        m.granularity not in _PRECISE and has_precise,
+        quoted,
+        -round(central, 9),
+        -m.confidence,
+        _key(m),
+    )
+
+
 def _build_events(
     mentions: list[Mention],
     vecs: list[Vec],
-    groups: list[list[int]],
-    info: list[Counter[tuple[dt.date, dt.date]]],
-    absorbed: dict[int, int],
+    events_idx: dict[int, list[int]],
+    conflicts_idx: dict[int, list[int]],
     stats: salience.DateStats,
 ) -> list[Event]:
-    conflicts_of: dict[int, list[int]] = defaultdict(list)
-    for lose, win in absorbed.items():
-        conflicts_of[win].extend(groups[lose])
     events: list[Event] = []
     used_ids: set[str] = set()
-    for gi, g in enumerate(groups):
-        if gi in absorbed:
-            continue
-        members = [mentions[i] for i in g]
-        # The event's date: the precise date most articles give, else the narrowest range.
-        if info[gi]:
-            by_date: dict[tuple[dt.date, dt.date], set[str]] = defaultdict(set)
-            for m in members:
-                if m.granularity in _PRECISE:
-                    by_date[(m.start, m.end)].add(m.article_id)
-            start, end = min(by_date, key=lambda d: (-len(by_date[d]), d))
+    for root in sorted(events_idx):
+        members = sorted(events_idx[root])
+        dated = [mentions[i] for i in members if mentions[i].granularity in _PRECISE]
+        if dated:
+            start, end = dated[0].start, dated[0].end
         else:
+            # Coarse-only: the narrowest range among them (they share one in practice).
             start, end = min(
-                ((m.start, m.end) for m in members),
+                ((mentions[i].start, mentions[i].end) for i in members),
                 key=lambda d: ((d[1] - d[0]).days, d),
             )
-        sources_idx = [
-            i
-            for i in g
-            if mentions[i].granularity not in _PRECISE or (mentions[i].start, mentions[i].end) == (start, end)
-        ]
-        conflict_idx = sorted(
-            [i for i in g if i not in set(sources_idx)] + conflicts_of.get(gi, []),
-            key=lambda i: _key(mentions[i]),
-        )
-        on_date = [mentions[i] for i in sources_idx if (mentions[i].start, mentions[i].end) == (start, end)]
+        on_date = [mentions[i] for i in members if (mentions[i].start, mentions[i].end) == (start, end)]
         gran = min((m.granularity for m in on_date), key=_gran_rank)
-        # The most central mention (closest to the event's centroid) speaks for the event.
-        cen = _centroid([vecs[i] for i in sources_idx])
-        best = min(
-            sources_idx,
-            key=lambda i: (
-                mentions[i].granularity not in _PRECISE,
-                -round(_cos(vecs[i], cen), 9),
-                -mentions[i].confidence,
-                _key(mentions[i]),
-            ),
-        )
+        best = min(members, key=lambda i: _title_rank(i, members, mentions, vecs, bool(dated)))
         canon = mentions[best]
-        sources = tuple(sorted((mentions[i] for i in sources_idx), key=_key))
-        conflicts = tuple(mentions[i] for i in conflict_idx)
-        eid = _event_id(start, canon.title, [_key(m) for m in sources])
+        sources = tuple(sorted((mentions[i] for i in members), key=_key))
+        conflicts = tuple(sorted((mentions[i] for i in conflicts_idx.get(root, ())), key=_key))
+        eid = _event_id(start, canon.title)
         if eid in used_ids:
             extra = "|".join(f"{k[0]}:{k[1]}" for k in sorted(_key(m) for m in sources))
             eid = hashlib.sha1((eid + extra).encode("utf-8")).hexdigest()[:12]

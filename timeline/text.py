@@ -267,6 +267,18 @@ def in_quotation(text: str, start: int, end: int) -> bool:
     return any(qs < start and end <= qe for qs, qe in _quoted_spans(text))
 
 
+def in_tweet(text: str, start: int) -> bool:
+    """True when `start` lies in an embedded tweet: the paragraph a signature line closes."""
+    para_end = text.find("\n\n", start)
+    para_end = len(text) if para_end < 0 else para_end
+    tail = text[start : min(len(text), para_end + 200)]
+    sig = SIGNATURE_RE.search(tail)
+    if sig is None or "(@" not in sig.group(0):
+        return False
+    # The signature must close this paragraph or open the next one, not sit paragraphs away.
+    return "\n\n" not in tail[: sig.start()].strip() and sig.start() <= para_end - start + 3
+
+
 def is_signature(text: str, start: int) -> bool:
     """True when an expression at `start` follows a tweet signature "(@handle)"."""
     return bool(_HANDLE_BEFORE_RE.search(text[max(0, start - 80) : start]))
