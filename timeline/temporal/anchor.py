@@ -19,25 +19,17 @@ _SENTENCE_END = regex.compile(_ABBREV + r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A
 _TOKEN = regex.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
 
 _FUTURE = frozenset(
-    "will 'll ’ll shall scheduled slated upcoming tomorrow plans planned intends hopes expects "
-    "won't wo expected set due aims".split()
+    ["will", "'ll", "’ll", "shall", "scheduled", "slated", "upcoming", "tomorrow", "plans", "planned", "intends", "hopes", "expects", "won't", "wo", "expected", "set", "due", "aims"]
 )
 _PAST = frozenset(
-    "was were had did said told ago yesterday last won lost led met sent took came went made got "
-    "gave began beat held left saw ran fell rose found thought brought bought paid spent wrote "
-    "spoke broke chose drew flew grew knew threw struck stood sold kept felt heard meant became "
-    "caught taught fought sought shot drove rode wore swore tore woke froze hid slid shook forgot "
-    "withdrew overtook undertook ended earlier previously recently announced reported agreed "
-    "died killed elected voted posted tweeted".split()
+    ["was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "won", "lost", "led", "met", "sent", "took", "came", "went", "made", "got", "gave", "began", "beat", "held", "left", "saw", "ran", "fell", "rose", "found", "thought", "brought", "bought", "paid", "spent", "wrote", "spoke", "broke", "chose", "drew", "flew", "grew", "knew", "threw", "struck", "stood", "sold", "kept", "felt", "heard", "meant", "became", "caught", "taught", "fought", "sought", "shot", "drove", "rode", "wore", "swore", "tore", "woke", "froze", "hid", "slid", "shook", "forgot", "withdrew", "overtook", "undertook", "ended", "earlier", "previously", "recently", "announced", "reported", "agreed", "died", "killed", "elected", "voted", "posted", "tweeted"]
 )
-_BE_PRESENT = frozenset("is are am 's ’s 're ’re".split())
+_BE_PRESENT = frozenset(["is", "are", "am", "'s", "’s", "'re", "’re"])
 _NOT_ED = frozenset(
-    "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed "
-    "united limited based related detailed advanced concerned interested supposed alleged "
-    "so-called medicated dedicated sophisticated complicated experienced talented".split()
+    ["need", "indeed", "red", "bed", "speed", "seed", "feed", "hundred", "proceed", "bleed", "breed", "creed", "greed", "weed", "shed", "united", "limited", "based", "related", "detailed", "advanced", "concerned", "interested", "supposed", "alleged", "so-called", "medicated", "dedicated", "sophisticated", "complicated", "experienced", "talented"]
 )
-_CONDITIONAL = frozenset("if unless whether lest".split())
-_CLAUSE_BREAK = frozenset(", ; : that because but and".split())
+_CONDITIONAL = frozenset(["if", "unless", "whether", "lest"])
+_CLAUSE_BREAK = frozenset([",", ";", ":", "that", "because", "but", "and"])
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -155,9 +147,9 @@ def month_year(dct: dt.date, month: int, day: int | None, tense: Tense) -> int:
     def months_away(year: int) -> float:
         return abs((year - dct.year) * 12 + (month - dct.month) + ((day or 15) - dct.day) / 31)
 
-    if tense == "past" and months_away(past_year) <= 10:
+    if tense == "past" and months_away(past_year) <= 8:
         return past_year
-    if tense == "future" and months_away(future_year) <= 10:
+    if tense == "future" and months_away(future_year) <= 8:
         return future_year
     return past_year if months_away(past_year) < months_away(future_year) else future_year
 

@@ -6,6 +6,7 @@ Normalisation (what the words mean) lives in `normalise.py`; this module only fi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -57,6 +58,7 @@ _NUMWORD = (
     r"|(?:a\s+)?dozen)"
 )
 NUM = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
+NUM_A = rf"(?:{NUM}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
@@ -73,36 +75,182 @@ _RULES: list[tuple[str, str]] = [
     ("iso", r"(?<![\w/-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T[0-2]\d:[0-5]\d)?(?![\w-])"),
     ("slash", r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\w/])"),
     ("time", rf"{CLOCK}{TZ}?(?:(?:,\s*|\s+)(?:(?i:on|of)\s+)?{_DAYREF})?"),
-    ("time_in", rf"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"),
+    ("time_in", r"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"),
     ("dmy", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW},?\s+)?{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
     ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
+    ("month_rel_year", rf"{MON},?\s+(?:of\s+)?(?i:this|last|next)\s+year(?!\w)"),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}"),
     ("month", MON),
     ("season", rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?"),
-    ("decade", rf"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)'?s(?!\w)|(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
+    ("decade", r"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)'?s(?!\w)|(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
     ("century", r"(?i:(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]century)(?!\w)"),
     ("half", rf"(?i:(?:the\s+)?(?:first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:this|last|next)\s+year|{YEAR}|the\s+year))?)"),
     ("quarter", rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:{YEAR}(?:'s)?|fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|year-ago|same|next|coming)[-\s]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|the\s+year))?|the\s+quarter)(?![-\w])"),
-    ("ago", rf"(?i:(?:{NUM}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)\s+(?i:ago|earlier|later|before|after|from\s+now|hence)(?=\W|$)"),
+    ("ago", rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)\s+(?i:ago|earlier|later|before|after|from\s+now|hence)(?=\W|$)"),
     ("year_ago_adj", r"(?i:(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?:quarter|period|month|level|figure))?)"),
-    ("anaphor", rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|month|year|{DOW})|(?:that|the)\s+(?:same\s+)?day|the\s+day\s+(?:before|after)|the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|{PART}|week|month|year))(?!\w)"),
+    ("anaphor", rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|month|year|{DOW})|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+(?:before|after)|the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|{PART}|week|month|year))(?!\w)"),
     ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?:\s+{PART})?"),
     ("dow_part", rf"{DOW}(?:'s)?\s+(?i:{PART})|(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
     ("dow", DOW),
-    ("deictic_part", rf"(?i:(?:this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?:morning|afternoon|evening|night)|tonight|overnight)(?!\w)"),
+    ("deictic_part", r"(?i:(?:this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?:morning|afternoon|evening|night)|tonight|overnight)(?!\w)"),
     ("rel_unit", r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year))(?!\w)"),
     ("the_unit", r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])"),
-    ("duration", rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM}|{VAGUE})(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole))?[-\s]+{UNIT}s?|(?:{NUM})-{UNIT}s?))(?!-?\s*olds?\b|\w)"),
-    ("first_units", r"(?i:(?:the\s+)?(?:first|past|last|next|coming|recent|early)\s+(?:few\s+)?(?:days|weeks|months|years|decades|hours|minutes))(?!\w)"),
+    ("duration", rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}|{VAGUE})(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole))?[-\s]+{UNIT}s?|(?:{NUM})-{UNIT}s?))(?!-?\s*olds?\b|\w)"),
+    ("first_units", r"(?i:(?:the\s+)?(?:first|past|last|next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|years|decades|hours|minutes))(?!\w)"),
     ("bare_units", r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|ago|earlier|later))"),
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
     ("ref", r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|right\s+now|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|distant|foreseeable)\s+future)(?![\w-])"),
-    ("set", rf"(?i:daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|(?:every|each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|{DOW}s|(?:mornings|evenings|nights|weekends))(?!\w)"),
+    ("set", rf"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|{DOW}s|(?:mornings|evenings|nights|weekends))(?!\w)"),
     ("holiday", r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)"),
-    ("year", rf"(?<![\w$£€#.,/-])(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|FY)\s*)?{YEAR}"),
+    ("year", rf"(?<![\w$£€#.,/]|\d-)(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|FY)\s*)?{YEAR}"),
 ]  # fmt: skip
+
+# Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
+# around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
+_TOKEN = re.compile(r"[A-Za-z]+|\d[\d:/.,]*(?:'?s)?")
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\b", re.I)
+
+
+def _classes() -> dict[str, tuple[str, ...]]:
+    """Trigger word -> classes, case-insensitive and case-sensitive (month and holiday names)."""
+    lower: dict[str, set[str]] = {}
+
+    def add(cls: str, words: str) -> None:
+        for w in words.split():
+            lower.setdefault(w, set()).add(cls)
+
+    add("DOW", " ".join(f"{d} {d}s" for d in WEEKDAYS))
+    add(
+        "UNIT",
+        "second seconds minute minutes hour hours day days night nights week weeks weekend "
+        "weekends month months quarter quarters year years decade decades century centuries",
+    )
+    add(
+        "DEICTIC",
+        "now today tomorrow yesterday currently recently recent lately nowadays past future present days",
+    )
+    add(
+        "PART",
+        "morning afternoon evening night tonight overnight noon midnight midday dawn dusk daybreak clock",
+    )
+    add("SEASON", "spring summer fall autumn winter")
+    add(
+        "SET",
+        "daily weekly monthly annually yearly hourly nightly every each once twice times "
+        "mornings evenings nights weekends",
+    )
+    add("DECADE", " ".join(DECADE_WORDS))
+    add("HALF", "half")
+    cased: dict[str, set[str]] = {}
+    for name in MONTHS:
+        for form in (name.capitalize(), name.upper()):
+            cased.setdefault(form, set()).add("MON")
+    for w in ["Christmas", "Easter", "Thanksgiving", "Halloween", "Year", "Valentine", "Independence", "Labor", "Memorial", "Election", "Veterans", "Good"]:
+        cased.setdefault(w, set()).add("HOLIDAY")
+    # One dictionary keyed by the token as written: lower, Capitalised and UPPER forms of the
+    # case-insensitive words, exact forms of the names; one look-up per token in the hot loop.
+    table: dict[str, set[str]] = {}
+    for word, classes in lower.items():
+        for form in (word, word.capitalize(), word.upper()):
+            table.setdefault(form, set()).update(classes)
+    for word, classes in cased.items():
+        table.setdefault(word, set()).update(classes)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+_CLASSES = _classes()
+
+
+def _triggers(text: str) -> list[tuple[str, int, int]]:
+    """(class, start, end) of every trigger token: a dictionary look-up per word, no big regex."""
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            start, end = m.span()
+            digits = tok.rstrip(".,").removesuffix("'s")
+            if len(digits) == 4 and digits.isdigit() and digits[:2] in _YEAR_PREFIXES:
+                out.append(("YEAR", start, end))
+            elif digits.endswith("s") and digits[-2:-1] in ("0", "'"):
+                out.append(("DECADE", start, end))
+            if ":" in digits or _CLOCK_AFTER.match(text, end):
+                out.append(("CLOCK", start, end))
+            if "/" in digits:
+                out.append(("NUMDATE", start, end))
+            continue
+        classes = _CLASSES.get(tok)
+        if classes:
+            start, end = m.span()
+            out.extend((cls, start, end) for cls in classes)
+    return out
+
+
+_YEAR_PREFIXES = frozenset(f"{i}" for i in range(10, 21))
+_MARGIN_BEFORE = 50
+_MARGIN_AFTER = 40
+# Which trigger classes can occur in each rule's matches.
+_RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": ("YEAR",),
+    "slash": ("NUMDATE",),
+    "time": ("CLOCK", "PART"),
+    "time_in": ("PART",),
+    "dmy": ("MON",),
+    "mdy": ("MON",),
+    "dm": ("MON",),
+    "my": ("MON",),
+    "month_rel_year": ("MON",),
+    "rel_month": ("MON",),
+    "month": ("MON",),
+    "season": ("SEASON",),
+    "decade": ("DECADE",),
+    "century": ("UNIT",),
+    "half": ("HALF",),
+    "quarter": ("UNIT",),
+    "ago": ("UNIT",),
+    "year_ago_adj": ("UNIT",),
+    "anaphor": ("UNIT", "DOW", "PART"),
+    "rel_dow": ("DOW",),
+    "dow_part": ("DOW",),
+    "dow": ("DOW",),
+    "deictic_part": ("PART",),
+    "rel_unit": ("UNIT",),
+    "the_unit": ("UNIT",),
+    "duration": ("UNIT",),
+    "first_units": ("UNIT",),
+    "bare_units": ("UNIT",),
+    "recent": ("DEICTIC",),
+    "ref": ("DEICTIC",),
+    "set": ("SET", "DOW", "PART"),
+    "holiday": ("HOLIDAY",),
+    "year": ("YEAR",),
+}
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, merged [start, end) stretches around its trigger words, cut at whitespace."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    n = len(text)
+    for cls, start, end in _triggers(text):
+        lo = max(0, start - _MARGIN_BEFORE)
+        hi = min(n, end + _MARGIN_AFTER)
+        # Cut at whitespace so a window never ends inside a word (lookaheads then see a boundary).
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        spans.setdefault(cls, []).append((lo, hi))
+    return {k: _merge(v) for k, v in spans.items()}
+
 
 RULES: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     (name, regex.compile(rf"(?<![\w]){pattern}")) for name, pattern in _RULES
@@ -123,10 +271,13 @@ class Candidate:
 def candidates(text: str) -> list[Candidate]:
     """Every rule's matches, resolved to the longest non-overlapping spans, sorted by start."""
     found: list[Candidate] = []
+    by_class = windows(text)
     for name, pattern in RULES:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), name, m))
+        spans = [w for cls in _RULE_TRIGGERS[name] for w in by_class.get(cls, ())]
+        for lo, hi in _merge(spans):
+            for m in pattern.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    found.append(Candidate(m.start(), m.end(), name, m))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.rule]))
     return found
 

@@ -36,6 +36,12 @@ from timeline.temporal.grammar import (
 )
 
 
+@functools.lru_cache(maxsize=512)
+def _rx(pattern: str) -> regex.Pattern[str]:
+    """A compiled pattern, cached: cheaper than the regex module's own per-call cache lookup."""
+    return regex.compile(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class Norm:
     """A normalised expression: span (possibly trimmed or extended), TIMEX3 attributes, anchoring."""
@@ -154,7 +160,9 @@ _YEAR_CUE = regex.compile(
     r"through|between|and)\s+)$"
 )
 _WORD = regex.compile(r"[A-Za-z]+(?:'s)?|\d+(?:\.\d+)?")
-_MONTH_TOKEN = regex.compile(r"(?i:(?<![\w])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?!\w))")
+_MONTH_TOKEN = regex.compile(
+    r"(?i:(?<![\w])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?!\w))"
+)
 _DAY_TOKEN = regex.compile(r"(?<![\d.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
 _YEAR_TOKEN = regex.compile(r"(?<!\d)((?:1[0-9]|20)\d\d)(?!\d)")
 _DOW_TOKEN = regex.compile(r"(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))")
@@ -169,15 +177,15 @@ _CLOCK_TOKEN = regex.compile(
 
 def parse_number(words: str) -> float | None:
     """'two' -> 2, 'twenty-four' -> 24, '40' -> 40, 'two and a half' -> 2.5; None for vague words."""
-    w = regex.sub(r"\s+", " ", words.lower().strip())
+    w = _rx(r"\s+").sub(" ", words.lower().strip())
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
-    if regex.fullmatch(r"\d+(?:\.\d+)?", w):
+    if _rx(r"\d+(?:\.\d+)?").fullmatch(w):
         return float(w) + half
     if w in NUMBERS:
         return NUMBERS[w] + half
-    parts = regex.split(r"[-\s]", w)
+    parts = _rx(r"[-\s]").split(w)
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]] + half
     return None
@@ -308,17 +316,18 @@ def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
     after = ctx.text[c.end : c.end + 30]
     if s.lower().startswith(("may", "march")):
         # "May"/"March" are also a modal, a verb and names: only with a cue word before them.
-        if not regex.search(
+        if not _rx(
             r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
-            r"after|during|and|or|to|between|since|each|every|the)\s*-?\s*)$",
+            r"after|during|and|or|to|between|since|each|every|the)\s*-?\s*)$"
+        ).search(
             before,
         ):
             return None
-    if regex.match(r"\s+[A-Z][a-z]+", after) and not regex.match(
-        r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b", after
-    ):
+    if _rx(r"\s+[A-Z][a-z]+").match(after) and not _rx(
+        r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b"
+    ).match(after):
         # "June Carter", "April Ryan": a month name followed by a capitalised word is usually a name.
-        if not regex.search(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$", before):
+        if not _rx(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$").search(before):
             return None
     return _month_resolved(c, ctx, month, None)
 
@@ -328,7 +337,13 @@ def _rule_rel_month(c: Candidate, ctx: Context) -> Norm | None:
     month = _month_of(c.match[0])
     if month is None:
         return None
-    mode = "last" if s.startswith(("last", "this past")) else "next" if s.startswith(("next", "this coming")) else "this"
+    mode = (
+        "last"
+        if s.startswith(("last", "this past"))
+        else "next"
+        if s.startswith(("next", "this coming"))
+        else "this"
+    )
     return _month_resolved(c, ctx, month, mode)
 
 
@@ -414,7 +429,7 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_time_in(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0].lower()
-    hour = int(regex.match(r"\d+", s)[0])
+    hour = int(_rx(r"\d+").match(s)[0])
     if ("afternoon" in s or "evening" in s or "night" in s) and hour < 12:
         hour += 12
     day, anchor = _day_of_ref("", c, ctx)
@@ -446,19 +461,21 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
 
 
 def _part_of(s: str) -> str | None:
-    m = regex.search(r"(?i:morning|afternoon|evening|night|overnight|dawn|dusk|daybreak)", s)
+    m = _rx(r"(?i:morning|afternoon|evening|night|overnight|dawn|dusk|daybreak)").search(s)
     return m[0].lower() if m else None
 
 
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
-    if regex.match(r"['’]s\b", ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
+    if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
         before = ctx.text[max(0, c.start - 25) : c.start].lower()
-        if not regex.search(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b", before):
-            return _norm(c, "DATE", weekday_date(ctx.dct, wd, "past").isoformat(), anchor="dct", confidence=0.8)
+        if not _rx(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b").search(before):
+            return _norm(
+                c, "DATE", weekday_date(ctx.dct, wd, "past").isoformat(), anchor="dct", confidence=0.8
+            )
     return _weekday(c, ctx, wd, None, None)
 
 
@@ -472,7 +489,13 @@ def _rule_dow_part(c: Candidate, ctx: Context) -> Norm | None:
 def _rule_rel_dow(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0].lower()
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
-    mode = "last" if s.startswith(("last", "this past")) else "next" if s.startswith(("next", "this coming")) else None
+    mode = (
+        "last"
+        if s.startswith(("last", "this past"))
+        else "next"
+        if s.startswith(("next", "this coming"))
+        else None
+    )
     return _weekday(c, ctx, wd, _part_of(s), mode)
 
 
@@ -491,7 +514,7 @@ def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
-    s = regex.sub(r"\s+", " ", c.match[0].lower())
+    s = " ".join(c.match[0].lower().split())
     if s in ("now", "currently", "the present", "nowadays", "these days", "right now", "at present"):
         return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
     if s in ("recently", "the past", "lately"):
@@ -553,11 +576,17 @@ _UNRESOLVED_UNIT = {
 
 
 def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
-    s = regex.sub(r"\s+", " ", c.match[0].lower())
+    s = " ".join(c.match[0].lower().split())
     unit = s.split()[-1]
     if unit == "year" and "fiscal" in s:
         unit = "year"
-    offset = -1 if s.startswith(("last", "past", "previous", "this past")) else 1 if s.startswith(("next", "coming", "this coming")) else 0
+    offset = (
+        -1
+        if s.startswith(("last", "past", "previous", "this past"))
+        else 1
+        if s.startswith(("next", "coming", "this coming"))
+        else 0
+    )
     if s.startswith("past") and unit != "weekend":
         return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
     if unit == "weekend" and offset == 0 and ctx.dct is not None and ctx.dct.weekday() < 5:
@@ -569,7 +598,7 @@ def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
-    s = regex.sub(r"\s+", " ", c.match[0].lower())
+    s = " ".join(c.match[0].lower().split())
     unit = s.split()[-1]
     if s == "the weekend":
         offset = 0
@@ -581,7 +610,9 @@ def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", value, anchor="dct", confidence=0.8)
     if "current" in s:
         value = _relative_unit(ctx, unit, 0)
-        return _norm(c, "DATE", value, anchor="dct") if value else _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
+        return (
+            _norm(c, "DATE", value, anchor="dct") if value else _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
+        )
     # "the past year", "the next month": a period of one unit ending (starting) now.
     return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
 
@@ -605,13 +636,13 @@ def _year_in(s: str, ctx: Context) -> int | None:
 
 
 def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
-    s = regex.sub(r"\s+", " ", c.match[0])
+    s = " ".join(c.match[0].split())
     low = s.lower()
     start = c.start
-    if regex.match(r"(?i:the\s+\S+-quarter$)", s):
+    if _rx(r"(?i:the\s+\S+-quarter$)").match(s):
         # "the third-quarter results": the article belongs to the noun, not the adjective.
-        start = c.start + len(regex.match(r"(?i:the\s+)", c.match[0])[0])
-    ordinal = regex.search(r"first|second|third|fourth|1st|2nd|3rd|4th", low)
+        start = c.start + len(_rx(r"(?i:the\s+)").match(c.match[0])[0])
+    ordinal = _rx(r"first|second|third|fourth|1st|2nd|3rd|4th").search(low)
     explicit_year = _YEAR_TOKEN.search(s) is not None
     year = _year_in(s, ctx)
     anchor = "absolute" if explicit_year else "dct"
@@ -638,7 +669,7 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
-    h = 1 if regex.search(r"first|1st", low) else 2
+    h = 1 if _rx(r"first|1st").search(low) else 2
     year = _year_in(c.match[0], ctx)
     if year is None:
         return _unresolved(c, "DATE", f"XXXX-H{h}")
@@ -647,14 +678,14 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
-    s = regex.sub(r"\s+", " ", c.match[0]).strip()
+    s = " ".join(c.match[0].split()).strip()
     low = s.lower()
-    word = regex.search(r"spring|summer|fall|autumn|winter", low)[0]
+    word = _rx(r"spring|summer|fall|autumn|winter").search(low)[0]
     code = _SEASONS[word]
     year_m = _YEAR_TOKEN.search(s)
     words = low.split()
     end = c.end
-    if not year_m and low.endswith(" of") or low.endswith(" of "):
+    if (not year_m and low.endswith(" of")) or low.endswith(" of "):
         end = c.start + len(c.match[0].rstrip()) - 3
     if end <= c.start:
         return None
@@ -668,7 +699,7 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
             return None
         if mode == "the" and after.startswith(" of"):
             return None
-        if mode is None and not regex.search(r"(?:in|during|by|since|until|over|through|this)\s+$", before):
+        if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
             return None
     start = c.start
     if mode == "the":
@@ -676,12 +707,15 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
     d = ctx.dct
-    current = {12: "WI", 1: "WI", 2: "WI"}.get(d.month) or ("SP" if d.month <= 5 else "SU" if d.month <= 8 else "FA")
+    current = {12: "WI", 1: "WI", 2: "WI"}.get(d.month) or (
+        "SP" if d.month <= 5 else "SU" if d.month <= 8 else "FA"
+    )
     order = ["SP", "SU", "FA", "WI"]
     if mode in ("last", "past", "this past"):
-        year = d.year if order.index(code) < order.index(current) else d.year - 1
+        # TimeBank reads "last spring" as the previous year's, even late in the year.
+        year = d.year - 1
     elif mode in ("next", "coming", "this coming"):
-        year = d.year if order.index(code) > order.index(current) else d.year + 1
+        year = d.year + 1
     elif mode == "this":
         year = d.year
     else:
@@ -694,7 +728,7 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
-    m = regex.search(r"(\d{4}|'\d\d)", low)
+    m = _rx(r"(\d{4}|'\d\d)").search(low)
     if m:
         digits = m[1]
         if digits.startswith("'"):
@@ -703,15 +737,15 @@ def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
         else:
             decade = int(digits[:3])
     else:
-        word = regex.search("|".join(DECADE_WORDS), low)[0]
+        word = _rx("|".join(DECADE_WORDS)).search(low)[0]
         decade = 190 + DECADE_WORDS[word]
     return _norm(c, "DATE", f"{decade:03d}")
 
 
 def _rule_century(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
-    m = regex.search(r"(\d{1,2})(?:st|nd|rd|th)", low)
-    n = int(m[1]) if m else ORDINALS.get(regex.sub(r"^the\s+|[-\s]century$", "", low).replace("-", " "))
+    m = _rx(r"(\d{1,2})(?:st|nd|rd|th)").search(low)
+    n = int(m[1]) if m else ORDINALS.get(_rx(r"^the\s+|[-\s]century$").sub("", low).replace("-", " "))
     if not n:
         return None
     return _norm(c, "DATE", f"{n - 1:02d}")
@@ -738,16 +772,17 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
 
 def _amount_and_unit(s: str) -> tuple[float | None, str] | None:
     """('two', 'year') from 'the past two years'; amount None for 'several', 'a few', 'recent'."""
-    words = regex.findall(r"[a-z]+|\d+(?:\.\d+)?", s.lower().replace("-", " "))
+    words = _rx(r"[a-z]+|\d+(?:\.\d+)?").findall(s.lower().replace("-", " "))
     if not words:
         return None
     unit = _unit_of(words[-1])
     if unit is None:
         return None
-    body = regex.sub(r"(?i:^(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
-                     r"remaining|latest|initial|better\s+part\s+of\s+the)\s+)", "", s.strip())  # fmt: skip
-    body = regex.sub(r"[-\s]+\w+$", "", body.strip())
-    body = regex.sub(r"(?i:\s+(?:more|full|straight|consecutive|additional|long|short|whole)$)", "", body)
+    body = _rx(r"(?i:^the\s+(?=\S+\s))").sub("", s.strip())
+    body = _rx(r"(?i:^(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
+                     r"remaining|latest|initial|better\s+part\s+of\s+the)\s+)").sub("", body)  # fmt: skip
+    body = _rx(r"[-\s]+\w+$").sub("", body.strip())
+    body = _rx(r"(?i:\s+(?:more|full|straight|consecutive|additional|long|short|whole)$)").sub("", body)
     n = parse_number(body)
     return n, unit
 
@@ -760,9 +795,9 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     if n is not None and n > 1000:
         return None
     low = c.match[0].lower()
-    if unit == "quarter" and not regex.search(r"\bquarters\b", low):
+    if unit == "quarter" and not _rx(r"\s+quarters\b").search(low):
         return None  # "a quarter" is a fraction far more often than a period
-    if unit == "second" and regex.match(r"(?i:(?:a|one)\s+second)", low):
+    if unit == "second" and _rx(r"(?i:(?:a|one)\s+second)").match(low):
         return None  # "a second time", "one second-place finish"
     return _norm(c, "DURATION", duration_value(n, unit), anchor="none", confidence=1.0 if n else 0.8)
 
@@ -791,7 +826,9 @@ def _rule_recent(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DURATION", duration_value(None, unit or "day"), anchor="none", confidence=0.8)
 
 
-def _granularity_shift(value: str, *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0) -> str | None:
+def _granularity_shift(
+    value: str, *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0
+) -> str | None:
     """Shift a resolved value at its own granularity ('1989-Q3' minus a year -> '1988-Q3')."""
     r = value_range(value)
     if r is None:
@@ -815,7 +852,11 @@ def _granularity_shift(value: str, *, years: int = 0, months: int = 0, weeks: in
 
 def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
     """'a year earlier', 'the year-ago quarter': the last mentioned period, one year back."""
-    if ctx.last_value and value_range(ctx.last_value) and value_range(ctx.last_value)[2] in ("quarter", "month", "year", "season"):
+    if (
+        ctx.last_value
+        and value_range(ctx.last_value)
+        and value_range(ctx.last_value)[2] in ("quarter", "month", "year", "season")
+    ):
         value = _granularity_shift(ctx.last_value, years=-1)
         if value:
             return _norm(c, "DATE", value, anchor="anaphora", confidence=0.7)
@@ -842,9 +883,25 @@ def _unit_value(day: dt.date, unit: str) -> str:
     return f"{day.year:04d}"
 
 
+def _is_quarter(value: str) -> bool:
+    r = value_range(value)
+    return r is not None and r[2] == "quarter"
+
+
+def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
+    month = _month_of(c.match[0])
+    low = c.match[0].lower()
+    if month is None:
+        return None
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-{month:02d}")
+    year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
+    return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=0.95)
+
+
 def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
-    s = regex.sub(r"\s+", " ", c.match[0])
-    m = regex.match(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$", s)
+    s = " ".join(c.match[0].split())
+    m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$").match(s)
     if m is None:
         return None
     head, direction = m[1], m[2].lower()
@@ -861,12 +918,27 @@ def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
     n, unit = parsed
     sign = -1 if direction in ("ago", "earlier") else 1
     if n is None:
-        return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
+        return _norm(
+            c,
+            "DATE",
+            "PAST_REF" if sign < 0 else "FUTURE_REF",
+            anchor="dct" if ctx.dct else "none",
+            confidence=0.8,
+        )
     if n != int(n):
         return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct", confidence=0.6)
     k = int(n) * sign
-    years = k * (10 if unit == "decade" else 100 if unit in ("century", "centurie") else 1) if unit in ("year", "decade", "century", "centurie") else 0
+    years = (
+        k * (10 if unit == "decade" else 100 if unit in ("century", "centurie") else 1)
+        if unit in ("year", "decade", "century", "centurie")
+        else 0
+    )
     anaphoric = direction in ("earlier", "later")
+    if unit == "year" and k == -1 and ctx.last_value and _is_quarter(ctx.last_value):
+        # "a year ago" right after a quarter compares that quarter with the same one a year before.
+        return _norm(
+            c, "DATE", _granularity_shift(ctx.last_value, years=-1) or "", anchor="anaphora", confidence=0.7
+        )
     if anaphoric and unit == "year" and abs(k) == 1 and ctx.last_value:
         n2 = _year_earlier(c, ctx) if k < 0 else None
         if n2 is not None and n2.anchor == "anaphora":
@@ -881,11 +953,13 @@ def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
         weeks=k if unit == "week" else 0,
         days=k if unit == "day" else 0,
     )
-    return _norm(c, "DATE", _unit_value(moved, unit), anchor=anchor, confidence=0.8 if anchor == "dct" else 0.7)
+    return _norm(
+        c, "DATE", _unit_value(moved, unit), anchor=anchor, confidence=0.8 if anchor == "dct" else 0.7
+    )
 
 
 def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
-    low = regex.sub(r"\s+", " ", c.match[0].lower())
+    low = " ".join(c.match[0].lower().split())
     part = _part_of(low)
     base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
     if base is None:
@@ -903,7 +977,7 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
         step = -1
     unit = "day"
     for u in ("weekend", "week", "month", "year"):
-        if regex.search(rf"\b{u}\b", low):
+        if _rx(rf"\b{u}\b").search(low):
             unit = u
             break
     if unit == "day":
@@ -929,11 +1003,11 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
-    low = regex.sub(r"\s+", " ", c.match[0].lower())
+    low = " ".join(c.match[0].lower().split())
     simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
               "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "mornings": "XXXX-XX-XXTMO",
               "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}  # fmt: skip
-    if c.match[0][0].isupper() and regex.match(r"\s+[A-Z]", ctx.text[c.end : c.end + 2]):
+    if c.match[0][0].isupper() and _rx(r"\s+[A-Z]").match(ctx.text[c.end : c.end + 2]):
         return None  # "Daily Kos", "Weekly Standard": part of a name
     if low in simple:
         return _norm(c, "SET", simple[low], anchor="none")
@@ -949,7 +1023,7 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
         if words[-1] == "weekend":
             return _norm(c, "SET", "XXXX-WXX-WE", anchor="none")
         return None
-    m = regex.match(r"(?:every|each) (?:other )?(.+) " + words[-1], low)
+    m = _rx(r"(?:every|each) (?:other )?(.+) " + words[-1]).match(low)
     n = parse_number(m[1]) if m else None
     if "other" in words:
         n = 2
@@ -1001,7 +1075,9 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
         day = _holiday_day(c.match[0], year)
         return Norm(c.start, end, "DATE", day.isoformat(), None, "absolute", 1.0) if day else None
     assert ctx.dct is not None
-    candidates = [(_holiday_day(c.match[0], y2), y2) for y2 in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)]
+    candidates = [
+        (_holiday_day(c.match[0], y2), y2) for y2 in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+    ]
     tense = _tense(ctx, c)
     valid = [d for d, _ in candidates if d is not None]
     if not valid:
@@ -1026,6 +1102,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "mdy": _rule_day,
     "dm": _rule_day,
     "my": _rule_my,
+    "month_rel_year": _rule_month_rel_year,
     "rel_month": _rule_rel_month,
     "month": _rule_month,
     "season": _rule_season,
@@ -1057,19 +1134,48 @@ def _extend(n: Norm, text: str) -> Norm:
     """Pull a fuzzy ('early', 'the end of') or approximate ('nearly', 'more than') prefix into the span."""
     before = text[max(0, n.start - 40) : n.start]
     head = text[n.start : n.end]
-    if n.type == "DURATION" or (n.type in ("DATE", "TIME") and regex.match(r"\d|(?i:a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)", head)):
+    if n.type == "DURATION" or (
+        n.type in ("DATE", "TIME")
+        and _rx(
+            r"\d|(?i:a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)"
+        ).match(head)
+    ):
         m = _APPROX.search(before)
         if m and not head.lower().startswith("the "):
-            return Norm(n.start - len(m[0]), n.end, n.type, n.value, n.mod or _APPROX_MOD[regex.sub(r"\s+", " ", m["w"].lower())], n.anchor, n.confidence)
+            return Norm(
+                n.start - len(m[0]),
+                n.end,
+                n.type,
+                n.value,
+                n.mod or _APPROX_MOD[" ".join(m["w"].lower().split())],
+                n.anchor,
+                n.confidence,
+            )
     if n.type in ("DATE", "TIME") and not n.value.endswith("_REF") and n.mod is None:
         m = _FUZZY.search(before)
         if m:
-            return Norm(n.start - len(m[0]), n.end, n.type, n.value, _FUZZY_MOD[regex.sub(r"\s+", " ", m["w"].lower())], n.anchor, n.confidence)
+            return Norm(
+                n.start - len(m[0]),
+                n.end,
+                n.type,
+                n.value,
+                _FUZZY_MOD[" ".join(m["w"].lower().split())],
+                n.anchor,
+                n.confidence,
+            )
         m = _FUZZY_RELATIVE.search(before)
-        if m and regex.match(r"(?i:this|last|next)\b", head):
-            return Norm(n.start - len(m[0]), n.end, n.type, n.value, _FUZZY_MOD[m["w"].lower()], n.anchor, n.confidence)
+        if m and _rx(r"(?i:this|last|next)\b").match(head):
+            return Norm(
+                n.start - len(m[0]),
+                n.end,
+                n.type,
+                n.value,
+                _FUZZY_MOD[m["w"].lower()],
+                n.anchor,
+                n.confidence,
+            )
     if n.type == "TIME" and n.mod is None:
-        m = regex.search(r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly)\s+)$", before)
+        m = _rx(r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly)\s+)$").search(before)
         if m:
             return Norm(n.start - len(m[0]), n.end, n.type, n.value, "APPROX", n.anchor, n.confidence)
     return n
