@@ -2,7 +2,8 @@
  *
  * Everything here reads the JSON data island (#timeline-data) and the server-rendered list; no
  * article text is ever assigned to innerHTML. Strings handed to Plotly are entity-escaped because
- * Plotly renders hover labels and tick labels as (a subset of) HTML.
+ * Plotly renders hover labels and tick labels as (a subset of) HTML; it decodes &amp; &lt; &gt;
+ * but not &quot;, and without `<` no tag (hence no attribute) can be formed.
  */
 (function () {
   "use strict";
@@ -31,8 +32,7 @@
     return String(text)
       .replace(/&/g, "&amp;")
       .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;");
+      .replace(/>/g, "&gt;");
   }
 
   function shorten(text, max) {
@@ -136,11 +136,13 @@
 
   function layout(list) {
     var lanes = data.lanes;
+    var narrow = chart.clientWidth < 560;
     return {
       // Keep the user's zoom while only the selection changes; reset it when the filter changes.
       uirevision: search.value + "\u0000" + filter.value,
       height: Math.max(320, 190 + 64 * lanes.length),
-      margin: { l: 120, r: 16, t: 48, b: 24 },
+      // Lane labels need room, but a phone cannot spare 120px of a 360px screen.
+      margin: { l: narrow ? 72 : 120, r: narrow ? 8 : 16, t: 48, b: 24 },
       showlegend: false,
       hovermode: "closest",
       dragmode: "pan",
@@ -166,7 +168,7 @@
       yaxis: {
         tickmode: "array",
         tickvals: lanes.map(function (l) { return l.y; }),
-        ticktext: lanes.map(function (l) { return esc(shorten(l.name, 18)); }),
+        ticktext: lanes.map(function (l) { return esc(shorten(l.name, narrow ? 10 : 18)); }),
         range: [lanes.length - 0.4, -0.6],
         fixedrange: true,
         showgrid: false,
