@@ -14,19 +14,160 @@ import regex
 
 Tense = Literal["past", "future"] | None
 
-_ABBREV = r"(?<!\b(?:vs|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Calif|Ga|Va|Fla|Mass|U\.S|[A-Z]))"
+# A period after these is an abbreviation, not the end of a sentence.
+_ABBREV = (
+    r"(?<!\b(?:vs|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Jan|Feb|Aug"
+    r"|Sept|Oct|Nov|Dec|Calif|Ga|Va|Fla|Mass|U\.S|[A-Z]))"
+)
 _SENTENCE_END = regex.compile(_ABBREV + r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _TOKEN = regex.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
 
 _FUTURE = frozenset(
-    ["will", "'ll", "’ll", "shall", "scheduled", "slated", "upcoming", "tomorrow", "plans", "planned", "intends", "hopes", "expects", "won't", "wo", "expected", "set", "due", "aims"]
+    [
+        "will",
+        "'ll",
+        "’ll",
+        "shall",
+        "scheduled",
+        "slated",
+        "upcoming",
+        "tomorrow",
+        "plans",
+        "planned",
+        "intends",
+        "hopes",
+        "expects",
+        "won't",
+        "wo",
+        "expected",
+        "set",
+        "due",
+        "aims",
+    ]
 )
 _PAST = frozenset(
-    ["was", "were", "had", "did", "said", "told", "ago", "yesterday", "last", "won", "lost", "led", "met", "sent", "took", "came", "went", "made", "got", "gave", "began", "beat", "held", "left", "saw", "ran", "fell", "rose", "found", "thought", "brought", "bought", "paid", "spent", "wrote", "spoke", "broke", "chose", "drew", "flew", "grew", "knew", "threw", "struck", "stood", "sold", "kept", "felt", "heard", "meant", "became", "caught", "taught", "fought", "sought", "shot", "drove", "rode", "wore", "swore", "tore", "woke", "froze", "hid", "slid", "shook", "forgot", "withdrew", "overtook", "undertook", "ended", "earlier", "previously", "recently", "announced", "reported", "agreed", "died", "killed", "elected", "voted", "posted", "tweeted"]
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "ago",
+        "yesterday",
+        "last",
+        "won",
+        "lost",
+        "led",
+        "met",
+        "sent",
+        "took",
+        "came",
+        "went",
+        "made",
+        "got",
+        "gave",
+        "began",
+        "beat",
+        "held",
+        "left",
+        "saw",
+        "ran",
+        "fell",
+        "rose",
+        "found",
+        "thought",
+        "brought",
+        "bought",
+        "paid",
+        "spent",
+        "wrote",
+        "spoke",
+        "broke",
+        "chose",
+        "drew",
+        "flew",
+        "grew",
+        "knew",
+        "threw",
+        "struck",
+        "stood",
+        "sold",
+        "kept",
+        "felt",
+        "heard",
+        "meant",
+        "became",
+        "caught",
+        "taught",
+        "fought",
+        "sought",
+        "shot",
+        "drove",
+        "rode",
+        "wore",
+        "swore",
+        "tore",
+        "woke",
+        "froze",
+        "hid",
+        "slid",
+        "shook",
+        "forgot",
+        "withdrew",
+        "overtook",
+        "undertook",
+        "ended",
+        "earlier",
+        "previously",
+        "recently",
+        "announced",
+        "reported",
+        "agreed",
+        "died",
+        "killed",
+        "elected",
+        "voted",
+        "posted",
+        "tweeted",
+    ]
 )
 _BE_PRESENT = frozenset(["is", "are", "am", "'s", "’s", "'re", "’re"])
 _NOT_ED = frozenset(
-    ["need", "indeed", "red", "bed", "speed", "seed", "feed", "hundred", "proceed", "bleed", "breed", "creed", "greed", "weed", "shed", "united", "limited", "based", "related", "detailed", "advanced", "concerned", "interested", "supposed", "alleged", "so-called", "medicated", "dedicated", "sophisticated", "complicated", "experienced", "talented"]
+    [
+        "need",
+        "indeed",
+        "red",
+        "bed",
+        "speed",
+        "seed",
+        "feed",
+        "hundred",
+        "proceed",
+        "bleed",
+        "breed",
+        "creed",
+        "greed",
+        "weed",
+        "shed",
+        "united",
+        "limited",
+        "based",
+        "related",
+        "detailed",
+        "advanced",
+        "concerned",
+        "interested",
+        "supposed",
+        "alleged",
+        "so-called",
+        "medicated",
+        "dedicated",
+        "sophisticated",
+        "complicated",
+        "experienced",
+        "talented",
+    ]
 )
 _CONDITIONAL = frozenset(["if", "unless", "whether", "lest"])
 _CLAUSE_BREAK = frozenset([",", ";", ":", "that", "because", "but", "and"])
@@ -112,9 +253,9 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         distance = (pivot - i) if i < pivot else (i - pivot) * 1.5
         if cue == "present":
             # A present-tense copula nearest the expression leaves the side to proximity.
-            distance += 1
+            distance += 2.5
         elif cue == "prog":
-            cue, distance = "future", distance + 2
+            cue, distance = "future", distance + 1
         elif cue == "would":
             # Future in the past: weaker than a plain tense cue at the same distance.
             cue, distance = "future", distance * 1.5

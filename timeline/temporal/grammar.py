@@ -72,10 +72,18 @@ _DAYREF = rf"(?:{DOW}|(?i:today|tomorrow|yesterday|tonight)|{MON}\s+{DAYNUM}(?:,
 
 # The rules, most specific first: on a tie of span the earlier rule wins.
 _RULES: list[tuple[str, str]] = [
-    ("iso", r"(?<![\w/-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T[0-2]\d:[0-5]\d)?(?![\w-])"),
+    (
+        "iso",
+        r"(?<![\w/-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|"
+        r"3[01])(?:T[0-2]\d:[0-5]\d)?(?![\w-])",
+    ),
     ("slash", r"(?<![\w/.$-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\w/])"),
     ("time", rf"{CLOCK}{TZ}?(?:(?:,\s*|\s+)(?:(?i:on|of)\s+)?{_DAYREF})?"),
-    ("time_in", r"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)"),
+    (
+        "time_in",
+        r"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|"
+        r"at\s+night)",
+    ),
     ("dmy", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW},?\s+)?{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
@@ -83,28 +91,116 @@ _RULES: list[tuple[str, str]] = [
     ("month_rel_year", rf"{MON},?\s+(?:of\s+)?(?i:this|last|next)\s+year(?!\w)"),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}"),
     ("month", MON),
-    ("season", rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?"),
-    ("decade", r"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)'?s(?!\w)|(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w))"),
-    ("century", r"(?i:(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]century)(?!\w)"),
-    ("half", rf"(?i:(?:the\s+)?(?:first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:this|last|next)\s+year|{YEAR}|the\s+year))?)"),
-    ("quarter", rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:{YEAR}(?:'s)?|fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|year-ago|same|next|coming)[-\s]+(?:fiscal\s+|calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|the\s+year))?|the\s+quarter)(?![-\w])"),
-    ("ago", rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)\s+(?i:ago|earlier|later|before|after|from\s+now|hence)(?=\W|$)"),
-    ("year_ago_adj", r"(?i:(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?:quarter|period|month|level|figure))?)"),
-    ("anaphor", rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|month|year|{DOW})|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+(?:before|after)|the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|{PART}|week|month|year))(?!\w)"),
+    (
+        "season",
+        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|"
+        rf"mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?",
+    ),
+    (
+        "decade",
+        r"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)'?s(?!\w)|"
+        r"(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
+        r"eighties|nineties)(?!\w))",
+    ),
+    (
+        "century",
+        r"(?i:(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+        r"eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+        r"seventeenth|eighteenth|nineteenth|twentieth|twenty[-\s]first)[-\s]century)(?!\w)",
+    ),
+    (
+        "half",
+        rf"(?i:(?:the\s+)?(?:first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:this|last|next)\s+year|"
+        rf"{YEAR}|the\s+year))?)",
+    ),
+    (
+        "quarter",
+        rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:{YEAR}(?:'s)?|"
+        rf"fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|"
+        rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
+        rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"
+        rf"calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|"
+        rf"the\s+year))?|the\s+quarter)(?![-\w])",
+    ),
+    (
+        "ago",
+        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)\s+(?i:ago|earlier|later|before|"
+        rf"after|from\s+now|hence)(?=\W|$)",
+    ),
+    (
+        "year_ago_adj",
+        r"(?i:(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?:quarter|period|month|level|"
+        r"figure))?)",
+    ),
+    (
+        "anaphor",
+        rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|"
+        rf"month|year|{DOW})|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+(?:before|after)|"
+        rf"the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|"
+        rf"{PART}|week|month|year))(?!\w)",
+    ),
     ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?:\s+{PART})?"),
     ("dow_part", rf"{DOW}(?:'s)?\s+(?i:{PART})|(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
     ("dow", DOW),
-    ("deictic_part", r"(?i:(?:this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?:morning|afternoon|evening|night)|tonight|overnight)(?!\w)"),
-    ("rel_unit", r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year))(?!\w)"),
-    ("the_unit", r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])"),
-    ("duration", rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}|{VAGUE})(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole))?[-\s]+{UNIT}s?|(?:{NUM})-{UNIT}s?))(?!-?\s*olds?\b|\w)"),
-    ("first_units", r"(?i:(?:the\s+)?(?:first|past|last|next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|years|decades|hours|minutes))(?!\w)"),
-    ("bare_units", r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|ago|earlier|later))"),
+    (
+        "deictic_part",
+        r"(?i:(?:this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?:morning|afternoon|"
+        r"evening|night)|tonight|overnight)(?!\w)",
+    ),
+    (
+        "rel_unit",
+        r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current)\s+(?:week|"
+        r"weekend|month|year|decade|century|fiscal\s+year))(?!\w)",
+    ),
+    (
+        "the_unit",
+        r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|"
+        r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
+    ),
+    (
+        "duration",
+        rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|"
+        rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}|{VAGUE})(?:\s+(?:more|full|"
+        rf"straight|consecutive|additional|long|short|whole))?[-\s]+{UNIT}s?|"
+        rf"(?:{NUM})-{UNIT}s?))(?!-?\s*olds?\b|\w)",
+    ),
+    (
+        "first_units",
+        r"(?i:(?:the\s+)?(?:first|past|last|next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|"
+        r"years|decades|hours|minutes))(?!\w)",
+    ),
+    (
+        "bare_units",
+        r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|lasted|lasting|"
+        r"in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|"
+        r"ago|earlier|later))",
+    ),
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
-    ("ref", r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|right\s+now|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|distant|foreseeable)\s+future)(?![\w-])"),
-    ("set", rf"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|{DOW}s|(?:mornings|evenings|nights|weekends))(?!\w)"),
-    ("holiday", r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)"),
-    ("year", rf"(?<![\w$£€#.,/]|\d-)(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|FY)\s*)?{YEAR}"),
+    (
+        "ref",
+        r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|"
+        r"lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
+        r"the\s+day\s+after\s+tomorrow|right\s+now|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|"
+        r"distant|foreseeable)\s+future)(?![\w-])",
+    ),
+    (
+        "set",
+        rf"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|"
+        rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
+        rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|{DOW}s|"
+        rf"(?:mornings|evenings|nights|weekends))(?!\w)",
+    ),
+    (
+        "holiday",
+        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+        r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
+        r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)",
+    ),
+    (
+        "year",
+        rf"(?<![\w$£€#.,/]|\d-)(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
+        rf"FY)\s*)?{YEAR}",
+    ),
 ]  # fmt: skip
 
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
@@ -147,7 +243,20 @@ def _classes() -> dict[str, tuple[str, ...]]:
     for name in MONTHS:
         for form in (name.capitalize(), name.upper()):
             cased.setdefault(form, set()).add("MON")
-    for w in ["Christmas", "Easter", "Thanksgiving", "Halloween", "Year", "Valentine", "Independence", "Labor", "Memorial", "Election", "Veterans", "Good"]:
+    for w in [
+        "Christmas",
+        "Easter",
+        "Thanksgiving",
+        "Halloween",
+        "Year",
+        "Valentine",
+        "Independence",
+        "Labor",
+        "Memorial",
+        "Election",
+        "Veterans",
+        "Good",
+    ]:
         cased.setdefault(w, set()).add("HOLIDAY")
     # One dictionary keyed by the token as written: lower, Capitalised and UPPER forms of the
     # case-insensitive words, exact forms of the names; one look-up per token in the hot loop.

@@ -307,6 +307,15 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
     return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=confidence)
 
 
+_MODAL_MONTH_CUE = regex.compile(
+    r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
+    r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
+)
+_CAPITALISED_NEXT = regex.compile(r"\s+[A-Z][a-z]+")
+_SENTENCE_WORD_NEXT = regex.compile(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
+_NAME_MONTH_CUE = regex.compile(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
+
+
 def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     month = _month_of(s)
@@ -314,21 +323,16 @@ def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
         return None
     before = ctx.text[max(0, c.start - 30) : c.start]
     after = ctx.text[c.end : c.end + 30]
-    if s.lower().startswith(("may", "march")):
+    if s.lower().startswith(("may", "march")) and not _MODAL_MONTH_CUE.search(before):
         # "May"/"March" are also a modal, a verb and names: only with a cue word before them.
-        if not _rx(
-            r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
-            r"after|during|and|or|to|between|since|each|every|the)\s*-?\s*)$"
-        ).search(
-            before,
-        ):
-            return None
-    if _rx(r"\s+[A-Z][a-z]+").match(after) and not _rx(
-        r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b"
-    ).match(after):
+        return None
+    if (
+        _CAPITALISED_NEXT.match(after)
+        and not _SENTENCE_WORD_NEXT.match(after)
+        and not _NAME_MONTH_CUE.search(before)
+    ):
         # "June Carter", "April Ryan": a month name followed by a capitalised word is usually a name.
-        if not _rx(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$").search(before):
-            return None
+        return None
     return _month_resolved(c, ctx, month, None)
 
 
@@ -707,10 +711,6 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
     d = ctx.dct
-    current = {12: "WI", 1: "WI", 2: "WI"}.get(d.month) or (
-        "SP" if d.month <= 5 else "SU" if d.month <= 8 else "FA"
-    )
-    order = ["SP", "SU", "FA", "WI"]
     if mode in ("last", "past", "this past"):
         # TimeBank reads "last spring" as the previous year's, even late in the year.
         year = d.year - 1

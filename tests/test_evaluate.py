@@ -1,0 +1,52 @@
+"""TimeML reading and TempEval-3 scoring on a tiny fixture corpus written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from timeline.evaluate import evaluate_directory, read_timeml
+
+FIXTURES = Path(__file__).parent / "fixtures" / "timeml"
+
+
+def test_read_timeml_keeps_offsets_into_the_plain_text() -> None:
+    doc = read_timeml(FIXTURES / "tiny_1.tml")
+    assert str(doc.dct) == "2017-04-19"
+    assert "<" not in doc.text and "&amp;" not in doc.text and "&" in doc.text
+    assert [(g.text, g.type, g.value) for g in doc.gold][:3] == [
+        ("Tuesday", "DATE", "2017-04-18"),
+        ("June 20, 2017", "DATE", "2017-06-20"),
+        ("nearly 40 years", "DURATION", "P40Y"),
+    ]
+    for g in doc.gold:
+        assert doc.text[g.start : g.end] == g.text
+
+
+def test_evaluate_directory_report_and_errors(tmp_path: Path) -> None:
+    errors = tmp_path / "errors.tsv"
+    report = evaluate_directory(FIXTURES, errors)
+    assert "documents: 2" in report
+    assert "gold: 8" in report
+    assert "strict span   P=1.0000 R=1.0000 F1=1.0000" in report
+    # "the spring" has no year in the gold (XXXX-SP) while the tagger resolves it: one value error.
+    assert "value         F1=0.8750" in report
+    assert "ms/document" in report
+    rows = [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["doc", "kind", "text", "gold", "system", "context"]
+    assert [r[:4] for r in rows[1:]] == [["tiny_1", "wrong_value", "spring", "XXXX-SP"]]
+
+
+def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "doc.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">'
+        'x</TIMEX3></DCT><TEXT>It rained on Friday. The <TIMEX3 tid="t1" type="DATE" value="1998">'
+        "Blue Period</TIMEX3> ended.</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    errors = tmp_path / "e.tsv"
+    report = evaluate_directory(tmp_path, errors)
+    assert "gold: 1   system: 1" in report
+    assert "relaxed span  P=0.0000 R=0.0000 F1=0.0000" in report
+    kinds = [line.split("\t")[1] for line in errors.read_text(encoding="utf-8").splitlines()[1:]]
+    assert sorted(kinds) == ["miss", "spurious"]

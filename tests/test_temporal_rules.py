@@ -1,0 +1,205 @@
+"""Rule table for the temporal tagger: phrase, publication date -> span and TIMEX3 value.
+
+Each row is one sentence; the expected expression must be found with exactly that span and value.
+Regression rows carry an id saying what broke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.temporal import tag
+
+WED = "2017-04-19"  # the seed articles' publication date, a Wednesday
+
+RULES = [
+    # Weekdays: tense picks the side of the publication date; the DCT's own weekday is that day.
+    ("Ossoff won 48.1 percent of the vote Tuesday.", WED, "Tuesday", "2017-04-18"),
+    ("Ossoff told supporters on Tuesday that he would win.", WED, "Tuesday", "2017-04-18"),
+    ("Chuck Schumer is headlining an event on Friday for Senate candidates.", WED, "Friday", "2017-04-21"),
+    ("Tim Kaine is scheduled for an event on Wednesday at the home of Frank Gehry.", WED, "Wednesday",
+     "2017-04-19"),
+    ("On Saturday, Cory Booker is scheduled to attend a fundraiser.", WED, "Saturday", "2017-04-22"),
+    ("The monarch will meet Bush on Thursday in Kennebunkport.", WED, "Thursday", "2017-04-20"),
+    ("No candidate was going to take home a victory Tuesday night.", WED, "Tuesday night", "2017-04-18TNI"),
+    ("He said in a tweet posted at dawn Tuesday.", WED, "dawn Tuesday", "2017-04-18TMO"),
+    ("He took credit shortly after midnight on Wednesday.", WED, "midnight on Wednesday",
+     "2017-04-19T00:00"),
+    ("They met last Tuesday.", WED, "last Tuesday", "2017-04-18"),
+    ("They meet next Monday.", WED, "next Monday", "2017-04-24"),
+    # Months and days without a year: nearest occurrence, tense decides close calls.
+    ("Price won the district in November with over 60 percent.", WED, "November", "2016-11"),
+    ("Ossoff will have to face Handel in a runoff election in June.", WED, "June", "2017-06"),
+    ("It is now Hollywood vs. Georgia on June 20th.", WED, "June 20th", "2017-06-20"),
+    ("The young Democrat is headed to a June 2 runoff.", WED, "June 2", "2017-06-02"),
+    ("The race will move to a runoff election on June 20, 2017.", WED, "June 20, 2017", "2017-06-20"),
+    ("Clinton won 46.8 percent in November of 2016.", WED, "November of 2016", "2016-11"),
+    ("The deciding ballot will be on June 20.", WED, "June 20", "2017-06-20"),
+    ("It was signed on 20 June 2016.", WED, "20 June 2016", "2016-06-20"),
+    ("Sales rose in early October this year.", "1998-12-03", "early October this year", "1998-10"),
+    ("The company said last February it would cut jobs.", "1998-03-10", "last February", "1998-02"),
+    # Weeks, months, years, quarters, seasons relative to the publication date.
+    ("Last week, Shonda Rhimes hosted Rep. John Lewis.", WED, "Last week", "2017-W15"),
+    ("The vote is next week.", WED, "next week", "2017-W17"),
+    ("Prices rose this month.", WED, "this month", "2017-04"),
+    ("They raise money for races next year.", WED, "next year", "2018"),
+    ("Profit fell last year.", "1989-10-26", "last year", "1988"),
+    ("Earnings rose in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3"),
+    ("Third-quarter earnings rose.", "1989-10-26", "Third-quarter", "1989-Q3"),
+    ("Revenue fell in fiscal 1997.", "1998-01-08", "fiscal 1997", "1997"),
+    ("Sales were flat last summer.", WED, "last summer", "2016-SU"),
+    ("Both came two years ago.", WED, "two years ago", "2015"),
+    ("It happened three days ago.", WED, "three days ago", "2017-04-16"),
+    # Anaphora: counted from the last date the text gave.
+    ("Kaine is scheduled for an event on Wednesday. The next night, Harris holds a dinner.", WED,
+     "The next night", "2017-04-20"),
+    ("The vote was on June 20, 2017. Two days later the result was certified.", WED, "Two days later",
+     "2017-06-22"),
+    ("Net income rose in the third quarter. A year earlier it fell.", "1989-10-26", "A year earlier",
+     "1988-Q3"),
+    # Absolute years, decades, centuries and fuzzy modifiers.
+    ("A district held by Republicans since 1979.", WED, "1979", "1979"),
+    ("Democrats hope for a shift in voter sentiment come 2018.", WED, "2018", "2018"),
+    ("Kaine, who is up for reelection in 2018, spoke.", WED, "2018", "2018"),
+    ("Prices soared in the 1990s.", WED, "the 1990s", "199"),
+    ("Growth slowed in the mid-1990s.", WED, "the mid-1990s", "199"),
+    ("It begins early next year.", "1989-10-26", "early next year", "1990"),
+    ("The rule dates from the 20th century.", WED, "the 20th century", "19"),
+    ("He was born April 19, 2017.", WED, "April 19, 2017", "2017-04-19"),
+    # Deictic words.
+    ("Republicans must get out and vote today.", WED, "today", "2017-04-19"),
+    ("It is now Hollywood vs. Georgia.", WED, "now", "PRESENT_REF"),
+    ("He currently leads.", WED, "currently", "PRESENT_REF"),
+    ("He recently moved.", WED, "recently", "PAST_REF"),
+    ("Trump tweeted attacks on Ossoff in recent days.", WED, "recent days", "PXD"),
+    ("Prices fell yesterday.", WED, "yesterday", "2017-04-18"),
+    ("They met this morning.", WED, "this morning", "2017-04-19TMO"),
+    ("The plan may change in the future.", WED, "the future", "FUTURE_REF"),
+    # Durations.
+    ("The district has been a Republican stronghold for nearly 40 years.", WED, "nearly 40 years", "P40Y"),
+    ("He vowed to be a check on Trump after an erratic first few months in office.", WED,
+     "first few months", "PXM"),
+    ("Donors dismayed by Trump's election and first weeks in office gave.", WED, "first weeks", "PXW"),
+    ("Unemployment fell over the past three years.", WED, "the past three years", "P3Y"),
+    ("Profit rose in the nine months.", "1989-10-26", "the nine months", "P9M"),
+    ("A 45-second radio ad ran for several days before the election.", WED, "45-second", "PT45S"),
+    ("A 45-second radio ad ran for several days before the election.", WED, "several days", "PXD"),
+    ("Stocks hit a five year low.", WED, "five year", "P5Y"),
+    ("The meeting lasted two hours.", WED, "two hours", "PT2H"),
+    # Times of day.
+    ("The polls close at 8 p.m.", WED, "8 p.m.", "2017-04-19T20:00"),
+    ("The polls closed at 7 p.m. Tuesday.", WED, "7 p.m. Tuesday", "2017-04-18T19:00"),
+    # Sets.
+    ("He runs daily.", WED, "daily", "P1D"),
+    ("The board meets every week.", WED, "every week", "P1W"),
+]  # fmt: skip
+
+REGRESSIONS = [
+    pytest.param("Tuesday’s vote split the field among a dozen contenders.", WED, "Tuesday", "2017-04-18",
+                 id="possessive-weekday-is-the-past-one"),
+    pytest.param("Republicans are expected to coalesce after spreading their votes in Tuesday’s vote.", WED,
+                 "Tuesday", "2017-04-18", id="possessive-weekday-ignores-distant-future-cue"),
+    pytest.param("He predicted that he would win no matter if he reached 50% or faced a runoff in June.",
+                 WED, "June", "2017-06", id="conditional-past-form-is-not-past-tense"),
+    pytest.param("“It is now Hollywood vs. Georgia on June 20th,” Trump tweeted.", WED, "June 20th",
+                 "2017-06-20", id="reporting-verb-outside-quote-does-not-set-tense"),
+    pytest.param("Profit was $5 million in the year-ago quarter.", "1989-10-26", "the year-ago quarter",
+                 "1988", id="year-ago-without-earlier-quarter-falls-back-to-year"),
+    pytest.param("Growth was strong in mid-1996.", "1998-01-08", "mid-1996", "1996",
+                 id="mid-hyphen-year"),
+    pytest.param("Profit rose in the third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3",
+                 id="article-not-part-of-adjectival-quarter"),
+]  # fmt: skip
+
+
+def _find(text: str, dct: str, span: str):
+    found = tag(text, dct)
+    matches = [t for t in found if t.text == span]
+    assert matches, f"{span!r} not found in {[t.text for t in found]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value"), RULES)
+def test_rule(text: str, dct: str, span: str, value: str) -> None:
+    assert _find(text, dct, span).value == value
+
+
+@pytest.mark.parametrize(("text", "dct", "span", "value"), REGRESSIONS)
+def test_regression(text: str, dct: str, span: str, value: str) -> None:
+    assert _find(text, dct, span).value == value
+
+
+NOT_TIMEX = [
+    pytest.param("The 30-year-old documentary filmmaker ran.", id="age-is-not-a-duration"),
+    pytest.param("Dem Ossoff will raise your taxes, very bad on crime and 2nd A.", id="2nd-amendment"),
+    pytest.param("We may win, he said.", id="modal-may"),
+    pytest.param("Protesters will march on the capitol.", id="verb-march"),
+    pytest.param("He raised $463,000 from 200,000 donors.", id="money-and-counts"),
+    pytest.param("Version 2.1 fixes the bug in one of the units.", id="version-and-one"),
+    pytest.param("The Daily Kos website made light of it.", id="daily-in-a-name"),
+    pytest.param("The 6th District voted for 11 Republicans.", id="ordinals-and-counts"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIMEX)
+def test_not_a_timex(text: str) -> None:
+    assert tag(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("for nearly 40 years", "APPROX"),
+        ("in early 2018", "START"),
+        ("by late November", "END"),
+        ("in the mid-1990s", "MID"),
+        ("for more than two weeks", "MORE_THAN"),
+    ],
+)
+def test_mods(text: str, mod: str) -> None:
+    (timex,) = tag(text, WED)
+    assert timex.mod == mod
+
+
+def test_ranges_and_granularity() -> None:
+    text = "Last week, in June, in 2018, in the 1990s, in the second quarter, last summer, on Tuesday."
+    got = {t.text: (t.range_start, t.range_end, t.granularity) for t in tag(text, WED)}
+    d = dt.date
+    assert got["Last week"] == (d(2017, 4, 10), d(2017, 4, 16), "week")
+    assert got["June"] == (d(2017, 6, 1), d(2017, 6, 30), "month")
+    assert got["2018"] == (d(2018, 1, 1), d(2018, 12, 31), "year")
+    assert got["the 1990s"] == (d(1990, 1, 1), d(1999, 12, 31), "decade")
+    assert got["the second quarter"] == (d(2017, 4, 1), d(2017, 6, 30), "quarter")
+    assert got["last summer"] == (d(2016, 6, 1), d(2016, 8, 31), "season")
+    assert got["Tuesday"] == (d(2017, 4, 18), d(2017, 4, 18), "day")
+
+
+@pytest.mark.parametrize(
+    "dct", ["2017-04-19", dt.date(2017, 4, 19), "2017-04-19T06:42", dt.datetime(2017, 4, 19, 6, 42)]
+)
+def test_dct_forms(dct: object) -> None:
+    (timex,) = tag("It happened on Tuesday.", dct)  # type: ignore[arg-type]
+    assert timex.value == "2017-04-18"
+    assert timex.anchor == "dct"
+
+
+def test_no_dct_leaves_relative_expressions_unresolved() -> None:
+    found = {t.text: t for t in tag("On Tuesday, last week and in June 2016 it rained. Now.", None)}
+    assert found["Tuesday"].value == "XXXX-WXX-2"
+    assert found["Tuesday"].range_start is None
+    assert found["Tuesday"].anchor == "none"
+    assert found["last week"].value == "XXXX-WXX"
+    assert found["June 2016"].value == "2016-06"
+    assert found["June 2016"].anchor == "absolute"
+
+
+def test_anchor_and_confidence() -> None:
+    found = {t.text: t for t in tag("On June 20, 2017 they voted. The next day, results came Tuesday.", WED)}
+    assert found["June 20, 2017"].anchor == "absolute"
+    assert found["June 20, 2017"].confidence == 1.0
+    assert found["The next day"].anchor == "anaphora"
+    assert found["The next day"].value == "2017-06-21"
+    assert found["Tuesday"].anchor == "dct"
+    assert found["Tuesday"].confidence < 1.0
