@@ -134,7 +134,33 @@
     ];
   }
 
+  var DAY = 86400000;
+
+  // Where the chart opens: the stretch holding the middle 80% of exact-day events, when that is
+  // much narrower than the whole range. One decade-old background date must not squash the week
+  // the story happened in; the range slider and the "All" button still show everything.
+  function focusRange(list) {
+    if (list.length < 3) {
+      return null;
+    }
+    var exact = list.filter(function (e) { return !e.span; });
+    var basis = exact.length >= 3 ? exact : list;
+    var starts = basis.map(function (e) { return Date.parse(e.start); }).sort(function (a, b) { return a - b; });
+    var ends = basis.map(function (e) { return Date.parse(e.end); }).sort(function (a, b) { return a - b; });
+    var lo = starts[Math.floor(0.1 * (starts.length - 1))];
+    var hi = ends[Math.ceil(0.9 * (ends.length - 1))];
+    var first = Math.min.apply(null, list.map(function (e) { return Date.parse(e.start); }));
+    var last = Math.max.apply(null, list.map(function (e) { return Date.parse(e.end); }));
+    if (hi - lo >= 0.5 * (last - first)) {
+      return null;
+    }
+    var pad = Math.max(3 * DAY, 0.1 * (hi - lo));
+    var iso = function (ms) { return new Date(ms).toISOString().slice(0, 10); };
+    return [iso(lo - pad), iso(hi + pad)];
+  }
+
   function layout(list) {
+    var focus = focusRange(list);
     var lanes = data.lanes;
     var narrow = chart.clientWidth < 560;
     return {
@@ -151,10 +177,11 @@
       plot_bgcolor: "#ffffff",
       xaxis: {
         type: "date",
-        autorange: true,
+        autorange: focus === null,
+        range: focus === null ? undefined : focus,
         showgrid: true,
         gridcolor: "#e6e6e6",
-        rangeslider: { visible: true, thickness: 0.1 },
+        rangeslider: { visible: true, thickness: 0.1, autorange: true },
         rangeselector: {
           buttons: [
             { count: 1, label: "1m", step: "month", stepmode: "backward" },
@@ -256,6 +283,30 @@
     }
     showDetails(id);
     draw();
+    if (fromList) {
+      bringIntoView(id);
+    }
+  }
+
+  // A list click on an event outside the zoomed stretch widens the chart to show it.
+  function bringIntoView(id) {
+    var e = events.filter(function (x) { return x.id === id; })[0];
+    var range = plotly && chart.layout && chart.layout.xaxis && chart.layout.xaxis.range;
+    if (!e || !range) {
+      return;
+    }
+    var lo = Date.parse(range[0]);
+    var hi = Date.parse(range[1]);
+    var start = Date.parse(e.start);
+    var end = Date.parse(e.end);
+    if (start >= lo && end <= hi) {
+      return;
+    }
+    var pad = Math.max(3 * DAY, 0.05 * (Math.max(hi, end) - Math.min(lo, start)));
+    var iso = function (ms) { return new Date(ms).toISOString().slice(0, 10); };
+    plotly.relayout(chart, {
+      "xaxis.range": [iso(Math.min(lo, start - pad)), iso(Math.max(hi, end + pad))],
+    });
   }
 
   controls.hidden = false;
