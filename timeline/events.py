@@ -56,6 +56,38 @@ _SUBORDINATORS = re.compile(
 _CLAUSE_BREAK = re.compile(r"\s*(?:,(?!\d{3})|[;:()“”\"])\s*|\s[—–-]{1,2}\s|``|''")
 
 
+# Page furniture that dates the page, not an event: reader-comment signatures ("At 4:33 pm on 28 May
+# 2010, keyleigh wrote:"), update stamps ("Page last updated at 07:41 GMT, Wednesday, 9 June 2010"),
+# print-edition notes ("This article appeared on p7 of the Main section ... on Monday 27 April").
+_STAMP_BEFORE = re.compile(
+    r"(?:last\s+(?:updated|modified)|updated|published|posted|appeared\s+on\s+p\.?\s*\d+\b.*|"
+    r"this\s+article\s+was\s+\w+)\s*(?:at|on)?[\s\d:.,apmAPM]*(?:GMT|BST|UK time|ET|EDT|EST)?"
+    r"[\s,]*$",
+    re.I,
+)
+_STAMP_AFTER = re.compile(r"^[^.;:]{0,40}?,\s*[^,.;:]{1,40}\s+wrote\s*:", re.I)
+# "at 1930 CDT": a 24-hour clock time read as a year.
+_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|UTC|CDT|CST|EDT|EST|PDT|PST|MDT|MST|CET|CEST|ET|PT|hrs)\b")
+# "Host | 12:20 UK time, Monday, 14 June 2010" and "09:27 UK time, Friday, 28 May 2010": entry stamps.
+_STAMP_CLOCK = re.compile(
+    r"(?:^|\|)\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:UK time|GMT|BST|ET|EDT|EST)?"
+    r"[\s,]*(?:on\s+)?$",
+    re.I,
+)
+
+
+def is_stamp(text: str, start: int, end: int, sentence_start: int) -> bool:
+    """True when the expression is a page timestamp (comment signature, update stamp, print note)."""
+    before = text[max(sentence_start, start - 120) : start]
+    after = text[end : end + 80]
+    return bool(
+        _STAMP_BEFORE.search(before)
+        or _STAMP_AFTER.match(after)
+        or _STAMP_CLOCK.search(before)
+        or (re.fullmatch(r"\d{4}", text[start:end].strip()) and _CLOCK_AFTER.match(after))
+    )
+
+
 def _ok(timex: Timex, text: str) -> bool:
     """True when the expression dates an event (see the module docstring for what does not)."""
     if timex.type not in ("DATE", "TIME") or not timex.resolved or timex.granularity is None:
@@ -111,7 +143,12 @@ def make_title(sentence: str, t_start: int, t_end: int) -> str:
         and _n_words(pieces[1]) >= 3
     ):
         main = pieces[1].strip().rstrip(".!?")
+        if _n_words(main) + _n_words(clause) > MAX_TITLE_WORDS:
+            # Keep the main clause's own head ("the president said ..."), then the phrase if it fits.
+            main = next((x for x in _SUBORDINATORS.split(main) if x.strip()), main)
         clause = main + " " + clause[:1].lower() + clause[1:]
+        if _n_words(clause) > MAX_TITLE_WORDS:
+            clause = main
     # A clause starting with a verb lost its subject to an apposition: take the nearest capitalised
     # short piece before it ("Spain's health minister, Trinidad Jimenez, confirms ...").
     first = clause.split()[0] if clause.split() else ""
@@ -121,7 +158,7 @@ def make_title(sentence: str, t_start: int, t_end: int) -> str:
             if cand[:1].isupper() and _n_words(cand) <= 6:
                 clause = cand + " " + re.sub(r"^\s*(who|which)\s+", "", clause)
                 break
-    if _n_words(clause) > MAX_TITLE_WORDS:
+    if _n_words(clause) > MAX_TITLE_WORDS and _MARK in clause:
         subs = [x for x in _SUBORDINATORS.split(clause) if x.strip()]
         j = next((i for i, x in enumerate(subs) if _MARK in x), 0)
         sub = subs[j] if subs else clause
@@ -172,6 +209,8 @@ def extract_mentions(article: Article, timexes: list[Timex] | tuple[Timex, ...])
             continue
         span = sentence_at(spans, timex.start) or (timex.start, timex.end)
         s, e = span
+        if is_stamp(text, timex.start, timex.end, s):
+            continue
         e = max(e, timex.end)
         sentence = text[s:e]
         title = make_title(sentence, timex.start - s, timex.end - s)

@@ -26,16 +26,23 @@ import datetime as dt
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from timeline import salience
 from timeline.display import display_date
 from timeline.model import GRANULARITIES, ArticleResult, Event, Mention
-from timeline.text import content_words, merge_names, sentence_spans
+from timeline.text import content_words, merge_names, sentence_spans, words
 
 SAME_DATE_SIM = 0.05
 ATTACH_SIM = {"week": 0.05, "month": 0.05, "quarter": 0.1, "season": 0.1, "year": 0.15}
-CONFLICT_SIM = 0.08
+# Inside one article two sentences must share much more to report one event: an article rarely
+# says the same thing twice, while it often lists several things happening in one week.
+SAME_ARTICLE_DISCOUNT = 0.25
+CONFLICT_SIM = 0.12
+CONFLICT_MINORITY = 1  # articles giving the minority date
+CONFLICT_MAJORITY = 3  # articles at least giving the majority date
+WINDOW = 4
+CONFLICT_RARE = 0.2
 CONFLICT_WINDOW = 31  # days: a disagreement is about the same week or month, not a year apart
 MAX_AVERAGE_LINK = 80  # above this many mentions on one date, cluster against centroids instead
 CONTEXT_WEIGHT = 0.5
@@ -84,6 +91,7 @@ def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> 
 
 
 def _vectors(mentions: Sequence[Mention], contexts: Sequence[str]) -> list[Vec]:
+    """Unit TF-IDF vectors of each mention's bag (its own words plus the given context)."""
     bags = [_bag(m, c) for m, c in zip(mentions, contexts, strict=True)]
     df: Counter[str] = Counter()
     for bag in bags:
@@ -112,14 +120,56 @@ def _centroid(vecs: Sequence[Vec]) -> Vec:
     return {t: x / norm for t, x in acc.items()}
 
 
-def _average_link(idx: list[int], vecs: list[Vec], threshold: float) -> list[list[int]]:
+class _Similarity:
+    """Cosine between mentions: with context across articles, without it inside one article.
+
+    Two mentions of one article share their neighbouring sentences, so with context they would
+    look alike whatever they report; across articles the context is what ties "the vote" to "the
+    special election".
+    """
+
+    def __init__(self, mentions: Sequence[Mention], full: list[Vec], own: list[Vec]) -> None:
+        self.mentions, self.full, self.own = mentions, full, own
+
+    def __call__(self, a: int, b: int) -> float:
+        if self.mentions[a].article_id == self.mentions[b].article_id:
+            return _cos(self.own[a], self.own[b]) * SAME_ARTICLE_DISCOUNT
+        return _cos(self.full[a], self.full[b])
+
+    def group_profile(self, members: Sequence[int]) -> tuple[Vec, dict[str, Vec], Vec]:
+        """A group's summed context vectors, the same per article, and its own-words centroid."""
+        total: dict[str, float] = defaultdict(float)
+        per_article: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        for j in members:
+            aid = self.mentions[j].article_id
+            for t, x in self.full[j].items():
+                total[t] += x
+                per_article[aid][t] += x
+        own = _centroid([self.own[j] for j in members])
+        return dict(total), {a: dict(v) for a, v in per_article.items()}, own
+
+    def to_group(self, i: int, profile: tuple[Vec, dict[str, Vec], Vec]) -> float:
+        """Similarity of mention i to a group: to the group's other articles when it has some."""
+        total, per_article, own = profile
+        mine = per_article.get(self.mentions[i].article_id)
+        if mine is None:
+            others = total
+        elif len(per_article) > 1:
+            others = {t: x - mine.get(t, 0.0) for t, x in total.items()}
+        else:
+            return _cos(self.own[i], own) * SAME_ARTICLE_DISCOUNT
+        norm = math.sqrt(sum(x * x for x in others.values())) or 1.0
+        return _cos(self.full[i], others) / norm
+
+
+def _average_link(idx: list[int], sim: Callable[[int, int], float], threshold: float) -> list[list[int]]:
     """Agglomerative clustering, average linkage, ties broken by the smallest member index."""
     idx = sorted(idx)
     clusters: dict[int, list[int]] = {i: [i] for i in idx}
     sums: dict[tuple[int, int], float] = {}
     for p, a in enumerate(idx):
         for b in idx[p + 1 :]:
-            sums[(a, b)] = _cos(vecs[a], vecs[b])
+            sums[(a, b)] = sim(a, b)
     while len(clusters) > 1:
         best, best_avg = None, threshold
         for (a, b), total in sums.items():
@@ -160,6 +210,13 @@ def _leader(idx: list[int], vecs: list[Vec], threshold: float) -> list[list[int]
                 cen = _centroid(vs)
             leaders[best] = (members, cen, vs)
     return [m for m, _c, _v in leaders]
+
+
+def _cluster(idx: list[int], sim: _Similarity) -> list[list[int]]:
+    """Clusters of one date range's mentions: average link, or leader clustering when busy."""
+    if len(idx) <= MAX_AVERAGE_LINK:
+        return _average_link(sorted(idx), sim, SAME_DATE_SIM)
+    return _leader(sorted(idx), sim.full, SAME_DATE_SIM)
 
 
 def _sentence_pairs(mentions: Sequence[Mention]) -> set[tuple[dt.date, dt.date]]:
@@ -211,6 +268,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     if not mentions:
         return ()
     vecs = _vectors(mentions, _contexts(results, mentions))
+    sim = _Similarity(mentions, vecs, _vectors(mentions, [""] * len(mentions)))
 
     # Stage 1: same date range, similar content.
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
@@ -218,9 +276,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
         by_range[(m.start, m.end, m.granularity in _PRECISE)].append(i)
     clusters: list[list[int]] = []
     for rng in sorted(by_range):
-        idx = by_range[rng]
-        cluster = _average_link if len(idx) <= MAX_AVERAGE_LINK else _leader
-        clusters.extend(cluster(idx, vecs, SAME_DATE_SIM))
+        clusters.extend(_cluster(by_range[rng], sim))
     clusters.sort(key=lambda c: c[0])
     precise = [c for c in clusters if mentions[c[0]].granularity in _PRECISE]
     coarse = [i for c in clusters if mentions[c[0]].granularity not in _PRECISE for i in c]
@@ -235,7 +291,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     # Stage 3: coarse mentions join the precise event they refine, or stand as their own.
     roots = sorted(events_idx, key=lambda r: (mentions[r].start, r))
     starts = [mentions[r].start for r in roots]
-    centroids = {r: _centroid([vecs[i] for i in events_idx[r]]) for r in roots}
+    profiles = {r: sim.group_profile(events_idx[r]) for r in roots}
     leftover: list[int] = []
     for i in coarse:
         m = mentions[i]
@@ -243,9 +299,9 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
         best, best_sim = None, threshold if threshold is not None else 2.0
         lo, hi = bisect.bisect_left(starts, m.start), bisect.bisect_right(starts, m.end)
         for r in roots[lo:hi]:
-            sim = _cos(vecs[i], centroids[r])
-            if sim > best_sim or (best is not None and sim == best_sim and r < best):
-                best, best_sim = r, sim
+            s = sim.to_group(i, profiles[r])
+            if s > best_sim or (best is not None and s == best_sim and r < best):
+                best, best_sim = r, s
         if best is None:
             leftover.append(i)
         else:
@@ -254,9 +310,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     for i in leftover:
         by_coarse[(mentions[i].start, mentions[i].end)].append(i)
     for rng in sorted(by_coarse):
-        idx = by_coarse[rng]
-        cluster = _average_link if len(idx) <= MAX_AVERAGE_LINK else _leader
-        for c in cluster(sorted(idx), vecs, SAME_DATE_SIM):
+        for c in _cluster(by_coarse[rng], sim):
             events_idx[c[0]] = c
 
     stats = salience.date_stats(results)
@@ -267,6 +321,16 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     return tuple(events)
 
 
+def _window_words(m: Mention, width: int = WINDOW) -> set[str]:
+    """Content words within `width` words of the date in its sentence: what the date is the date of."""
+    off = m.timex.start - m.quote_start
+    if not 0 <= off <= len(m.quote):
+        return set()
+    left = words(m.quote[:off])[-width:]
+    right = words(m.quote[off + len(m.timex.text) :])[:width]
+    return set(content_words(" ".join(left + right)))
+
+
 def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]]) -> dict[int, int]:
     """Stage 2: which precise clusters (by root) are another cluster's disagreeing minority."""
     seq_pairs = _sentence_pairs(mentions)
@@ -274,10 +338,12 @@ def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]
     days = [mentions[c[0]].start for c in order]
     cen = {c[0]: _centroid([vecs[i] for i in c]) for c in order}
     names = {c[0]: set().union(*(_surnames(mentions[i].actors) for i in c)) for c in order}
-    titles = {
-        c[0]: {w for i in c for w in content_words(mentions[i].title)} - set().union(*names.values())
-        for c in order
-    }
+    name_words = {w.lower() for m in mentions for a in m.actors for w in a.split()}
+    windows = [_window_words(m) - name_words for m in mentions]
+    window_df = Counter(w for ws in windows for w in ws)
+    # Words next to many dates ("confirmed", "said") name no particular happening.
+    common = {w for w, n in window_df.items() if n > CONFLICT_RARE * len(mentions)}
+    near = {c[0]: {w for i in c for w in windows[i]} - common for c in order}
     arts = {c[0]: len({mentions[i].article_id for i in c}) for c in order}
     candidates = []
     for pos, a in enumerate(order):
@@ -288,11 +354,13 @@ def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]
                 continue
             # Different people on different days are a series ("Kaine on Wednesday, Harris the
             # next night"), not one event dated two ways; so is a different kind of happening.
-            if not (names[a[0]] & names[b[0]]) or not (titles[a[0]] & titles[b[0]]):
+            # The words next to the date name the happening ("a June 2 runoff", "a runoff election
+            # on June 20"): they must agree too.
+            if not (names[a[0]] & names[b[0]]) or not (near[a[0]] & near[b[0]]):
                 continue
             big, small = sorted((arts[a[0]], arts[b[0]]), reverse=True)
-            if big < 2 * small:
-                continue  # no clear majority: two close events, not a disagreement
+            if small > CONFLICT_MINORITY or big < CONFLICT_MAJORITY:
+                continue  # a disagreement is a lone source against an agreeing majority
             sim = _cos(cen[a[0]], cen[b[0]])
             if sim >= CONFLICT_SIM:
                 candidates.append((-round(sim, 9), a[0], b[0], a, b))
