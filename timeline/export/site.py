@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from timeline.export._shared import (
     article_index,
@@ -166,7 +167,7 @@ def render_index(timeline: Timeline, downloads: Sequence[str] = ("timeline.yaml"
         .get_template("index.html.j2")
         .render(
             timeline=timeline,
-            csp=CSP,
+            csp=markupsafe.Markup(CSP),  # our constant: its quotes need no escaping
             assets=ASSETS,
             lanes=lanes,
             lane_of=lane_of,

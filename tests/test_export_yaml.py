@@ -1,0 +1,224 @@
+"""The YAML contract: keys, JSON Schema, and the loader's round trip (load then dump = same file)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_export_fixtures import HOSTILE, sample_timeline
+
+from timeline.export import TimelineFileError, dump_yaml, load, loads, timeline_to_dict
+from timeline.model import Article, Event, Mention, Timeline, Timex
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "timeline" / "schema" / "timeline.schema.json"
+
+# The keys the README promises; more may be added, none removed.
+CONTRACT = {
+    "top": {"title", "articles", "events"},
+    "article": {
+        "id",
+        "title",
+        "published",
+        "published_source",
+        "published_confidence",
+        "published_evidence",
+        "duplicate_of",
+        "status",
+    },
+    "event": {
+        "id",
+        "start",
+        "end",
+        "granularity",
+        "display_date",
+        "title",
+        "summary",
+        "salience",
+        "confidence",
+        "sources",
+        "conflicts",
+    },
+    "mention": {"article", "quote", "expression", "char_start", "char_end", "date"},
+}
+
+
+def test_contract_keys_are_all_there() -> None:
+    data = timeline_to_dict(sample_timeline())
+    assert CONTRACT["top"] <= data.keys()
+    for article in data["articles"]:
+        assert CONTRACT["article"] <= article.keys()
+    for event in data["events"]:
+        assert CONTRACT["event"] <= event.keys()
+        for mention in event["sources"] + event["conflicts"]:
+            assert CONTRACT["mention"] <= mention.keys()
+
+
+def test_skipped_article_carries_its_reason() -> None:
+    data = timeline_to_dict(sample_timeline())
+    skipped = [a for a in data["articles"] if a["status"] == "skipped"]
+    assert skipped and all(a["reason"] for a in skipped)
+
+
+def test_yaml_matches_the_json_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = yaml.safe_load(dump_yaml(sample_timeline()))
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_schema_requires_the_contract_keys() -> None:
+    # Walk the schema without jsonschema: its required lists are the README's contract.
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert set(schema["required"]) == CONTRACT["top"]
+    defs = schema["$defs"]
+    for name in ("article", "event", "mention"):
+        assert set(defs[name]["required"]) == CONTRACT[name]
+        assert CONTRACT[name] <= defs[name]["properties"].keys()
+
+
+def test_schema_rejects_a_broken_file() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    data = yaml.safe_load(dump_yaml(sample_timeline()))
+    del data["events"][0]["sources"]
+    data["articles"][0]["published"] = "19 April 2017"
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    assert len(errors) == 2
+
+
+def test_load_round_trips_the_file(tmp_path: Path) -> None:
+    text = dump_yaml(sample_timeline())
+    path = tmp_path / "timeline.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    assert dump_yaml(loaded) == text
+    assert loaded.events == sample_timeline().events  # events come back exactly (rounded floats)
+
+
+def test_load_keeps_hostile_text_verbatim() -> None:
+    loaded = loads(dump_yaml(sample_timeline()))
+    assert HOSTILE in loaded.title
+    assert any(HOSTILE in e.title for e in loaded.events)
+
+
+def test_load_names_the_file_and_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("title: x\nevents:\n- id: e1\n  start: yesterday\n", encoding="utf-8")
+    with pytest.raises(TimelineFileError, match=r"broken\.yaml.*(start|missing key)"):
+        load(path)
+
+
+def test_load_reads_a_minimal_contract_file() -> None:
+    # A file with only the README's keys (another tool wrote it) still loads.
+    text = """
+title: Minimal
+articles:
+- {id: a, title: null, published: '2020-01-02', published_source: header,
+   published_confidence: 1.0, published_evidence: null, duplicate_of: null, status: ok}
+events:
+- id: e
+  start: '2020-01-01'
+  end: '2020-01-31'
+  granularity: month
+  display_date: January 2020
+  title: T
+  summary: S
+  salience: 0.5
+  confidence: 1.0
+  sources:
+  - {article: a, quote: In January it began., expression: January, char_start: 3, char_end: 10,
+     value: 2020-01, date: '2020-01-01', end: '2020-01-31', granularity: month}
+  conflicts: []
+"""
+    timeline = loads(text)
+    assert timeline.events[0].sources[0].timex.text == "January"
+    assert timeline.events[0].end == dt.date(2020, 1, 31)
+
+
+# Property: whatever the strings and numbers, dump -> load -> dump is the identity on the file.
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+_day = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 30))
+_unit = st.floats(min_value=0, max_value=1, allow_nan=False)
+
+
+@st.composite
+def _mentions(draw: st.DrawFn) -> Mention:
+    start = draw(_day)
+    a, b = sorted(draw(st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))))
+    return Mention(
+        article_id=draw(_text),
+        timex=Timex(
+            start=a,
+            end=b,
+            text=draw(_text),
+            type=draw(st.sampled_from(["DATE", "TIME", "DURATION", "SET"])),
+            value=draw(_text),
+            mod=draw(st.none() | _text),
+            range_start=draw(st.none() | _day),
+            range_end=draw(st.none() | _day),
+            granularity=draw(st.none() | st.sampled_from(["day", "month", "year"])),
+            anchor=draw(st.sampled_from(["absolute", "dct", "anaphora", "none"])),
+            confidence=draw(_unit),
+        ),
+        quote=draw(_text),
+        quote_start=draw(st.integers(0, 10_000)),
+        title=draw(_text),
+        start=start,
+        end=start,
+        granularity=draw(st.sampled_from(["day", "week", "month", "year"])),
+        actors=tuple(draw(st.lists(_text, max_size=2))),
+        confidence=draw(_unit),
+    )
+
+
+@st.composite
+def _timelines(draw: st.DrawFn) -> Timeline:
+    events = tuple(
+        Event(
+            id=f"e{i}",
+            start=(day := draw(_day)),
+            end=day,
+            granularity="day",
+            display_date=draw(_text),
+            title=draw(_text),
+            summary=draw(_text),
+            salience=draw(st.floats(min_value=-10, max_value=10, allow_nan=False)),
+            sources=tuple(draw(st.lists(_mentions(), max_size=2))),
+            conflicts=tuple(draw(st.lists(_mentions(), max_size=1))),
+            actors=tuple(draw(st.lists(_text, max_size=2))),
+            confidence=draw(_unit),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    )
+    articles = tuple(
+        Article(
+            id=draw(_text),
+            text="",
+            published=draw(st.none() | _day),
+            published_source=draw(st.sampled_from(["header", "content", "none"])),
+            published_confidence=draw(_unit),
+            published_evidence=draw(st.none() | _text),
+            title=draw(st.none() | _text),
+            url=draw(st.none() | _text),
+            duplicate_of=draw(st.none() | _text),
+            status=draw(st.sampled_from(["ok", "skipped"])),
+            reason=draw(st.none() | _text),
+            warnings=tuple(draw(st.lists(_text, max_size=2))),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    return Timeline(title=draw(_text), articles=articles, events=events)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_timelines())
+def test_dump_load_dump_is_stable(timeline: Timeline) -> None:
+    text = dump_yaml(timeline)
+    assert dump_yaml(loads(text)) == text
