@@ -22,155 +22,37 @@ _ABBREV = (
 _SENTENCE_END = regex.compile(_ABBREV + r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _TOKEN = regex.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
 
-_FUTURE = frozenset(
-    [
-        "will",
-        "'ll",
-        "’ll",
-        "shall",
-        "scheduled",
-        "slated",
-        "upcoming",
-        "tomorrow",
-        "plans",
-        "planned",
-        "intends",
-        "hopes",
-        "expects",
-        "won't",
-        "wo",
-        "expected",
-        "set",
-        "due",
-        "aims",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FUTURE = _words(
+    "will 'll ’ll shall scheduled slated upcoming tomorrow intends hopes expects won't wo expected "
+    "set due aims deadline"
 )
-_PAST = frozenset(
-    [
-        "was",
-        "were",
-        "had",
-        "did",
-        "said",
-        "told",
-        "ago",
-        "yesterday",
-        "last",
-        "won",
-        "lost",
-        "led",
-        "met",
-        "sent",
-        "took",
-        "came",
-        "went",
-        "made",
-        "got",
-        "gave",
-        "began",
-        "beat",
-        "held",
-        "left",
-        "saw",
-        "ran",
-        "fell",
-        "rose",
-        "found",
-        "thought",
-        "brought",
-        "bought",
-        "paid",
-        "spent",
-        "wrote",
-        "spoke",
-        "broke",
-        "chose",
-        "drew",
-        "flew",
-        "grew",
-        "knew",
-        "threw",
-        "struck",
-        "stood",
-        "sold",
-        "kept",
-        "felt",
-        "heard",
-        "meant",
-        "became",
-        "caught",
-        "taught",
-        "fought",
-        "sought",
-        "shot",
-        "drove",
-        "rode",
-        "wore",
-        "swore",
-        "tore",
-        "woke",
-        "froze",
-        "hid",
-        "slid",
-        "shook",
-        "forgot",
-        "withdrew",
-        "overtook",
-        "undertook",
-        "ended",
-        "earlier",
-        "previously",
-        "recently",
-        "announced",
-        "reported",
-        "agreed",
-        "died",
-        "killed",
-        "elected",
-        "voted",
-        "posted",
-        "tweeted",
-    ]
+# "plans"/"planned"/"planning" only point ahead when an infinitive follows ("plans to visit").
+_PLAN = _words("plan plans planned planning intend intending")
+_PAST = _words(
+    "was were had did said told ago yesterday last won lost led met sent took came went made got gave "
+    "began beat held left saw ran fell rose found thought brought bought paid spent wrote spoke broke "
+    "chose drew flew grew knew threw struck stood sold kept felt heard meant became caught taught "
+    "fought sought shot drove rode wore swore tore woke froze hid slid shook forgot withdrew overtook "
+    "undertook ended earlier previously recently announced reported agreed died killed elected voted "
+    "posted tweeted"
 )
-_BE_PRESENT = frozenset(["is", "are", "am", "'s", "’s", "'re", "’re"])
-_NOT_ED = frozenset(
-    [
-        "need",
-        "indeed",
-        "red",
-        "bed",
-        "speed",
-        "seed",
-        "feed",
-        "hundred",
-        "proceed",
-        "bleed",
-        "breed",
-        "creed",
-        "greed",
-        "weed",
-        "shed",
-        "united",
-        "limited",
-        "based",
-        "related",
-        "detailed",
-        "advanced",
-        "concerned",
-        "interested",
-        "supposed",
-        "alleged",
-        "so-called",
-        "medicated",
-        "dedicated",
-        "sophisticated",
-        "complicated",
-        "experienced",
-        "talented",
-    ]
+_BE_PRESENT = _words("is are am 's ’s 're ’re")
+_NOT_ED = _words(
+    "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed united "
+    "limited based related detailed advanced concerned interested supposed alleged so-called "
+    "medicated dedicated sophisticated complicated experienced talented"
 )
-_CONDITIONAL = frozenset(["if", "unless", "whether", "lest"])
-_CLAUSE_BREAK = frozenset([",", ";", ":", "that", "because", "but", "and"])
+_CONDITIONAL = _words("if unless whether lest")
+_CLAUSE_BREAK = _words(", ; : that because but and")
+# The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
+_RIGHT_STOP = _words("; and but while whereas")
+_OPEN_QUOTES = ("“", "``")
+_CLOSE_QUOTES = ("”", "''")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -184,20 +66,21 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue(tokens: list[str], i: int) -> str | None:
-    """Tense cue of token i in context: 'past', 'future', 'prog' (present progressive) or None."""
+    """Tense cue of token i in context: 'past', 'future', 'prog', 'present', 'would' or None."""
     word = tokens[i].lower()
     prev = tokens[i - 1].lower() if i > 0 else ""
     prev2 = tokens[i - 2].lower() if i > 1 else ""
-    if word == "going" and i + 1 < len(tokens) and tokens[i + 1].lower() == "to":
-        return "past" if prev in ("was", "were") else "future"
-    if word in ("is", "are") and i + 1 < len(tokens) and tokens[i + 1].lower() == "to":
-        return "future"
+    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
     if word == "would":
         return "would"
+    if word == "going" and nxt == "to":
+        return "past" if prev in ("was", "were") else "future"
+    if word in ("is", "are") and nxt == "to":
+        return "future"
+    if word in _PLAN:
+        return "future" if nxt == "to" else None
     if word in _FUTURE:
-        if word == "set" and prev not in _BE_PRESENT:
-            return None
-        if word in ("expected", "due") and prev not in _BE_PRESENT:
+        if word in ("set", "expected", "due") and prev not in _BE_PRESENT:
             return None
         if word == "scheduled" and prev in ("was", "were"):
             return "past"
@@ -210,7 +93,7 @@ def _cue(tokens: list[str], i: int) -> str | None:
         return "prog"
     if word.endswith("ed") and len(word) > 4 and word not in _NOT_ED and not word.endswith("eed"):
         # Passives and infinitives in the present ("is expected", "to be voted") are not past.
-        if prev in _BE_PRESENT or prev in ("be", "being", "to", "will") or prev2 in ("will",):
+        if prev in _BE_PRESENT or prev in ("be", "being", "to", "will") or prev2 == "will":
             return None
         if tokens[i][0].isupper() and i > 0:
             return None  # a proper name such as "United"
@@ -218,20 +101,39 @@ def _cue(tokens: list[str], i: int) -> str | None:
     return None
 
 
+def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """Narrow [left, right) to the quotation around [start, end), if the expression is quoted."""
+    opens = [(text.rfind(q, left, start), q) for q in (*_OPEN_QUOTES, *_CLOSE_QUOTES)]
+    pos, mark = max(opens)
+    if pos >= 0 and mark in _OPEN_QUOTES:
+        left = pos
+    closes = [c for c in (text.find(q, end, right) for q in _CLOSE_QUOTES) if c >= 0]
+    first_open = min((c for c in (text.find(q, end, right) for q in _OPEN_QUOTES) if c >= 0), default=-1)
+    if closes and (first_open < 0 or min(closes) < first_open):
+        right = min(closes)
+    return left, right
+
+
+# A preposition right before the expression that settles the side by itself.
+_SIDE_SIGNAL = {"until": "future", "till": "future", "since": "past"}
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense that decides the side of the DCT for the expression at [start, end)."""
     left, right = sentence_bounds(text, start, end)
-    left = max(left, start - 160)
-    right = min(right, end + 80)
-    # Inside a quotation the speaker's tense counts, not the reporting verb around the quote.
-    open_q = max(text.rfind("“", left, start), text.rfind("”", left, start))
-    if open_q >= 0 and text[open_q] == "“":
-        left = open_q
-    close_q = text.find("”", end, right)
-    if close_q >= 0 and text.find("“", end, close_q) < 0:
-        right = close_q
+    left, right = _quote_window(text, max(left, start - 160), min(right, end + 80), start, end)
     before = _TOKEN.findall(text, left, start)
     after = _TOKEN.findall(text, end, right)
+    for word in before[-3:]:
+        signal = _SIDE_SIGNAL.get(word.lower())
+        if signal:
+            return signal  # type: ignore[return-value]
+    if len(before) >= 3 and [w.lower() for w in before[-3:]] == ["as", "soon", "as"]:
+        return "future"
+    for i, word in enumerate(after):
+        if word.lower() in _RIGHT_STOP:
+            after = after[:i]
+            break
     tokens = [*before, "<T>", *after]
     pivot = len(before)
     conditional = False

@@ -89,7 +89,7 @@ _RULES: list[tuple[str, str]] = [
     ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
     ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
     ("month_rel_year", rf"{MON},?\s+(?:of\s+)?(?i:this|last|next)\s+year(?!\w)"),
-    ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}"),
+    ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
     (
         "season",
@@ -115,7 +115,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:{YEAR}(?:'s)?|"
+        rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's|its|their)\s+|(?:the\s+)?(?:{YEAR}(?:'s)?|"
         rf"fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|"
         rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
         rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"
@@ -129,8 +129,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "year_ago_adj",
-        r"(?i:(?:the\s+)?year-(?:earlier|ago|before)(?:\s+(?:quarter|period|month|level|"
-        r"figure))?)",
+        r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago|before)(?:\s+(?:(?:first|"
+        r"second|third|fourth)\s+)?(?:quarter|period|month|level|figure))?)",
     ),
     (
         "anaphor",
@@ -149,7 +149,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "rel_unit",
-        r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|current)\s+(?:week|"
+        r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|(?:the\s+)?current)\s+(?:week|"
         r"weekend|month|year|decade|century|fiscal\s+year))(?!\w)",
     ),
     (
@@ -160,9 +160,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|"
-        rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}|{VAGUE})(?:\s+(?:more|full|"
-        rf"straight|consecutive|additional|long|short|whole))?[-\s]+{UNIT}s?|"
-        rf"(?:{NUM})-{UNIT}s?))(?!-?\s*olds?\b|\w)",
+        rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}|{VAGUE})(?:\s+\d/\d)?(?:\s+(?:more|"
+        rf"full|straight|consecutive|additional|long|short|whole|trading|business|working|calendar))?"
+        rf"[-\s]+{UNIT}s?(?:\s+and\s+a\s+half)?(?:\s+or\s+so)?|an?\s+(?:{NUM})-{UNIT}"
+        rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT}))(?!-?\s*olds?\b|\w)",
     ),
     (
         "first_units",
@@ -180,7 +181,7 @@ _RULES: list[tuple[str, str]] = [
         "ref",
         r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|"
         r"lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
-        r"the\s+day\s+after\s+tomorrow|right\s+now|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|"
+        r"the\s+day\s+after\s+tomorrow|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|"
         r"distant|foreseeable)\s+future)(?![\w-])",
     ),
     (
@@ -192,7 +193,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "holiday",
-        r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
+        r"(?:(?i:last|this|next)\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
         r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
         r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)",
     ),

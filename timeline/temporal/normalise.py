@@ -96,8 +96,8 @@ _UNITS = {
 }
 _APPROX = regex.compile(
     r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly|nearly|almost|some|more\s+than|"
-    r"less\s+than|fewer\s+than|over|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|"
-    r"upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under|barely)\s+)$"
+    r"less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|"
+    r"upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under)\s+)$"
 )
 _APPROX_MOD = {
     "about": "APPROX",
@@ -688,16 +688,16 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     code = _SEASONS[word]
     year_m = _YEAR_TOKEN.search(s)
     words = low.split()
-    end = c.end
-    if (not year_m and low.endswith(" of")) or low.endswith(" of "):
-        end = c.start + len(c.match[0].rstrip()) - 3
+    end = c.start + len(c.match[0].rstrip())
+    if not year_m and low.endswith(" of"):
+        end -= 3
     if end <= c.start:
         return None
     if year_m:
         return Norm(c.start, end, "DATE", f"{year_m[1]}-{code}")
     before = ctx.text[max(0, c.start - 20) : c.start].lower()
     mode = words[0] if len(words) > 1 else None
-    after = ctx.text[c.end : c.end + 12].lower()
+    after = ctx.text[end : end + 12].lower()
     if mode in (None, "the", "early", "late", "mid", "mid-"):
         if word == "fall" and mode is None:
             return None
@@ -706,8 +706,6 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
         if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
             return None
     start = c.start
-    if mode == "the":
-        start = c.start + 4
     if ctx.dct is None:
         return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
     d = ctx.dct
@@ -764,27 +762,64 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     prefixed = not s[0].isdigit()
     if not prefixed and not (1900 <= year <= 2099) and not _YEAR_CUE.search(before):
         return None
+    name = _NAME_BEFORE.search(before)
+    if not prefixed and name and name[1].lower() not in _YEAR_NAME_OK:
+        return None  # "Orion 1980", "Windows 2000": a number in a name, not a year
     return _norm(c, "DATE", f"{year:04d}")
+
+
+_NAME_BEFORE = regex.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+# Capitalised words that may still introduce a year (sentence-initial prepositions and the like).
+_YEAR_NAME_OK = frozenset(
+    "in since by until till of from before after through during and or the fiscal about around "
+    "circa early late mid summer spring fall autumn winter christmas easter fy year election "
+    "between for as at on to".split()
+)
 
 
 # --- durations and offsets -----------------------------------------------------------------------------
 
 
+_PERIOD_NOUN = regex.compile(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
+_OR_SO = regex.compile(r"(?i:\s+or\s+so)$")
+_AND_A_HALF = regex.compile(r"(?i:\s+and\s+a\s+half)$")
+_FRACTION = regex.compile(r"\s+(\d)/(\d)$")
+_LEADING_THE = regex.compile(
+    r"(?i:^(?:the\s+|an?\s+(?=\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)))"
+)
+_DURATION_PREFIX = regex.compile(
+    r"(?i:^(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|remaining|latest|"
+    r"initial|better\s+part\s+of\s+the)\s+)"
+)
+_LAST_WORD = regex.compile(r"[-\s]+\w+$")
+_UNIT_ADJECTIVE = regex.compile(
+    r"(?i:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
+    r"calendar)$)"
+)
+
+
 def _amount_and_unit(s: str) -> tuple[float | None, str] | None:
     """('two', 'year') from 'the past two years'; amount None for 'several', 'a few', 'recent'."""
+    s = _OR_SO.sub("", _PERIOD_NOUN.sub("", s.strip()))
+    half = 0.0
+    if _AND_A_HALF.search(s):
+        s, half = _AND_A_HALF.sub("", s), 0.5
     words = _rx(r"[a-z]+|\d+(?:\.\d+)?").findall(s.lower().replace("-", " "))
     if not words:
         return None
     unit = _unit_of(words[-1])
     if unit is None:
         return None
-    body = _rx(r"(?i:^the\s+(?=\S+\s))").sub("", s.strip())
-    body = _rx(r"(?i:^(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|"
-                     r"remaining|latest|initial|better\s+part\s+of\s+the)\s+)").sub("", body)  # fmt: skip
-    body = _rx(r"[-\s]+\w+$").sub("", body.strip())
-    body = _rx(r"(?i:\s+(?:more|full|straight|consecutive|additional|long|short|whole)$)").sub("", body)
+    body = _DURATION_PREFIX.sub("", _LEADING_THE.sub("", s))
+    body = _LAST_WORD.sub("", body.strip())
+    body = _UNIT_ADJECTIVE.sub("", body)
+    fraction = _FRACTION.search(body)
+    if fraction and int(fraction[2]):
+        half += int(fraction[1]) / int(fraction[2])
+        body = _FRACTION.sub("", body)
     n = parse_number(body)
-    return n, unit
+    return (n + half if n is not None else None), unit
 
 
 def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
@@ -799,7 +834,13 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
         return None  # "a quarter" is a fraction far more often than a period
     if unit == "second" and _rx(r"(?i:(?:a|one)\s+second)").match(low):
         return None  # "a second time", "one second-place finish"
-    return _norm(c, "DURATION", duration_value(n, unit), anchor="none", confidence=1.0 if n else 0.8)
+    start = c.start
+    if _rx(r"(?i:the\s+\S+-)").match(low):
+        # "the eight-year" in "the eight-year war": the article belongs to the noun.
+        start += len(_rx(r"(?i:the\s+)").match(low)[0])
+    mod = "APPROX" if _OR_SO.search(c.match[0]) else None
+    value = duration_value(n, unit)
+    return Norm(start, c.end, "DURATION", value, mod, "none", 1.0 if n else 0.8)
 
 
 def _rule_first_units(c: Candidate, ctx: Context) -> Norm | None:
@@ -970,16 +1011,19 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
         step = -1 if any(w in low for w in ("previous", "preceding", "prior")) else 1
         day = base + dt.timedelta(days=step * (((wd - base.weekday()) * step) % 7 or 7))
         return _norm(c, "DATE", day.isoformat(), anchor=anchor, confidence=0.7)
-    step = 0
-    if any(w in low for w in ("next", "following", "after")):
-        step = 1
-    elif any(w in low for w in ("previous", "preceding", "prior", "before")):
-        step = -1
     unit = "day"
     for u in ("weekend", "week", "month", "year"):
         if _rx(rf"\b{u}\b").search(low):
             unit = u
             break
+    if unit != "day" and ctx.last_value and value_range(ctx.last_value):
+        # "later that year" after "June 1998": any earlier date of week or coarser grain will do.
+        base, anchor = value_range(ctx.last_value)[0], "anaphora"
+    step = 0
+    if any(w in low for w in ("next", "following", "after")):
+        step = 1
+    elif any(w in low for w in ("previous", "preceding", "prior", "before")):
+        step = -1
     if unit == "day":
         day = base + dt.timedelta(days=step)
         value = day.isoformat()
@@ -1078,11 +1122,21 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
     candidates = [
         (_holiday_day(c.match[0], y2), y2) for y2 in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
     ]
-    tense = _tense(ctx, c)
+    low = c.match[0].lower()
+    tense: Tense = "past" if low.startswith("last") else "future" if low.startswith("next") else None
+    if low.startswith("this"):
+        candidates = [(_holiday_day(c.match[0], ctx.dct.year), ctx.dct.year)]
+    elif tense is None:
+        tense = _tense(ctx, c)
     valid = [d for d, _ in candidates if d is not None]
     if not valid:
         return None
-    if tense == "past":
+    if low.startswith(("last", "next")):
+        # "last Christmas" is never today's: strictly before (after) the DCT.
+        before = [d for d in valid if d < ctx.dct]
+        after = [d for d in valid if d > ctx.dct]
+        pick = max(before, default=valid[0]) if tense == "past" else min(after, default=valid[-1])
+    elif tense == "past":
         pick = max((d for d in valid if d <= ctx.dct), default=valid[0])
     elif tense == "future":
         pick = min((d for d in valid if d >= ctx.dct), default=valid[-1])
@@ -1181,8 +1235,31 @@ def _extend(n: Norm, text: str) -> Norm:
     return n
 
 
+# Rules whose last word is a common noun or adverb: capitalised mid-sentence, it is part of a name
+# ("60 Minutes", ABC's "This Week", "VOA Today", "High Noon").
+_NAME_SENSITIVE = frozenset(
+    "ref rel_unit the_unit duration deictic_part time set first_units bare_units recent ago season".split()
+)
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n]|[\"“‘'`(\[—-])\s*$")
+_RATE_BEFORE = regex.compile(r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents)\s+$")
+
+
+def _looks_like_name(c: Candidate, ctx: Context) -> bool:
+    words = c.match[0].split()
+    last = words[-1]
+    if not last[:1].isupper() or last.isupper() or _month_of(last) or last.lower() in WEEKDAYS:
+        return False
+    before = ctx.text[max(0, c.start - 3) : c.start]
+    return len(words) > 1 or not _SENTENCE_START.search(before)
+
+
 def normalise(c: Candidate, ctx: Context) -> Norm | None:
     """TIMEX3 attributes of one candidate, or None when the span is not a temporal expression."""
+    if c.rule in _NAME_SENSITIVE and _looks_like_name(c, ctx):
+        return None
+    if c.rule == "duration" and c.match[0][:2].lower() in ("a ", "an"):
+        if _RATE_BEFORE.search(ctx.text[max(0, c.start - 20) : c.start]):
+            return None  # "four flights a week", "$1.76 a year": a rate, not a period
     n = _HANDLERS[c.rule](c, ctx)
     if n is None:
         return None
