@@ -103,6 +103,10 @@ _QUOTED_RE = re.compile(r"“[^“”\n]{1,800}”|\"[^\"\n]{1,800}\"|``[^\n]{1,
 # "— Donald J. Trump (@realDonaldTrump) April 19, 2017": the tweet-embed signature line.
 SIGNATURE_RE = re.compile(r"[—–-]{1,2}\s*[^\n()—–]{1,60}?\(@\w{1,30}\)\s*")
 _HANDLE_BEFORE_RE = re.compile(r"\(@\w{1,30}\)[\s,]*$")
+_ATTRIBUTION_RE = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|tweeted|told|wrote|added|asked|replied|declared|"
+    r"insisted|explained|noted|warned|continued)\b"
+)
 _BOUNDARY_RE = re.compile(r"[.!?]+[”’\"')\]]*(?=\s)|\n\s*\n|\n")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _EXPLICIT_DATE_RES = (
@@ -212,6 +216,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             # "$8. 3 million": a period between digits is a broken decimal, not a full stop.
             if follower.isdigit() and m.start() > 0 and text[m.start() - 1].isdigit():
                 continue
+        # “... Great job!” Trump tweeted. — the attribution finishes the quoting sentence.
+        if token[-1] in "”\"'" and _ATTRIBUTION_RE.match(text, end):
+            continue
         # Inside a quotation (and not at its closing mark) the sentence goes on.
         if any(qs < m.start() and end < qe for qs, qe in quotes):
             continue
