@@ -33,7 +33,7 @@ def test_evaluate_directory_report_and_errors(tmp_path: Path) -> None:
     assert "ms/document" in report
     rows = [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()]
     assert rows[0] == ["doc", "kind", "text", "gold", "system", "context"]
-    assert [r[:4] for r in rows[1:]] == [["tiny_1", "wrong_value", "spring", "XXXX-SP"]]
+    assert [r[:4] for r in rows[1:]] == [["tiny_1", "wrong_value", "the spring", "XXXX-SP"]]
 
 
 def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:

@@ -42,6 +42,10 @@ def _rx(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True, slots=True)
 class Norm:
     """A normalised expression: span (possibly trimmed or extended), TIMEX3 attributes, anchoring."""
@@ -770,10 +774,10 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
 
 _NAME_BEFORE = regex.compile(r"\b([A-Z][A-Za-z]*)\s+$")
 # Capitalised words that may still introduce a year (sentence-initial prepositions and the like).
-_YEAR_NAME_OK = frozenset(
+_YEAR_NAME_OK = _words(
     "in since by until till of from before after through during and or the fiscal about around "
     "circa early late mid summer spring fall autumn winter christmas easter fy year election "
-    "between for as at on to".split()
+    "between for as at on to"
 )
 
 
@@ -1237,8 +1241,8 @@ def _extend(n: Norm, text: str) -> Norm:
 
 # Rules whose last word is a common noun or adverb: capitalised mid-sentence, it is part of a name
 # ("60 Minutes", ABC's "This Week", "VOA Today", "High Noon").
-_NAME_SENSITIVE = frozenset(
-    "ref rel_unit the_unit duration deictic_part time set first_units bare_units recent ago season".split()
+_NAME_SENSITIVE = _words(
+    "ref rel_unit the_unit duration deictic_part time set first_units bare_units recent ago season"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n]|[\"“‘'`(\[—-])\s*$")
 _RATE_BEFORE = regex.compile(r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents)\s+$")
@@ -1257,9 +1261,12 @@ def normalise(c: Candidate, ctx: Context) -> Norm | None:
     """TIMEX3 attributes of one candidate, or None when the span is not a temporal expression."""
     if c.rule in _NAME_SENSITIVE and _looks_like_name(c, ctx):
         return None
-    if c.rule == "duration" and c.match[0][:2].lower() in ("a ", "an"):
-        if _RATE_BEFORE.search(ctx.text[max(0, c.start - 20) : c.start]):
-            return None  # "four flights a week", "$1.76 a year": a rate, not a period
+    if (
+        c.rule == "duration"
+        and c.match[0][:2].lower() in ("a ", "an")
+        and _RATE_BEFORE.search(ctx.text[max(0, c.start - 20) : c.start])
+    ):
+        return None  # "four flights a week", "$1.76 a year": a rate, not a period
     n = _HANDLERS[c.rule](c, ctx)
     if n is None:
         return None
