@@ -76,7 +76,9 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             last_day = ctx.last_day
             if timex.granularity in ("day", "time"):
                 last_day = timex.range_start
-            ctx = Context(text, day, last_day, timex.value, timex.end)
+            # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
+            last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
+            ctx = Context(text, day, last_day, last_value, timex.end)
     return out
 
 

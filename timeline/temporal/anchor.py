@@ -77,6 +77,8 @@ def _cue(tokens: list[str], i: int) -> str | None:
         return "past" if prev in ("was", "were") else "future"
     if word in ("is", "are") and nxt == "to":
         return "future"
+    if word == "ahead" and nxt == "of":
+        return "future"
     if word in _PLAN:
         return "future" if nxt == "to" else None
     if word in _FUTURE:
