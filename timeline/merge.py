@@ -34,6 +34,11 @@ from timeline.model import GRANULARITIES, ArticleResult, Event, Mention
 from timeline.text import content_words, merge_names, sentence_spans, words
 
 SAME_DATE_SIM = 0.05
+# A precise date away from every publication day ("the runoff on June 20", two months ahead) is
+# named for one happening, so its mentions need only a little shared content; the days the news is
+# about carry many distinct events and need more.
+SAME_QUIET_DATE_SIM = 0.01
+NEWS_DAY_SPAN = 2
 ATTACH_SIM = {"week": 0.05, "month": 0.05, "quarter": 0.1, "season": 0.1, "year": 0.15}
 # Inside one article two sentences must share much more to report one event: an article rarely
 # says the same thing twice, while it often lists several things happening in one week.
@@ -134,7 +139,9 @@ class _Similarity:
     def __call__(self, a: int, b: int) -> float:
         if self.mentions[a].article_id == self.mentions[b].article_id:
             return _cos(self.own[a], self.own[b]) * SAME_ARTICLE_DISCOUNT
-        return _cos(self.full[a], self.full[b])
+        # Each side's own words must meet the other's: context alone matching context ("Ossoff" in
+        # the sentence before both) would tie any two things the same story mentions.
+        return (_cos(self.own[a], self.full[b]) + _cos(self.full[a], self.own[b])) / 2
 
     def group_profile(self, members: Sequence[int]) -> tuple[Vec, dict[str, Vec], Vec]:
         """A group's summed context vectors, the same per article, and its own-words centroid."""
@@ -212,11 +219,21 @@ def _leader(idx: list[int], vecs: list[Vec], threshold: float) -> list[list[int]
     return [m for m, _c, _v in leaders]
 
 
-def _cluster(idx: list[int], sim: _Similarity) -> list[list[int]]:
-    """Clusters of one date range's mentions: average link, or leader clustering when busy."""
+def _cluster(idx: list[int], sim: _Similarity, threshold: float = SAME_DATE_SIM) -> list[list[int]]:
+    """Clusters of one date range's mentions: average link, or leader clustering when crowded."""
     if len(idx) <= MAX_AVERAGE_LINK:
-        return _average_link(sorted(idx), sim, SAME_DATE_SIM)
-    return _leader(sorted(idx), sim.full, SAME_DATE_SIM)
+        return _average_link(sorted(idx), sim, threshold)
+    return _leader(sorted(idx), sim.full, threshold)
+
+
+def _news_days(results: Sequence[ArticleResult]) -> set[dt.date]:
+    """Days the collection reports as news: publication days and the two days before them."""
+    days = set()
+    for r in results:
+        if r.article.published is not None and r.article.duplicate_of is None:
+            for back in range(NEWS_DAY_SPAN + 1):
+                days.add(r.article.published - dt.timedelta(days=back))
+    return days
 
 
 def _sentence_pairs(mentions: Sequence[Mention]) -> set[tuple[dt.date, dt.date]]:
@@ -274,9 +291,11 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_range[(m.start, m.end, m.granularity in _PRECISE)].append(i)
+    news_days = _news_days(results)
     clusters: list[list[int]] = []
     for rng in sorted(by_range):
-        clusters.extend(_cluster(by_range[rng], sim))
+        quiet = not any(rng[0] <= d <= rng[1] for d in news_days) if rng[2] else False
+        clusters.extend(_cluster(by_range[rng], sim, SAME_QUIET_DATE_SIM if quiet else SAME_DATE_SIM))
     clusters.sort(key=lambda c: c[0])
     precise = [c for c in clusters if mentions[c[0]].granularity in _PRECISE]
     coarse = [i for c in clusters if mentions[c[0]].granularity not in _PRECISE for i in c]
@@ -342,7 +361,7 @@ def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]
     windows = [_window_words(m) - name_words for m in mentions]
     window_df = Counter(w for ws in windows for w in ws)
     # Words next to many dates ("confirmed", "said") name no particular happening.
-    common = {w for w, n in window_df.items() if n > CONFLICT_RARE * len(mentions)}
+    common = {w for w, n in window_df.items() if n > max(8, CONFLICT_RARE * len(mentions))}
     near = {c[0]: {w for i in c for w in windows[i]} - common for c in order}
     arts = {c[0]: len({mentions[i].article_id for i in c}) for c in order}
     candidates = []
