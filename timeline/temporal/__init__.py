@@ -16,6 +16,7 @@ from timeline.model import Timex
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import candidates, select
 from timeline.temporal.normalise import Context, Norm, normalise
+from timeline.temporal.speech import reanchor_quoted
 
 __all__ = ["coerce_dct", "format_timexes", "tag"]
 
@@ -79,7 +80,7 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
             last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
             ctx = Context(text, day, last_day, last_value, timex.end)
-    return out
+    return reanchor_quoted(text, out)
 
 
 def _timeml(text: str, timexes: list[Timex]) -> str:

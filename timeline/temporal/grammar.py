@@ -157,6 +157,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|"
         r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
     ),
+    ("the_year", r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;])"),
     (
         "duration",
         rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|"
@@ -327,6 +328,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "deictic_part": ("PART",),
     "rel_unit": ("UNIT",),
     "the_unit": ("UNIT",),
+    "the_year": ("UNIT",),
     "duration": ("UNIT",),
     "first_units": ("UNIT",),
     "bare_units": ("UNIT",),

@@ -826,6 +826,15 @@ def _amount_and_unit(s: str) -> tuple[float | None, str] | None:
     return (n + half if n is not None else None), unit
 
 
+def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
+    """'the year ended Sept. 30' is a one-year period; 'for the year,' is the current year."""
+    if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
+        return _norm(c, "DURATION", "P1Y", anchor="none")
+    if not _rx(r"(?i:\bfor\s+)$").search(ctx.text[max(0, c.start - 5) : c.start]) or ctx.dct is None:
+        return None
+    return _norm(c, "DATE", f"{ctx.dct.year:04d}", anchor="dct", confidence=0.7)
+
+
 def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     parsed = _amount_and_unit(c.match[0])
     if parsed is None:
@@ -1177,6 +1186,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "deictic_part": _rule_deictic_part,
     "rel_unit": _rule_rel_unit,
     "the_unit": _rule_the_unit,
+    "the_year": _rule_the_year,
     "duration": _rule_duration,
     "first_units": _rule_first_units,
     "bare_units": _rule_bare_units,
