@@ -32,7 +32,7 @@ def test_date_object_keeps_only_known_parts(granularity: str, expected: dict[str
 def test_shape_follows_the_timelinejs_json_format() -> None:
     data = json.loads(render(sample_timeline(), "timelinejs"))
     assert set(data) == {"title", "events"}
-    assert data["title"]["text"]["headline"].startswith("Georgia&#x27;s 6th")
+    assert data["title"]["text"]["headline"].startswith("Georgia's 6th: &lt;script&gt;")
     ids = [e["unique_id"] for e in data["events"]]
     assert ids == [e.id for e in sample_timeline().events]
     assert len(set(ids)) == len(ids)

@@ -217,8 +217,16 @@ def _timelines(draw: st.DrawFn) -> Timeline:
     return Timeline(title=draw(_text), articles=articles, events=events)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(_timelines())
 def test_dump_load_dump_is_stable(timeline: Timeline) -> None:
     text = dump_yaml(timeline)
     assert dump_yaml(loads(text)) == text
+
+
+@pytest.mark.parametrize("text", ["a\x85b", "a\u2028b", "a\u2029b", "reason:\x85", "\x85"])
+def test_yaml_line_break_characters_survive(text: str) -> None:
+    # Regression (found by the property above): PyYAML wrote NEL raw in a single-quoted scalar
+    # and reading it back folded it into a space.
+    timeline = Timeline(title=text, articles=(), events=())
+    assert loads(dump_yaml(timeline)).title == text

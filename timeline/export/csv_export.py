@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
-from html import escape
 
 from timeline.export._shared import article_index, assign_lanes, is_span
-from timeline.export.timelinejs import date_object, event_text_html
+from timeline.export.timelinejs import date_object, event_text_html, text_html
 from timeline.model import Timeline
 
 COLUMNS: tuple[str, ...] = (
@@ -40,25 +39,25 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, str]]:
     """One row per column dict: the title row, then one row per event in timeline order."""
     articles = article_index(timeline.articles)
     _, lane_of = assign_lanes(timeline)
-    rows = [{"Headline": escape(timeline.title), "Type": "title"}]
+    rows = [{"Headline": text_html(timeline.title), "Type": "title"}]
     for event in timeline.events:
         start = date_object(event.start, event.granularity)
         row = {
             "Year": str(start["year"]),
             "Month": str(start.get("month", "")),
             "Day": str(start.get("day", "")),
-            "Headline": escape(event.title),
+            "Headline": text_html(event.title),
             "Text": event_text_html(event, articles),
-            "Group": escape(lane_of[event.id]),
+            "Group": text_html(lane_of[event.id]),
         }
         if is_span(event):
             end = date_object(event.end, event.granularity)
             row["End Year"] = str(end["year"])
             row["End Month"] = str(end.get("month", ""))
             row["End Day"] = str(end.get("day", ""))
-            row["Display Date"] = escape(event.display_date)
+            row["Display Date"] = text_html(event.display_date)
         elif event.confidence < 1.0 or event.conflicts:
-            row["Display Date"] = escape(event.display_date)
+            row["Display Date"] = text_html(event.display_date)
         rows.append(row)
     return [{col: row.get(col, "") for col in COLUMNS} for row in rows]
 

@@ -37,6 +37,11 @@ _PARTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def text_html(value: str) -> str:
+    """Escape text for an HTML text node: & < > only, so apostrophes stay readable in a sheet."""
+    return escape(value, quote=False)
+
+
 def date_object(day: dt.date, granularity: str) -> dict[str, int]:
     """A TimelineJS date object holding only the parts the granularity knows."""
     parts = _PARTS.get(granularity, ("year", "month", "day"))
@@ -45,11 +50,11 @@ def date_object(day: dt.date, granularity: str) -> dict[str, int]:
 
 def _mention_html(mention: Mention, articles: dict[str, Article]) -> str:
     before, expr, after = quote_parts(mention)
-    quote = escape(before) + (f"<mark>{escape(expr)}</mark>" if expr else "") + escape(after)
+    quote = text_html(before) + (f"<mark>{text_html(expr)}</mark>" if expr else "") + text_html(after)
     article = articles.get(mention.article_id)
-    name = escape(article_label(article, mention.article_id))
+    name = text_html(article_label(article, mention.article_id))
     url = safe_url(article.url if article else None)
-    cite = f'<a href="{escape(url)}">{name}</a>' if url else name
+    cite = f'<a href="{escape(url, quote=True)}">{name}</a>' if url else name
     if article is not None and article.published is not None:
         cite += f", {article.published.isoformat()}"
     return f"<blockquote>{quote}</blockquote><p>— {cite}</p>"
@@ -57,15 +62,15 @@ def _mention_html(mention: Mention, articles: dict[str, Article]) -> str:
 
 def event_text_html(event: Event, articles: dict[str, Article]) -> str:
     """The slide body: summary, every source with its quote, then the conflicting dates (escaped)."""
-    html = [f"<p>{escape(event.summary)}</p>"] if event.summary else []
+    html = [f"<p>{text_html(event.summary)}</p>"] if event.summary else []
     html.append(f"<p><strong>{source_count_label(event.independent_sources)}</strong></p>")
     html.extend(_mention_html(m, articles) for m in event.sources)
     if event.conflicts:
         html.append("<p><strong>⚠ Sources disagree:</strong></p><ul>")
         for m in event.conflicts:
-            name = escape(article_label(articles.get(m.article_id), m.article_id))
+            name = text_html(article_label(articles.get(m.article_id), m.article_id))
             gives = m.start.isoformat() if m.start == m.end else f"{m.start} – {m.end}"
-            html.append(f"<li>{name}: “{escape(m.timex.text)}” gives {gives}</li>")
+            html.append(f"<li>{name}: “{text_html(m.timex.text)}” gives {gives}</li>")
         html.append("</ul>")
     return "".join(html)
 
@@ -80,25 +85,25 @@ def timeline_to_timelinejs(timeline: Timeline) -> dict[str, Any]:
             "unique_id": event.id,
             "start_date": date_object(event.start, event.granularity),
             "text": {
-                "headline": escape(event.title),
+                "headline": text_html(event.title),
                 "text": event_text_html(event, articles),
             },
             # TimelineJS puts group labels and display dates into the page as HTML.
-            "group": escape(lane_of[event.id]),
+            "group": text_html(lane_of[event.id]),
         }
         if is_span(event):
             slide["end_date"] = date_object(event.end, event.granularity)
-            slide["display_date"] = escape(event.display_date)
+            slide["display_date"] = text_html(event.display_date)
         elif event.confidence < 1.0 or event.conflicts:
             # Uncertain day: say it in words rather than let TimelineJS format a bare date.
-            slide["display_date"] = escape(event.display_date)
+            slide["display_date"] = text_html(event.display_date)
         events.append(slide)
     n = len(timeline.events)
     return {
         "title": {
             "unique_id": "timeline-title",
             "text": {
-                "headline": escape(timeline.title),
+                "headline": text_html(timeline.title),
                 "text": f"<p>{n} event{'s' if n != 1 else ''} from "
                 f"{sum(a.status == 'ok' for a in timeline.articles)} articles.</p>",
             },

@@ -119,3 +119,18 @@ class _NoAliasDumper(yaml.SafeDumper):
     # Repeated strings must be written out again, not as &anchors: other tools read this file.
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+# YAML treats NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks: PyYAML writes them raw
+# inside plain or single-quoted scalars, and reading the file back folds them into spaces. Only the
+# double-quoted style escapes them (\N, \L, \P), so strings holding one are written that way.
+_YAML_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if any(ch in data for ch in _YAML_BREAKS):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    return dumper.represent_str(data)
+
+
+_NoAliasDumper.add_representer(str, _represent_str)
