@@ -68,6 +68,14 @@ CLOCK = (
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
     r"|(?i:noon|midnight|midday|dawn|dusk|daybreak))"
 )
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# Years as broadcast transcripts write them: "nineteen ninety-six", "the year two thousand".
+SPELLED_YEAR = (
+    rf"(?i:nineteen[-\s](?:{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|hundred)"
+    rf"|(?<=\byear\s)two\s+thousand(?:\s+and)?(?:[-\s](?:{_TEENS}|{_ONES}))?)(?![\w-])"
+)
 _DAYREF = rf"(?:{DOW}|(?i:today|tomorrow|yesterday|tonight)|{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
 
 # The rules, most specific first: on a tie of span the earlier rule wins.
@@ -199,6 +207,11 @@ _RULES: list[tuple[str, str]] = [
         r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)",
     ),
     (
+        "spelled_year",
+        rf"(?:{MON}\s+|(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+|the\s+year\s+))?"
+        rf"{SPELLED_YEAR}",
+    ),
+    (
         "year",
         rf"(?<![\w$£€#.,/]|\d-)(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
         rf"FY)\s*)?{YEAR}",
@@ -241,6 +254,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     )
     add("DECADE", " ".join(DECADE_WORDS))
     add("HALF", "half")
+    add("YEAR", "nineteen thousand")
     cased: dict[str, set[str]] = {}
     for name in MONTHS:
         for form in (name.capitalize(), name.upper()):
@@ -337,6 +351,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "set": ("SET", "DOW", "PART"),
     "holiday": ("HOLIDAY",),
     "year": ("YEAR",),
+    "spelled_year": ("YEAR",),
 }
 
 

@@ -451,7 +451,8 @@ def _rule_time_in(c: Candidate, ctx: Context) -> Norm | None:
 
 def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | None) -> Norm:
     suffix = f"T{_PARTS[part]}" if part else ""
-    typ = "TIME" if part else "DATE"
+    # TimeBank and AQUAINT annotate "Tuesday night" as a DATE (value 2017-04-18TNI), not a TIME.
+    typ = "DATE"
     if ctx.dct is None:
         return _unresolved(c, typ, f"XXXX-WXX-{wd + 1}{suffix}")
     d = ctx.dct
@@ -754,6 +755,41 @@ def _rule_century(c: Candidate, ctx: Context) -> Norm | None:
 
 
 # --- years -----------------------------------------------------------------------------------------
+
+
+def spelled_year(words: str) -> int | None:
+    """1996 from 'nineteen ninety-six', 2000 from 'two thousand'."""
+    w = words.lower().replace("-", " ").split()
+    if w[:1] == ["nineteen"]:
+        rest = " ".join(w[1:])
+        if rest == "hundred":
+            return 1900
+        n = parse_number(rest)
+        return 1900 + int(n) if n is not None and n < 100 else None
+    if w[:2] == ["two", "thousand"]:
+        rest = " ".join(x for x in w[2:] if x != "and")
+        n = parse_number(rest) if rest else 0
+        return 2000 + int(n) if n is not None and n < 100 else None
+    return None
+
+
+_SPELLED_START = regex.compile(r"(?i)\b(?:nineteen|two\s+thousand)\b")
+
+
+def _rule_spelled_year(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    m = _SPELLED_START.search(s)
+    year = spelled_year(s[m.start() :]) if m else None
+    if year is None:
+        return None
+    head = s[: m.start()].lower()
+    month = _month_of(s[: m.start()])
+    if month:
+        return _norm(c, "DATE", f"{year:04d}-{month:02d}")
+    season = _rx(r"spring|summer|fall|autumn|winter").search(head)
+    if season:
+        return _norm(c, "DATE", f"{year:04d}-{_SEASONS[season[0]]}")
+    return _norm(c, "DATE", f"{year:04d}")
 
 
 def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
@@ -1195,6 +1231,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "set": _rule_set,
     "holiday": _rule_holiday,
     "year": _rule_year,
+    "spelled_year": _rule_spelled_year,
 }
 
 
