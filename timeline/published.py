@@ -212,13 +212,13 @@ def _story_date(
         assert d.published is not None
         votes[d.published] += s
         support[d.published].append(d.id)
-    total = sum(votes.values())
     for day in sorted(votes, key=lambda k: (-votes[k], k)):
         if lower is not None and day < lower:
             continue  # the article states a later past date: it cannot be that old
-        share = votes[day] / total
-        best_sim = max(s for s, d in top if d.published == day)
-        conf = 0.35 + 0.35 * share * min(1.0, best_sim / 0.3)
+        # Counts, not raw cosines: an unrelated article added to the collection shifts every IDF a
+        # little, and must not change this article's date or confidence.
+        agree = len(support[day])
+        conf = min(0.7, 0.35 + 0.25 * agree / len(top) + 0.05 * min(2, agree - 1))
         if not weekday_fit(day, weekdays):
             conf *= 0.7
         ids = ", ".join(sorted(support[day]))
