@@ -143,7 +143,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "anaphor",
         rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|"
-        rf"month|year|{DOW})|that\s+(?:same\s+)?day|the\s+same\s+day|the\s+day\s+(?:before|after)|"
+        rf"month|year|{DOW})|that\s+(?:same\s+)?(?:day|week|month|year|quarter)|the\s+same\s+day|the\s+day\s+(?:before|after)|"
         rf"the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|"
         rf"{PART}|week|month|year))(?!\w)",
     ),
@@ -166,6 +166,12 @@ _RULES: list[tuple[str, str]] = [
         r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
     ),
     ("the_year", r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;])"),
+    (
+        "end_of_unit",
+        r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the|this|last|next)\s+"
+        r"(?:year|month|week|quarter|decade|century)|year[-\s]end|the\s+(?:near|short|long)\s+term)"
+        r"(?![-\w])",
+    ),
     (
         "duration",
         rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|"
@@ -190,7 +196,7 @@ _RULES: list[tuple[str, str]] = [
         "ref",
         r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|"
         r"lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
-        r"the\s+day\s+after\s+tomorrow|at\s+present|(?:in\s+)?(?:the\s+)?(?:near|"
+        r"the\s+day\s+after\s+tomorrow|at\s+present|(?:the\s+)?(?:near|"
         r"distant|foreseeable)\s+future)(?![\w-])",
     ),
     (
@@ -240,7 +246,8 @@ def _classes() -> dict[str, tuple[str, ...]]:
     )
     add(
         "DEICTIC",
-        "now today tomorrow yesterday currently recently recent lately nowadays past future present days",
+        "now today tomorrow yesterday currently recently recent lately nowadays past future present "
+        "days term",
     )
     add(
         "PART",
@@ -343,6 +350,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "rel_unit": ("UNIT",),
     "the_unit": ("UNIT",),
     "the_year": ("UNIT",),
+    "end_of_unit": ("UNIT", "DEICTIC"),
     "duration": ("UNIT",),
     "first_units": ("UNIT",),
     "bare_units": ("UNIT",),

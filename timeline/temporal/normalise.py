@@ -862,6 +862,20 @@ def _amount_and_unit(s: str) -> tuple[float | None, str] | None:
     return (n + half if n is not None else None), unit
 
 
+def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
+    """'the end of the year', 'year-end', 'the near term': a unit of the DCT with a mod."""
+    low = " ".join(c.match[0].lower().split())
+    if low.endswith("term"):
+        return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
+    unit = _rx(r"year|month|week|quarter|decade|century").search(low.split(" of ")[-1])[0]
+    mod = "END" if ("end" in low or "close" in low) else "MID" if "middle" in low else "START"
+    offset = -1 if " last " in f" {low} " else 1 if " next " in f" {low} " else 0
+    value = _relative_unit(ctx, unit, offset)
+    if value is None:
+        return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit], mod)
+    return _norm(c, "DATE", value, mod, anchor="dct", confidence=0.9)
+
+
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     """'the year ended Sept. 30' is a one-year period; 'for the year,' is the current year."""
     if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
@@ -1061,7 +1075,7 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
         day = base + dt.timedelta(days=step * (((wd - base.weekday()) * step) % 7 or 7))
         return _norm(c, "DATE", day.isoformat(), anchor=anchor, confidence=0.7)
     unit = "day"
-    for u in ("weekend", "week", "month", "year"):
+    for u in ("weekend", "week", "month", "quarter", "year"):
         if _rx(rf"\b{u}\b").search(low):
             unit = u
             break
@@ -1081,6 +1095,9 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
     elif unit == "month":
         m = shift(base.replace(day=1), months=step)
         value = f"{m.year:04d}-{m.month:02d}"
+    elif unit == "quarter":
+        m = shift(base.replace(day=1), months=3 * step)
+        value = f"{m.year:04d}-Q{quarter_of(m)}"
     else:
         value = f"{base.year + step:04d}"
     mod = None
@@ -1223,6 +1240,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "rel_unit": _rule_rel_unit,
     "the_unit": _rule_the_unit,
     "the_year": _rule_the_year,
+    "end_of_unit": _rule_end_of_unit,
     "duration": _rule_duration,
     "first_units": _rule_first_units,
     "bare_units": _rule_bare_units,
