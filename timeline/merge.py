@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from timeline import salience
 from timeline.display import display_date
 from timeline.model import GRANULARITIES, ArticleResult, Event, Mention
-from timeline.text import content_words, merge_names, sentence_spans, words
+from timeline.text import content_words, detokenize, merge_names, sentence_spans, words
 
 SAME_DATE_SIM = 0.05
 # A precise date away from every publication day ("the runoff on June 20", two months ahead) is
@@ -261,7 +261,7 @@ def _event_id(start: dt.date, title: str) -> str:
 
 
 def _summary(quote: str) -> str:
-    text = " ".join(quote.split())
+    text = detokenize(" ".join(quote.split()))
     if len(text) <= SUMMARY_CHARS:
         return text
     cut = text.rfind(" ", 0, SUMMARY_CHARS - 1)

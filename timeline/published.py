@@ -238,7 +238,8 @@ def infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
 def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
     articles = [r.article for r in results]
     by_id = {a.id: a for a in articles}
-    dups = find_duplicates(articles)
+    # Skipped articles (unreadable, empty) take no part: they are listed, never linked.
+    dups = find_duplicates([a for a in articles if a.status == "ok"])
     out: dict[str, Article] = {}
     for a in articles:
         if a.id in dups:
@@ -266,13 +267,14 @@ def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
     # Story evidence compares only against articles dated by header/metadata or content, never
     # against ones dated by this same pass, so the result does not depend on input order.
     dated = sorted(
-        (a for a in out.values() if a.published is not None and a.duplicate_of is None),
+        (a for a in out.values() if a.published is not None and a.duplicate_of is None and a.status == "ok"),
         key=lambda a: a.id,
     )
     needy = [
         a
         for a in out.values()
-        if a.published is None or (a.published_source == "content" and a.published_confidence <= 0.5)
+        if a.status == "ok"
+        and (a.published is None or (a.published_source == "content" and a.published_confidence <= 0.5))
     ]
     if needy and dated:
         vecs = _tfidf({a.id: _vector(a) for a in out.values()})

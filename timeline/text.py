@@ -127,6 +127,7 @@ _DETOK_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"-LRB-|-LSB-|-LCB-"), "("),
     (re.compile(r"-RRB-|-RSB-|-RCB-"), ")"),
     (re.compile(r"``|''"), '"'),
+    (re.compile(r"`\s?"), "'"),
     (re.compile(r"\(\s+"), "("),
     (re.compile(r"\s+\)"), ")"),
     (re.compile(r"\s+([,.;:!?%])"), r"\1"),
