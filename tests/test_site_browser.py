@@ -7,6 +7,7 @@ runs nothing, and no console error. Screenshots go to test-artifacts/ for a huma
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -48,6 +49,10 @@ MAIN_POINTS = "#chart .cartesianlayer .scatterlayer .point"
 TRAPS = """
 window.__pwned = false;
 window.alert = window.confirm = window.prompt = () => { window.__pwned = true; };
+window.__csp = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+});
 """
 
 
@@ -91,6 +96,8 @@ class Watched:
         assert self.dialogs == []
         assert [u for u in self.requests if not u.startswith(("file://", "data:"))] == []
         assert self.page.evaluate("() => window.__pwned") is False
+        # Plotly and our script work under the page's Content-Security-Policy: nothing was blocked.
+        assert self.page.evaluate("() => window.__csp") == []
 
 
 @pytest.fixture
@@ -207,4 +214,55 @@ def test_page_reads_without_javascript(browser: Any, site: Path) -> None:
     page.click("#event-e-runoff summary")
     assert "officials said" in page.locator("#event-e-runoff").inner_text()
     assert page.locator("#controls").is_hidden()  # search needs JS, so it is not offered
+    context.close()
+
+
+HOSTILE_RECORD = {
+    "id": "zz-hostile",
+    "title": "<img src=x onerror=alert(1)> </script><script>alert(1)</script>",
+    "url": "javascript:alert(1)",
+    "published": "2017-04-19",
+    "text": (
+        "Officials said on April 18, 2017 that <script>alert(1)</script> the council "
+        '</script><img src=x onerror=alert(1)> met "late" in the café. '
+        "The board will vote on May 2, 2017 <b onmouseover=alert(1)>again</b>."
+    ),
+}
+
+
+def test_seeds_plus_a_hostile_article_through_the_pipeline(
+    browser: Any, tmp_path: Path, seeds_dir: Path
+) -> None:
+    pipeline = pytest.importorskip("timeline.pipeline")
+    from timeline.config import Config
+
+    inputs = tmp_path / "input"
+    shutil.copytree(seeds_dir, inputs)
+    (inputs / "zz-hostile.json").write_text(json.dumps([HOSTILE_RECORD]), encoding="utf-8")
+    built = pipeline.build_timeline(Config(title="Seeds <b>bold</b>", input=inputs, cache=None))
+    timeline = built[0] if isinstance(built, tuple) else built
+    out = tmp_path / "site"
+    write_site(timeline, out, FORMATS)
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.add_init_script(TRAPS)
+    w = Watched(page)
+    page.goto((out / "index.html").as_uri())
+    page.wait_for_function("() => document.querySelector('#chart .main-svg') !== null")
+    traces = page.evaluate(COUNT_POINTS)
+    assert sum(t["n"] for t in traces) == len(timeline.events)
+    assert page.locator(".event-list > li").count() == len(timeline.events)
+    assert "<img src=x onerror=alert(1)>" in page.locator("#article-zz-hostile").inner_text()
+    for link in page.locator(".event-link").all()[:3]:
+        link.click()
+        assert page.locator("#details .quote").count() >= 1
+    # The hostile article's own events: shown, clickable, inert.
+    hostile = page.locator(".event-link", has_text="onerror")
+    assert hostile.count() >= 1
+    hostile.first.click()
+    assert "<img src=x onerror=alert" in page.locator("#details").inner_text()
+    assert page.locator("#details img, #details script, #details b").count() == 0
+    w.check_clean()
     context.close()

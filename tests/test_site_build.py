@@ -161,3 +161,20 @@ def test_empty_timeline_still_builds(tmp_path: Path) -> None:
 
     write_site(Timeline(title="Empty", articles=(), events=()), tmp_path / "site", FORMATS)
     assert "No dated events" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_refuses_to_replace_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "project"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    for out in (Path("."), tmp_path):
+        with pytest.raises(ValueError, match="working directory"):
+            write_site(sample_timeline(), out)
+    assert work.is_dir() and list(work.iterdir()) == []
+
+
+def test_relative_out_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    written = write_site(sample_timeline(), Path("site"))
+    assert Path("site/index.html") in written
+    assert (tmp_path / "site" / "index.html").is_file()

@@ -243,13 +243,17 @@ def write_site(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(f"{out} exists and is not a folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
+    target = out.resolve()
+    # The old folder is deleted after the swap: never let that be the working tree or a parent of it.
+    if target == Path(target.anchor) or target == Path.home() or Path.cwd().is_relative_to(target):
+        raise ValueError(f"refusing to replace {out}: it holds the working directory (pick a subfolder)")
+    target.parent.mkdir(parents=True, exist_ok=True)
     # Everything that can fail (rendering, unknown formats) happens before the disk is touched.
     files = site_files(timeline, exports)
     readme = out / "README.md"
     if readme.is_file():
         files["README.md"] = readme.read_bytes()  # git tracks site/README.md: keep it across builds
-    tmp = out.with_name(f".{out.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
+    tmp = target.with_name(f".{target.name}.building-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
     try:
         for rel, data in sorted(files.items()):
@@ -258,7 +262,7 @@ def write_site(
             path.write_bytes(data)
         if _before_swap is not None:
             _before_swap(tmp)  # test hook: simulate a failure after the files are written
-        _replace_dir(tmp, out)
+        _replace_dir(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

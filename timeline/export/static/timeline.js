@@ -334,6 +334,19 @@
     chart.replaceChildren(empty);
   }
 
+  // Lane labels and margins depend on the width: redraw (debounced) when it changes.
+  var resizeTimer = null;
+  var lastWidth = chart.clientWidth;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      if (chart.clientWidth !== lastWidth) {
+        lastWidth = chart.clientWidth;
+        draw();
+      }
+    }, 150);
+  });
+
   draw();
   if (plotly && events.length) {
     chart.on("plotly_click", function (ev) {
