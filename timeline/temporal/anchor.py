@@ -120,18 +120,37 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 _SIDE_SIGNAL = {"until": "future", "till": "future", "since": "past"}
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense that decides the side of the DCT for the expression at [start, end)."""
-    left, right = sentence_bounds(text, start, end)
-    left, right = _quote_window(text, max(left, start - 160), min(right, end + 80), start, end)
-    before = _TOKEN.findall(text, left, start)
-    after = _TOKEN.findall(text, end, right)
+def _signal(before: list[str]) -> Tense:
     for word in before[-3:]:
         signal = _SIDE_SIGNAL.get(word.lower())
         if signal:
             return signal  # type: ignore[return-value]
     if len(before) >= 3 and [w.lower() for w in before[-3:]] == ["as", "soon", "as"]:
         return "future"
+    for word in reversed(before[-10:]):
+        # "Since KKR bought RJR in February": a clause opened by "since" tells of the past.
+        if word.lower() in _CLAUSE_BREAK:
+            break
+        if word.lower() == "since":
+            return "past"
+    return None
+
+
+def side_signal(text: str, start: int) -> Tense:
+    """The side a preposition or clause opener right before `start` settles ('until', 'since')."""
+    left, _ = sentence_bounds(text, start, start)
+    return _signal(_TOKEN.findall(text, max(left, start - 120), start))
+
+
+def tense_at(text: str, start: int, end: int) -> Tense:
+    """The tense that decides the side of the DCT for the expression at [start, end)."""
+    left, right = sentence_bounds(text, start, end)
+    left, right = _quote_window(text, max(left, start - 160), min(right, end + 80), start, end)
+    before = _TOKEN.findall(text, left, start)
+    after = _TOKEN.findall(text, end, right)
+    signal = _signal(before)
+    if signal is not None:
+        return signal
     for i, word in enumerate(after):
         if word.lower() in _RIGHT_STOP:
             after = after[:i]
@@ -180,8 +199,9 @@ def weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
     return dct - dt.timedelta(days=(-delta) % 7)
 
 
-def month_year(dct: dt.date, month: int, day: int | None, tense: Tense) -> int:
-    """The year of a month (and day) written without one: nearest to the DCT, tense breaking near ties."""
+def month_year(dct: dt.date, month: int, day: int | None, tense: Tense, reach: float = 8) -> int:
+    """The year of a month (and day) written without one: the nearest occurrence, unless the tense
+    points to the other side and that occurrence is at most `reach` months away."""
     here = (month, day or 15)
     now = (dct.month, dct.day if day else 15)
     if here == now or (day is None and month == dct.month):
@@ -192,9 +212,9 @@ def month_year(dct: dt.date, month: int, day: int | None, tense: Tense) -> int:
     def months_away(year: int) -> float:
         return abs((year - dct.year) * 12 + (month - dct.month) + ((day or 15) - dct.day) / 31)
 
-    if tense == "past" and months_away(past_year) <= 8:
+    if tense == "past" and months_away(past_year) <= reach:
         return past_year
-    if tense == "future" and months_away(future_year) <= 8:
+    if tense == "future" and months_away(future_year) <= reach:
         return future_year
     return past_year if months_away(past_year) < months_away(future_year) else future_year
 

@@ -21,6 +21,7 @@ from timeline.temporal.anchor import (
     quarter_of,
     sentence_bounds,
     shift,
+    side_signal,
     tense_at,
     week_value,
     weekday_date,
@@ -230,6 +231,14 @@ def _tense(ctx: Context, c: Candidate) -> Tense:
     return tense_at(ctx.text, c.start, c.end)
 
 
+def _month_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
+    """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it."""
+    signal = side_signal(ctx.text, c.start)
+    if signal is not None:
+        return signal, 12.0
+    return _tense(ctx, c), 8.0
+
+
 def _month_of(s: str) -> int | None:
     m = _MONTH_TOKEN.search(s)
     return MONTHS[m[1].lower()] if m else None
@@ -265,7 +274,7 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return None
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
-    year = month_year(ctx.dct, month, day, _tense(ctx, c))
+    year = month_year(ctx.dct, month, day, *_month_tense(ctx, c))
     if dow:
         # A written weekday picks the year whose calendar agrees with it.
         wd = WEEKDAYS[dow[1].lower()]
@@ -300,13 +309,14 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         return _unresolved(c, "DATE", f"XXXX-{month:02d}")
     d = ctx.dct
     if mode == "last":
-        year = d.year if month < d.month else d.year - 1
+        # "last February" said in March means a year ago: the month just gone would be "last month".
+        year = d.year if month < d.month - 1 else d.year - 1
     elif mode == "next":
-        year = d.year if month > d.month else d.year + 1
+        year = d.year if month > d.month + 1 else d.year + 1
     elif mode == "this":
         year = d.year
     else:
-        year = month_year(d, month, None, _tense(ctx, c))
+        year = month_year(d, month, None, *_month_tense(ctx, c))
     confidence = 0.95 if mode else 0.85
     return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=confidence)
 
