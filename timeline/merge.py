@@ -27,6 +27,7 @@ import hashlib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from timeline import salience
 from timeline.display import display_date
@@ -143,30 +144,59 @@ class _Similarity:
         # the sentence before both) would tie any two things the same story mentions.
         return (_cos(self.own[a], self.full[b]) + _cos(self.full[a], self.own[b])) / 2
 
-    def group_profile(self, members: Sequence[int]) -> tuple[Vec, dict[str, Vec], Vec]:
-        """A group's summed context vectors, the same per article, and its own-words centroid."""
+    def group_profile(self, members: Sequence[int]) -> _Profile:
+        """Sums of a group's context vectors, overall and per article, for fast group similarity."""
         total: dict[str, float] = defaultdict(float)
         per_article: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        counts: Counter[str] = Counter()
         for j in members:
             aid = self.mentions[j].article_id
+            counts[aid] += 1
             for t, x in self.full[j].items():
                 total[t] += x
                 per_article[aid][t] += x
+        parts = {a: dict(v) for a, v in per_article.items()}
+        cross = {a: sum(x * total[t] for t, x in v.items()) for a, v in parts.items()}
+        norms = {a: sum(x * x for x in v.values()) for a, v in parts.items()}
         own = _centroid([self.own[j] for j in members])
-        return dict(total), {a: dict(v) for a, v in per_article.items()}, own
+        total_sq = sum(x * x for x in total.values())
+        return _Profile(dict(total), total_sq, parts, cross, norms, counts, len(members), own)
 
-    def to_group(self, i: int, profile: tuple[Vec, dict[str, Vec], Vec]) -> float:
-        """Similarity of mention i to a group: to the group's other articles when it has some."""
-        total, per_article, own = profile
-        mine = per_article.get(self.mentions[i].article_id)
-        if mine is None:
-            others = total
-        elif len(per_article) > 1:
-            others = {t: x - mine.get(t, 0.0) for t, x in total.items()}
-        else:
-            return _cos(self.own[i], own) * SAME_ARTICLE_DISCOUNT
-        norm = math.sqrt(sum(x * x for x in others.values())) or 1.0
-        return _cos(self.full[i], others) / norm
+    def to_group(self, i: int, p: _Profile) -> float:
+        """Cosine of mention i to a group's other articles (own words only when there are none)."""
+        aid = self.mentions[i].article_id
+        mine = p.per_article.get(aid)
+        if mine is not None and len(p.per_article) == 1:
+            return _cos(self.own[i], p.own) * SAME_ARTICLE_DISCOUNT
+        dot = _cos(self.full[i], p.total)
+        sq = p.total_sq
+        if mine is not None:
+            # |total - mine|^2 = |total|^2 - 2 total.mine + |mine|^2, without building the vector.
+            dot -= _cos(self.full[i], mine)
+            sq = p.total_sq - 2 * p.cross[aid] + p.norms[aid]
+        return dot / math.sqrt(sq) if sq > 1e-12 else 0.0
+
+    def centrality(self, i: int, p: _Profile) -> float:
+        """Mean cosine of mention i to the group's mentions from other articles."""
+        aid = self.mentions[i].article_id
+        n_others = p.size - p.counts.get(aid, 0)
+        if n_others <= 0:
+            return 0.0
+        mine = p.per_article.get(aid)
+        dot = _cos(self.full[i], p.total) - (_cos(self.full[i], mine) if mine else 0.0)
+        return dot / n_others
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    total: Vec
+    total_sq: float
+    per_article: dict[str, Vec]
+    cross: dict[str, float]  # total . per_article[a]
+    norms: dict[str, float]  # |per_article[a]|^2
+    counts: Counter[str]
+    size: int
+    own: Vec
 
 
 def _average_link(idx: list[int], sim: Callable[[int, int], float], threshold: float) -> list[list[int]]:
@@ -333,7 +363,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
             events_idx[c[0]] = c
 
     stats = salience.date_stats(results)
-    events = _build_events(mentions, vecs, events_idx, conflicts_idx, stats)
+    events = _build_events(mentions, sim, events_idx, conflicts_idx, stats)
     if top is not None and top >= 0:
         events = sorted(events, key=lambda e: (-e.salience, e.id))[:top]
     events.sort(key=lambda e: (e.start, e.end, -e.salience, e.id))
@@ -405,7 +435,7 @@ def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]
 
 
 def _title_rank(
-    i: int, members: list[int], mentions: list[Mention], vecs: list[Vec], has_precise: bool
+    i: int, mentions: list[Mention], sim: _Similarity, profile: _Profile, has_precise: bool
 ) -> tuple[bool, bool, float, float, tuple[str, int, int, int]]:
     """Sort key of the mention that speaks for an event (smallest first).
 
@@ -413,13 +443,11 @@ def _title_rank(
     (same-article ones share context, so they would flatter each other), then the most confident.
     """
     m = mentions[i]
-    others = [j for j in members if mentions[j].article_id != m.article_id]
-    central = sum(_cos(vecs[i], vecs[j]) for j in others) / len(others) if others else 0.0
     quoted = m.quote[:1] in "“\"'‘`" or len(content_words(m.title)) < 3
     return (
         m.granularity not in _PRECISE and has_precise,
         quoted,
-        -round(central, 9),
+        -round(sim.centrality(i, profile), 9),
         -m.confidence,
         _key(m),
     )
@@ -427,7 +455,7 @@ def _title_rank(
 
 def _build_events(
     mentions: list[Mention],
-    vecs: list[Vec],
+    sim: _Similarity,
     events_idx: dict[int, list[int]],
     conflicts_idx: dict[int, list[int]],
     stats: salience.DateStats,
@@ -447,7 +475,8 @@ def _build_events(
             )
         on_date = [mentions[i] for i in members if (mentions[i].start, mentions[i].end) == (start, end)]
         gran = min((m.granularity for m in on_date), key=_gran_rank)
-        best = min(members, key=lambda i: _title_rank(i, members, mentions, vecs, bool(dated)))
+        profile = sim.group_profile(members)
+        best = min(members, key=lambda i: _title_rank(i, mentions, sim, profile, bool(dated)))
         canon = mentions[best]
         sources = tuple(sorted((mentions[i] for i in members), key=_key))
         conflicts = tuple(sorted((mentions[i] for i in conflicts_idx.get(root, ())), key=_key))
