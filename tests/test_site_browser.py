@@ -264,5 +264,7 @@ def test_seeds_plus_a_hostile_article_through_the_pipeline(
     hostile.first.click()
     assert "<img src=x onerror=alert" in page.locator("#details").inner_text()
     assert page.locator("#details img, #details script, #details b").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "site-seeds.png"), full_page=True)
     w.check_clean()
     context.close()
