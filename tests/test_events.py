@@ -149,7 +149,7 @@ SIGNED = (
     "— Donald J. Trump (@realDonaldTrump) April 18, 2017\n\n"
     "The vote was held on Tuesday. Ossoff campaigned for three weeks. He tweets daily. "
     "Price won in November. "
-    "Trump tweeted multiple attacks in recent days.\n"
+    "Trump tweeted multiple attacks in recent days. He said in a tweet posted at dawn Tuesday.\n"
     "At 4:33 pm on 28 May 2010 , keyleigh wrote : what a mess .\n"
     "Page last updated at 07:41 GMT , Wednesday , 9 June 2010 .\n"
     "This was completed at 1930 CDT on 1 June ."
@@ -171,6 +171,7 @@ SIGNED = (
         pytest.param("28 May 2010", {}, False, id="reader-comment-signature"),
         pytest.param("Wednesday , 9 June 2010", {}, False, id="page-update-stamp"),
         pytest.param("1930", {"granularity": "year"}, False, id="clock-time-read-as-year"),
+        pytest.param("dawn Tuesday", {}, True, id="posted-at-dawn-is-not-a-page-stamp"),
         pytest.param("June 20th", {"range_start": None, "range_end": None}, False, id="unresolved"),
     ],
 )

@@ -233,6 +233,14 @@ def test_seed_special_election_is_one_event(seed_events: tuple[Event, ...]) -> N
     assert "001" not in {m.article_id for e in seed_events for m in e.sources}  # a duplicate
 
 
+def test_seed_dawn_tweet_is_not_the_election(seed_events: tuple[Event, ...]) -> None:
+    # Same day, different happening: Trump's get-out-the-vote tweets are their own event.
+    election = max(by_date(seed_events, D(2017, 4, 18)), key=lambda e: len(e.sources))
+    tweets = [e for e in by_date(seed_events, D(2017, 4, 18)) if "tweet" in e.title]
+    assert len(tweets) == 1 and tweets[0] is not election
+    assert {"002", "003"} <= sources_of(tweets[0])
+
+
 def test_seed_runoff_with_june_2_conflict(seed_events: tuple[Event, ...]) -> None:
     (runoff,) = by_date(seed_events, D(2017, 6, 20))
     assert sources_of(runoff) == {"000", "002", "003", "004"}

@@ -60,9 +60,9 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:,(?!\d{3})|[;:()“”\"])\s*|\s[—–-]{1,2
 # 2010, keyleigh wrote:"), update stamps ("Page last updated at 07:41 GMT, Wednesday, 9 June 2010"),
 # print-edition notes ("This article appeared on p7 of the Main section ... on Monday 27 April").
 _STAMP_BEFORE = re.compile(
-    r"(?:last\s+(?:updated|modified)|updated|published|posted|appeared\s+on\s+p\.?\s*\d+\b.*|"
-    r"this\s+article\s+was\s+\w+)\s*(?:at|on)?[\s\d:.,apmAPM]*(?:GMT|BST|UK time|ET|EDT|EST)?"
-    r"[\s,]*$",
+    r"(?:(?:^|\|)\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|published|posted)|"
+    r"appeared\s+on\s+p\.?\s*\d+\b.*|this\s+article\s+was\s+\w+)"
+    r"\s*(?:at|on)?[\s\d:.,apmAPM]*(?:GMT|BST|UK time|ET|EDT|EST)?[\s,]*$",
     re.I,
 )
 _STAMP_AFTER = re.compile(r"^[^.;:]{0,40}?,\s*[^,.;:]{1,40}\s+wrote\s*:", re.I)

@@ -34,7 +34,7 @@ from timeline.display import display_date
 from timeline.model import GRANULARITIES, ArticleResult, Event, Mention
 from timeline.text import content_words, detokenize, merge_names, sentence_spans, words
 
-SAME_DATE_SIM = 0.05
+SAME_DATE_SIM = 0.06
 # A precise date away from every publication day ("the runoff on June 20", two months ahead) is
 # named for one happening, so its mentions need only a little shared content; the days the news is
 # about carry many distinct events and need more.
