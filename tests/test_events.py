@@ -135,6 +135,19 @@ def test_sentence_spans(text: str, expected: list[str]) -> None:
             "Ossoff fell short of 50 percent in the special election",
             id="leading-prepositional-phrase-moves-after",
         ),
+        pytest.param(
+            "11.25 BST An electron micrograph of the swine flu virus was released on Sunday .",
+            "Sunday",
+            "An electron micrograph of the swine flu virus was released",
+            id="live-blog-clock-stamp-dropped",
+        ),
+        pytest.param(
+            "Mike Clarke\\/AFP\\/Getty Images Since The World Health Organisation raised its alert "
+            "on Monday .",
+            "Monday",
+            "The World Health Organisation raised its alert",
+            id="photo-credit-dropped",
+        ),
     ],
 )
 def test_make_title(sentence: str, expr: str, expected: str) -> None:
@@ -221,6 +234,8 @@ def test_mention_fields() -> None:
         pytest.param("Rep. John Lewis (D-Ga.) spoke.", ["John Lewis"], id="party-tag-dropped"),
         pytest.param("On Tuesday, SHOCKING media said so.", [], id="shouting-and-weekdays-are-not-names"),
         pytest.param("Follow @realDonaldTrump now.", ["Follow"], id="handles-are-not-names"),
+        pytest.param("Prime Minister Theresa May spoke.", ["Theresa May"], id="may-the-surname"),
+        pytest.param("11.25 BST People wear masks.", ["People"], id="time-zone-is-not-a-name"),
     ],
 )
 def test_names(text: str, expected: list[str]) -> None:

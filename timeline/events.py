@@ -111,6 +111,12 @@ def _n_words(s: str) -> int:
 
 
 _MARK = "\x00"
+# Live-blog clock stamps ("11.25 BST"), photo credits ("Photograph: Mike Clarke/AFP/Getty Images").
+_FURNITURE = re.compile(
+    r"(?:^|\s)\d{1,2}[.:]\d{2}\s*(?:BST|GMT|CET|EDT|EST|UK time)\b|"
+    r"\b(?:Photograph|Photo|Picture|Image)s?\s*:\s*(?:[\w.]+\s){0,3}?(?:[\w.]+\\?/)+[\w.]+(?:\s\w+)?|"
+    r"(?:[A-Z][\w.]*\s){0,2}[A-Z][\w.]*\\?/(?:[\w.]+\\?/)*[A-Z][\w.]*(?:\sImages)?"
+)
 _LEADING_PREPS = frozenset({"in", "on", "at", "during", "by", "since", "until", "before", "after"})
 _PAREN = re.compile(r"\s*\([^()]{0,40}\)|\s*-LRB-(?:(?!-RRB-).){0,40}-RRB-")
 
@@ -167,7 +173,7 @@ def make_title(sentence: str, t_start: int, t_end: int) -> str:
         elif _n_words(sub) < 4 and j + 1 < len(subs):
             sub = sub + " " + subs[j + 1]
         clause = sub
-    tokens = clause.split()
+    tokens = _FURNITURE.sub(" ", clause).split()
     if _MARK in tokens:
         k = tokens.index(_MARK)
         # Prepositions that introduced the expression go with it ("on Friday", "in November").
@@ -187,7 +193,7 @@ def make_title(sentence: str, t_start: int, t_end: int) -> str:
         tokens = tokens[1:]
     while tokens and tokens[-1].lower().strip(",.;:") in (_CONNECTIVES | _DANGLING):
         tokens = tokens[:-1]
-    cleaned = detokenize(" ".join(tokens)).strip(" ,.;:-—–\"'“”`")
+    cleaned = _FURNITURE.sub(" ", detokenize(" ".join(tokens))).strip(" ,.;:-—–\"'“”`|")
     toks = cleaned.split()
     if len(toks) > MAX_TITLE_WORDS:
         toks = toks[:MAX_TITLE_WORDS]

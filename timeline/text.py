@@ -60,7 +60,8 @@ TEMPORAL_WORDS: frozenset[str] = frozenset(
         today tonight yesterday tomorrow morning afternoon evening night day days week weeks
         weekend month months year years decade decades century earlier later last next ago
         recently recent early late time times dawn midnight noon hour hours minute minutes
-        season spring summer autumn fall winter quarter
+        season spring summer autumn fall winter quarter bst gmt utc cet cest edt est cdt cst pdt
+        pst
         """
     )
 )
@@ -363,10 +364,14 @@ def names(text: str) -> list[str]:
             or cleaned[0].lower() in STOPWORDS
         ):
             cleaned.pop(0)
-        while cleaned and (
-            cleaned[-1].lower() in TEMPORAL_WORDS
-            or cleaned[-1].lower() in _NAME_CONNECTORS
-            or cleaned[-1].lower() in STOPWORDS
+        while (
+            cleaned
+            and cleaned[-1] != "May"  # the month, or Theresa May: a surname after a first name
+            and (
+                cleaned[-1].lower() in TEMPORAL_WORDS
+                or cleaned[-1].lower() in _NAME_CONNECTORS
+                or cleaned[-1].lower() in STOPWORDS
+            )
         ):
             cleaned.pop()
         if not cleaned:
