@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import random
 import re
 from pathlib import Path
 
@@ -205,3 +206,21 @@ def test_infer_from_collection_never_raises(items: list[tuple[str, dt.date | Non
         if before.published is not None:
             assert after.published == before.published  # metadata is never overridden
         assert dataclasses.replace(after, published=None, published_source="none") is not None
+
+
+@pytest.fixture(scope="module")
+def seed_results() -> list[ArticleResult]:
+    return [analyse(read_seed(p)) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_collection_inference_does_not_depend_on_order(
+    seed_results: list[ArticleResult], rng: random.Random
+) -> None:
+    expected = {a.id: a for a in published.infer_from_collection(seed_results)}
+    shuffled = seed_results[:]
+    rng.shuffle(shuffled)
+    out = published.infer_from_collection(shuffled)
+    assert [a.id for a in out] == [r.article.id for r in shuffled]
+    assert {a.id: a for a in out} == expected
