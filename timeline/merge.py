@@ -1,16 +1,20 @@
 """Mentions across articles -> canonical events, with conflicts and salience.
 
-Each mention is a TF-IDF vector (IDF over the whole collection) of the content words of its title,
-its sentence and, more weakly, the sentences around it, plus its actors' surnames.
+Each mention is a TF-IDF vector (IDF over the whole collection) of the content words of its title
+and sentence, plus its actors' surnames; a second vector adds, more weakly, the sentences around
+it. Across articles two mentions are compared by each one's own words against the other's words
+with context (context alone meeting context does not count); inside one article only their own
+words count, discounted, since an article's neighbouring sentences would make anything look alike.
 
 Stages (order matters: each works on the clusters the previous one left):
-1. same date range: mentions with the same (start, end) are clustered by average-link over cosine
-   similarity (centroid leader clustering for very busy dates), in a canonical order, so input order
-   cannot matter; two different things on one day stay two when their content differs;
-2. conflicts: two precise events with close but different dates and very similar content, sharing
-   an actor, are one event told two ways; the date with more independent articles wins (then
-   precision, confidence), and the other mentions are kept under `conflicts`, never dropped. Two
-   dates given in one sentence of one article are a sequence, not a disagreement;
+1. same date range: mentions with the same (start, end) are clustered by average link, in a
+   canonical order (leader clustering against centroids for very crowded dates), so input order
+   cannot matter. Days the news is about (publication days and just before) need more shared
+   content than "quiet" dates far from any publication, which usually name one happening;
+2. conflicts: a lone article dating an event differently from an agreeing majority (3+ articles),
+   within a month, sharing an actor and a distinctive word next to the date ("a June 2 runoff" vs
+   "the runoff on June 20"), is the same event told two ways: the majority date wins and the lone
+   mentions are kept under `conflicts`, never dropped. Two dates in one sentence are a sequence;
 3. refinement: a coarse mention ("in June") joins the most similar precise event whose date lies
    inside its range ("June 20"), when the content matches; otherwise it stays its own event.
 
@@ -44,14 +48,14 @@ ATTACH_SIM = {"week": 0.05, "month": 0.05, "quarter": 0.1, "season": 0.1, "year"
 # Inside one article two sentences must share much more to report one event: an article rarely
 # says the same thing twice, while it often lists several things happening in one week.
 SAME_ARTICLE_DISCOUNT = 0.25
-CONFLICT_SIM = 0.12
-CONFLICT_MINORITY = 1  # articles giving the minority date
-CONFLICT_MAJORITY = 3  # articles at least giving the majority date
-WINDOW = 4
-CONFLICT_RARE = 0.2
+CONFLICT_SIM = 0.12  # centroid cosine (with context) two disagreeing clusters need at least
+CONFLICT_MINORITY = 1  # articles giving the minority date, at most
+CONFLICT_MAJORITY = 3  # articles giving the majority date, at least
 CONFLICT_WINDOW = 31  # days: a disagreement is about the same week or month, not a year apart
+CONFLICT_RARE = 0.2  # a word next to more than this share of all dates names no particular event
+WINDOW = 4  # words either side of a date that say what it is the date of
 MAX_AVERAGE_LINK = 80  # above this many mentions on one date, cluster against centroids instead
-CONTEXT_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.5  # neighbouring sentences count half a word of the mention's own sentence
 SUMMARY_CHARS = 320
 
 Vec = dict[str, float]
@@ -66,8 +70,8 @@ def _surnames(actors: Sequence[str]) -> set[str]:
     return {a.split()[-1].lower().rstrip(".") for a in actors if a.split()}
 
 
-def _bag(m: Mention, context: str) -> Counter[str]:
-    bag: Counter[str] = Counter()
+def _bag(m: Mention, context: str) -> dict[str, float]:
+    bag: dict[str, float] = defaultdict(float)
     for w in content_words(m.quote):
         bag[w] += 1.0
     for w in content_words(m.title):
