@@ -320,8 +320,23 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
 
 
 _YEAR_PREFIXES = frozenset(f"{i}" for i in range(10, 21))
-_MARGIN_BEFORE = 50
-_MARGIN_AFTER = 40
+# How far before and after a trigger word its class's matches can reach (characters): the longest
+# prefix ("the better part of the past several") and suffix ("10:35 a.m. EST, Nov. 6, 1989") seen.
+_MARGINS: dict[str, tuple[int, int]] = {
+    "MON": (30, 20),
+    "DOW": (30, 25),
+    "UNIT": (45, 20),
+    "DEICTIC": (35, 25),
+    "PART": (30, 30),
+    "SEASON": (25, 20),
+    "SET": (12, 30),
+    "DECADE": (20, 5),
+    "HALF": (12, 30),
+    "CLOCK": (5, 45),
+    "YEAR": (25, 12),
+    "NUMDATE": (5, 15),
+    "HOLIDAY": (15, 20),
+}
 # Which trigger classes can occur in each rule's matches.
 _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "iso": ("YEAR",),
@@ -378,8 +393,9 @@ def windows(text: str) -> dict[str, list[tuple[int, int]]]:
     spans: dict[str, list[tuple[int, int]]] = {}
     n = len(text)
     for cls, start, end in _triggers(text):
-        lo = max(0, start - _MARGIN_BEFORE)
-        hi = min(n, end + _MARGIN_AFTER)
+        before, after = _MARGINS[cls]
+        lo = max(0, start - before)
+        hi = min(n, end + after)
         # Cut at whitespace so a window never ends inside a word (lookaheads then see a boundary).
         while hi < n and not text[hi].isspace():
             hi += 1
@@ -403,13 +419,44 @@ class Candidate:
     match: regex.Match[str]
 
 
+# A rule can only match a window holding one of these (lowercase) words: a substring test is far
+# cheaper than running its regex. Rules without an entry always run on their windows.
+_RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "slash": ("/",),
+    "month_rel_year": ("year",),
+    "rel_month": ("this", "last", "next"),
+    "century": ("centur",),
+    "half": ("half",),
+    "quarter": ("quarter",),
+    "ago": ("ago", "earlier", "later", "before", "after", "from now", "hence"),
+    "year_ago_adj": ("year-",),
+    "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
+                "after"),
+    "rel_dow": ("this", "last", "next"),
+    "dow_part": ("morning", "afternoon", "evening", "night", "dawn", "dusk"),
+    "rel_unit": ("this", "last", "next", "past", "previous", "coming", "current"),
+    "the_unit": ("the",),
+    "the_year": ("the",),
+    "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
+    "first_units": ("first", "past", "last", "next", "coming", "early"),
+    "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),
+    "recent": ("recent",),
+    "spelled_year": ("nineteen", "thousand"),
+}  # fmt: skip
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every rule's matches, resolved to the longest non-overlapping spans, sorted by start."""
     found: list[Candidate] = []
     by_class = windows(text)
+    lower = text.lower()
     for name, pattern in RULES:
         spans = [w for cls in _RULE_TRIGGERS[name] for w in by_class.get(cls, ())]
+        keywords = _RULE_KEYWORDS.get(name)
         for lo, hi in _merge(spans):
+            if keywords is not None and not any(lower.find(k, lo, hi) >= 0 for k in keywords):
+                continue
             for m in pattern.finditer(text, lo, hi):
                 if m.end() > m.start():
                     found.append(Candidate(m.start(), m.end(), name, m))
@@ -420,8 +467,12 @@ def candidates(text: str) -> list[Candidate]:
 def select(found: list[Candidate]) -> list[Candidate]:
     """Greedy longest-first choice of non-overlapping candidates (ties: earlier rule wins)."""
     ordered = sorted(found, key=lambda c: (-(c.end - c.start), c.start, _PRIORITY[c.rule]))
-    taken: list[Candidate] = []
+    # One byte per character marks what is taken: overlap tests are C-level finds, not Python loops.
+    end = max((c.end for c in found), default=0)
+    taken = bytearray(end)
+    chosen: list[Candidate] = []
     for c in ordered:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
-            taken.append(c)
-    return sorted(taken, key=lambda c: c.start)
+        if taken.find(1, c.start, c.end) < 0:
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
