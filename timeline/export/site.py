@@ -73,10 +73,18 @@ def _stack_rows(events: Sequence[Event], lanes: Sequence[str], lane_of: dict[str
     """Each event's y: its lane index, nudged so events that overlap in time do not hide each other."""
     if not events:
         return {}
-    first = min(e.start for e in events)
-    last = max(end_exclusive(e) for e in events)
-    # A point still covers a little width on screen: about 1/80 of the whole range.
-    pad = dt.timedelta(days=max(1, (last - first).days // 80))
+    # A marker still covers some width on screen: about 1/35 of the stretch the chart opens on
+    # (the middle 80% of exact-day events plus the five most salient, as timeline.js picks it),
+    # so markers that would touch there go to separate rows.
+    exact = [e for e in events if not is_span(e)]
+    basis = exact if len(exact) >= 3 else list(events)
+    starts = sorted(e.start for e in basis)
+    ends = sorted(end_exclusive(e) for e in basis)
+    lo = starts[int(0.1 * (len(starts) - 1))]
+    hi = ends[-1 - int(0.1 * (len(ends) - 1))]
+    for e in sorted(exact, key=lambda e: -e.salience)[:5]:
+        lo, hi = min(lo, e.start), max(hi, end_exclusive(e))
+    pad = dt.timedelta(days=max(1, round((hi - lo).days / 35)))
     lane_index = {lane: i for i, lane in enumerate(lanes)}
     row_ends: dict[str, list[dt.date]] = {lane: [] for lane in lanes}
     y: dict[str, float] = {}
@@ -120,6 +128,7 @@ def site_data(timeline: Timeline) -> dict[str, Any]:
                 "display_date": e.display_date,
                 "title": e.title,
                 "sources": e.independent_sources,
+                "salience": round(e.salience, 4),
                 "conflict": bool(e.conflicts),
                 "articles": sorted({m.article_id for m in (*e.sources, *e.conflicts)}),
                 "search": _search_text(e, articles),

@@ -136,9 +136,10 @@
 
   var DAY = 86400000;
 
-  // Where the chart opens: the stretch holding the middle 80% of exact-day events, when that is
-  // much narrower than the whole range. One decade-old background date must not squash the week
-  // the story happened in; the range slider and the "All" button still show everything.
+  // Where the chart opens: the stretch holding the middle 80% of exact-day events (and the most
+  // salient ones), when that is much narrower than the whole range. One decade-old background
+  // date must not squash the week the story happened in; the range slider and the "All" button
+  // still show everything.
   function focusRange(list) {
     if (list.length < 3) {
       return null;
@@ -149,6 +150,15 @@
     var ends = basis.map(function (e) { return Date.parse(e.end); }).sort(function (a, b) { return a - b; });
     var lo = starts[Math.floor(0.1 * (starts.length - 1))];
     var hi = ends[Math.ceil(0.9 * (ends.length - 1))];
+    // ...but never hide the five most salient exact-day events (the story's key moments).
+    exact
+      .slice()
+      .sort(function (a, b) { return b.salience - a.salience; })
+      .slice(0, 5)
+      .forEach(function (e) {
+        lo = Math.min(lo, Date.parse(e.start));
+        hi = Math.max(hi, Date.parse(e.end));
+      });
     var first = Math.min.apply(null, list.map(function (e) { return Date.parse(e.start); }));
     var last = Math.max.apply(null, list.map(function (e) { return Date.parse(e.end); }));
     if (hi - lo >= 0.5 * (last - first)) {
@@ -237,6 +247,8 @@
       plotly.react(chart, traces(list), layout(list), {
         responsive: true,
         displaylogo: false,
+        // On a phone the tool bar would cover the range buttons; pinch and drag still work.
+        displayModeBar: chart.clientWidth < 560 ? false : "hover",
         modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
       });
     }
