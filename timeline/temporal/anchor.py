@@ -65,12 +65,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _cue(tokens: list[str], i: int) -> str | None:
-    """Tense cue of token i in context: 'past', 'future', 'prog', 'present', 'would' or None."""
-    word = tokens[i].lower()
-    prev = tokens[i - 1].lower() if i > 0 else ""
-    prev2 = tokens[i - 2].lower() if i > 1 else ""
-    nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
+    """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
+    'would' or None."""
+    word = lows[i]
+    prev = lows[i - 1] if i > 0 else ""
+    prev2 = lows[i - 2] if i > 1 else ""
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
     if word == "would":
         return "would"
     if word == "going" and nxt == "to":
@@ -156,21 +157,22 @@ def tense_at(text: str, start: int, end: int) -> Tense:
             after = after[:i]
             break
     tokens = [*before, "<T>", *after]
+    lows = [t.lower() for t in tokens]
     pivot = len(before)
     conditional = False
     best: tuple[float, str] | None = None
-    for i, tok in enumerate(tokens):
+    for i in range(len(tokens)):
         if i == pivot:
             conditional = False
             continue
-        low = tok.lower()
+        low = lows[i]
         if low in _CONDITIONAL:
             conditional = True
             continue
         if low in _CLAUSE_BREAK:
             conditional = False
             continue
-        cue = _cue(tokens, i)
+        cue = _cue(tokens, lows, i)
         if cue is None or (conditional and cue == "past"):
             continue
         distance = (pivot - i) if i < pivot else (i - pivot) * 1.5

@@ -226,7 +226,8 @@ _RULES: list[tuple[str, str]] = [
 
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
 # around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
-_TOKEN = re.compile(r"[A-Za-z]+|\d[\d:/.,]*(?:'?s)?")
+# Words of one or two letters are never triggers; skipping them halves the tokens to look up.
+_TOKEN = re.compile(r"[A-Za-z]{3,}|\d[\d:/.,]*(?:'?s)?")
 _CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\b", re.I)
 
 
@@ -451,10 +452,14 @@ def candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     by_class = windows(text)
     lower = text.lower()
+    merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for name, pattern in RULES:
-        spans = [w for cls in _RULE_TRIGGERS[name] for w in by_class.get(cls, ())]
+        classes = _RULE_TRIGGERS[name]
+        spans = merged.get(classes)
+        if spans is None:
+            spans = merged[classes] = _merge([w for cls in classes for w in by_class.get(cls, ())])
         keywords = _RULE_KEYWORDS.get(name)
-        for lo, hi in _merge(spans):
+        for lo, hi in spans:
             if keywords is not None and not any(lower.find(k, lo, hi) >= 0 for k in keywords):
                 continue
             for m in pattern.finditer(text, lo, hi):
