@@ -1,10 +1,12 @@
-"""Hand-built timelines shared by the export tests (a helper module, not a conftest)."""
+"""Hand-built timelines and hypothesis strategies shared by the export and site tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from timeline.model import Article, Event, Mention, Timeline, Timex
+from hypothesis import strategies as st
+
+from timeline.model import GRANULARITIES, Article, Event, Mention, Timeline, Timex
 
 HOSTILE = "<script>alert(1)</script> </script><img src=x onerror=alert(1)> \"q\" 'q' & café ☃ \u2028"
 
@@ -153,3 +155,101 @@ def sample_timeline() -> Timeline:
     )
     events = tuple(sorted(events, key=lambda e: (e.start, e.end, e.id)))
     return Timeline(title="Georgia's 6th: " + HOSTILE, articles=articles, events=events)
+
+
+# Hypothesis strategies: arbitrary (hostile, unicode, extreme-date) timelines for property tests.
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+# Up to 9998: a span of a year (plus the exclusive end day) must still be a valid date.
+_day = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9998, 12, 31))
+_unit = st.floats(min_value=0, max_value=1, allow_nan=False)
+_granularity = st.sampled_from(GRANULARITIES)
+
+
+@st.composite
+def mentions(draw: st.DrawFn) -> Mention:
+    """Any mention: offsets and quote need not agree (exporters must cope)."""
+    start = draw(_day)
+    a, b = sorted(draw(st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))))
+    return Mention(
+        article_id=draw(_text),
+        timex=Timex(
+            start=a,
+            end=b,
+            text=draw(_text),
+            type=draw(st.sampled_from(["DATE", "TIME", "DURATION", "SET"])),
+            value=draw(_text),
+            mod=draw(st.none() | _text),
+            range_start=draw(st.none() | _day),
+            range_end=draw(st.none() | _day),
+            granularity=draw(st.none() | _granularity),
+            anchor=draw(st.sampled_from(["absolute", "dct", "anaphora", "none"])),
+            confidence=draw(_unit),
+        ),
+        quote=draw(_text),
+        quote_start=draw(st.integers(0, 10_000)),
+        title=draw(_text),
+        start=start,
+        end=start + dt.timedelta(days=draw(st.integers(0, 30))),
+        granularity=draw(_granularity),
+        actors=tuple(draw(st.lists(_text, max_size=2))),
+        confidence=draw(_unit),
+    )
+
+
+@st.composite
+def timelines(draw: st.DrawFn) -> Timeline:
+    """Any timeline: 0-4 events (points and spans of every granularity), 0-3 articles."""
+    events = []
+    for i in range(draw(st.integers(0, 4))):
+        start = draw(_day)
+        events.append(
+            Event(
+                id=f"e{i}",
+                start=start,
+                end=start + dt.timedelta(days=draw(st.sampled_from([0, 0, 6, 30, 364]))),
+                granularity=draw(_granularity),
+                display_date=draw(_text),
+                title=draw(_text),
+                summary=draw(_text),
+                salience=draw(st.floats(min_value=-10, max_value=10, allow_nan=False)),
+                sources=tuple(draw(st.lists(mentions(), max_size=2))),
+                conflicts=tuple(draw(st.lists(mentions(), max_size=1))),
+                actors=tuple(draw(st.lists(_text, max_size=2))),
+                confidence=draw(_unit),
+            )
+        )
+    articles = tuple(
+        Article(
+            id=draw(_text),
+            text="",
+            published=draw(st.none() | _day),
+            published_source=draw(st.sampled_from(["header", "content", "none"])),
+            published_confidence=draw(_unit),
+            published_evidence=draw(st.none() | _text),
+            title=draw(st.none() | _text),
+            url=draw(st.none() | _text | st.just("https://example.com/x?a=1&b=<2>")),
+            duplicate_of=draw(st.none() | _text),
+            status=draw(st.sampled_from(["ok", "skipped"])),
+            reason=draw(st.none() | _text),
+            warnings=tuple(draw(st.lists(_text, max_size=2))),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    return Timeline(title=draw(_text), articles=articles, events=tuple(events))
+
+
+def test_fixture_offsets_point_at_the_expressions() -> None:
+    # The exporters highlight `quote[timex.start - quote_start:]`; the fixture must be honest.
+    for event in sample_timeline().events:
+        for m in (*event.sources, *event.conflicts):
+            rel = m.timex.start - m.quote_start
+            assert m.quote[rel : rel + len(m.timex.text)] == m.timex.text
+
+
+def test_fixture_has_every_case_the_exporters_handle() -> None:
+    timeline = sample_timeline()
+    assert any(e.conflicts for e in timeline.events)
+    assert any(e.start != e.end for e in timeline.events)
+    assert any(a.status == "skipped" for a in timeline.articles)
+    assert any(a.duplicate_of for a in timeline.articles)
+    assert any(HOSTILE in e.title for e in timeline.events)

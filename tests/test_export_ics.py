@@ -102,3 +102,13 @@ def test_dates_are_dates() -> None:
     for line in lines:
         if line.startswith(("DTSTART", "DTEND")):
             dt.datetime.strptime(line.rsplit(":", 1)[1], "%Y%m%d")
+
+
+def test_early_years_keep_eight_digit_dates() -> None:
+    from dataclasses import replace
+
+    timeline = sample_timeline()
+    early = replace(timeline.events[0], start=dt.date(5, 3, 1), end=dt.date(5, 3, 31))
+    lines = _unfold(render(replace(timeline, events=(early,)), "ics"))
+    assert "DTSTART;VALUE=DATE:00050301" in lines
+    assert "DTEND;VALUE=DATE:00050401" in lines

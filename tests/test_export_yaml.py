@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import given, settings
-from hypothesis import strategies as st
-from test_export_fixtures import HOSTILE, sample_timeline
+from test_export_fixtures import HOSTILE, sample_timeline, timelines
 
 from timeline.export import TimelineFileError, dump_yaml, load, loads, timeline_to_dict
-from timeline.model import Article, Event, Mention, Timeline, Timex
+from timeline.model import Timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "timeline" / "schema" / "timeline.schema.json"
@@ -143,82 +142,8 @@ events:
 
 
 # Property: whatever the strings and numbers, dump -> load -> dump is the identity on the file.
-_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
-_day = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 30))
-_unit = st.floats(min_value=0, max_value=1, allow_nan=False)
-
-
-@st.composite
-def _mentions(draw: st.DrawFn) -> Mention:
-    start = draw(_day)
-    a, b = sorted(draw(st.tuples(st.integers(0, 10_000), st.integers(0, 10_000))))
-    return Mention(
-        article_id=draw(_text),
-        timex=Timex(
-            start=a,
-            end=b,
-            text=draw(_text),
-            type=draw(st.sampled_from(["DATE", "TIME", "DURATION", "SET"])),
-            value=draw(_text),
-            mod=draw(st.none() | _text),
-            range_start=draw(st.none() | _day),
-            range_end=draw(st.none() | _day),
-            granularity=draw(st.none() | st.sampled_from(["day", "month", "year"])),
-            anchor=draw(st.sampled_from(["absolute", "dct", "anaphora", "none"])),
-            confidence=draw(_unit),
-        ),
-        quote=draw(_text),
-        quote_start=draw(st.integers(0, 10_000)),
-        title=draw(_text),
-        start=start,
-        end=start,
-        granularity=draw(st.sampled_from(["day", "week", "month", "year"])),
-        actors=tuple(draw(st.lists(_text, max_size=2))),
-        confidence=draw(_unit),
-    )
-
-
-@st.composite
-def _timelines(draw: st.DrawFn) -> Timeline:
-    events = tuple(
-        Event(
-            id=f"e{i}",
-            start=(day := draw(_day)),
-            end=day,
-            granularity="day",
-            display_date=draw(_text),
-            title=draw(_text),
-            summary=draw(_text),
-            salience=draw(st.floats(min_value=-10, max_value=10, allow_nan=False)),
-            sources=tuple(draw(st.lists(_mentions(), max_size=2))),
-            conflicts=tuple(draw(st.lists(_mentions(), max_size=1))),
-            actors=tuple(draw(st.lists(_text, max_size=2))),
-            confidence=draw(_unit),
-        )
-        for i in range(draw(st.integers(0, 3)))
-    )
-    articles = tuple(
-        Article(
-            id=draw(_text),
-            text="",
-            published=draw(st.none() | _day),
-            published_source=draw(st.sampled_from(["header", "content", "none"])),
-            published_confidence=draw(_unit),
-            published_evidence=draw(st.none() | _text),
-            title=draw(st.none() | _text),
-            url=draw(st.none() | _text),
-            duplicate_of=draw(st.none() | _text),
-            status=draw(st.sampled_from(["ok", "skipped"])),
-            reason=draw(st.none() | _text),
-            warnings=tuple(draw(st.lists(_text, max_size=2))),
-        )
-        for _ in range(draw(st.integers(0, 3)))
-    )
-    return Timeline(title=draw(_text), articles=articles, events=events)
-
-
 @settings(max_examples=80, deadline=None)
-@given(_timelines())
+@given(timelines())
 def test_dump_load_dump_is_stable(timeline: Timeline) -> None:
     text = dump_yaml(timeline)
     assert dump_yaml(loads(text)) == text

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
-from test_export_fixtures import HOSTILE, sample_timeline
+from hypothesis import HealthCheck, given, settings
+from test_export_fixtures import HOSTILE, sample_timeline, timelines
 
 from timeline.export import FORMATS, load, render, write_site
 from timeline.export.site import CSP, json_for_script, render_index, site_data
+from timeline.model import Timeline
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -157,8 +161,6 @@ def test_list_is_semantic_and_in_timeline_order() -> None:
 
 
 def test_empty_timeline_still_builds(tmp_path: Path) -> None:
-    from timeline.model import Timeline
-
     write_site(Timeline(title="Empty", articles=(), events=()), tmp_path / "site", FORMATS)
     assert "No dated events" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
@@ -178,3 +180,29 @@ def test_relative_out_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     written = write_site(sample_timeline(), Path("site"))
     assert Path("site/index.html") in written
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(timelines())
+def test_any_timeline_renders_a_safe_page(timeline: Timeline) -> None:
+    html = render_index(timeline)
+    # Only our three <script> tags, whatever the data holds.
+    assert len(re.findall(r"<script", html)) == 3
+    assert 'href="javascript' not in html.lower()
+    data = json_for_script(site_data(timeline))
+    assert not set(data) & {"<", ">", "&", "\u2028", "\u2029"}
+    assert json.loads(data) == site_data(timeline)
+    assert [e["id"] for e in site_data(timeline)["events"]] == [e.id for e in timeline.events]
+
+
+@settings(max_examples=40, deadline=None)
+@given(timelines())
+def test_any_timeline_renders_every_format(timeline: Timeline) -> None:
+    for fmt in FORMATS:
+        assert render(timeline, fmt) == render(timeline, fmt)
+    for line in render(timeline, "ics").split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+        if line.startswith(("DTSTART", "DTEND")):
+            assert re.fullmatch(r"DT(START|END);VALUE=DATE:\d{8}", line)
+    rows = list(csv.reader(io.StringIO(render(timeline, "csv"), newline="")))
+    assert len(rows) == 2 + len(timeline.events)

@@ -47,7 +47,8 @@ def fold_line(line: str) -> str:
 
 
 def _date(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
+    # Not strftime: glibc writes year 5 as "5", and RFC 5545 dates are always 8 digits.
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def dtstamp(timeline: Timeline) -> str:
