@@ -83,21 +83,22 @@ def _bag(m: Mention, context: str) -> dict[str, float]:
     return bag
 
 
-def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> list[str]:
-    """The sentences before and after each mention's sentence (what the event is about)."""
+def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> tuple[list[str], list[int]]:
+    """The sentences around each mention's sentence, and that sentence's index in its article."""
     texts = {r.article.id: r.article.text or "" for r in results}
-    spans_of: dict[str, list[tuple[int, int]]] = {}
-    out = []
+    starts_of: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+    out, index = [], []
     for m in mentions:
         text = texts.get(m.article_id, "")
-        if m.article_id not in spans_of:
-            spans_of[m.article_id] = sentence_spans(text)
-        spans = spans_of[m.article_id]
-        starts = [s for s, _ in spans]
+        if m.article_id not in starts_of:
+            spans = sentence_spans(text)
+            starts_of[m.article_id] = (spans, [s for s, _ in spans])
+        spans, starts = starts_of[m.article_id]
         k = bisect.bisect_right(starts, m.quote_start) - 1
         parts = [text[s:e] for s, e in spans[max(0, k - 1) : k] + spans[k + 1 : k + 2]]
         out.append(" ".join(parts))
-    return out
+        index.append(k)
+    return out, index
 
 
 def _vectors(mentions: Sequence[Mention], contexts: Sequence[str]) -> list[Vec]:
@@ -138,12 +139,16 @@ class _Similarity:
     special election".
     """
 
-    def __init__(self, mentions: Sequence[Mention], full: list[Vec], own: list[Vec]) -> None:
-        self.mentions, self.full, self.own = mentions, full, own
+    def __init__(
+        self, mentions: Sequence[Mention], full: list[Vec], own: list[Vec], sentence: list[int]
+    ) -> None:
+        self.mentions, self.full, self.own, self.sentence = mentions, full, own, sentence
 
     def __call__(self, a: int, b: int) -> float:
         if self.mentions[a].article_id == self.mentions[b].article_id:
-            return _cos(self.own[a], self.own[b]) * SAME_ARTICLE_DISCOUNT
+            # Consecutive sentences giving one date usually tell one happening and its details.
+            adjacent = abs(self.sentence[a] - self.sentence[b]) <= 1
+            return _cos(self.own[a], self.own[b]) * (1.0 if adjacent else SAME_ARTICLE_DISCOUNT)
         # Each side's own words must meet the other's: context alone matching context ("Ossoff" in
         # the sentence before both) would tie any two things the same story mentions.
         return (_cos(self.own[a], self.full[b]) + _cos(self.full[a], self.own[b])) / 2
@@ -318,8 +323,9 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     mentions = _collect(results)
     if not mentions:
         return ()
-    vecs = _vectors(mentions, _contexts(results, mentions))
-    sim = _Similarity(mentions, vecs, _vectors(mentions, [""] * len(mentions)))
+    contexts, sentence = _contexts(results, mentions)
+    vecs = _vectors(mentions, contexts)
+    sim = _Similarity(mentions, vecs, _vectors(mentions, [""] * len(mentions)), sentence)
 
     # Stage 1: same date range, similar content.
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)

@@ -29,7 +29,9 @@ GRANULARITY_WEIGHT = {
     "decade": 0.15,
     "century": 0.1,
 }
-W_SOURCES = 1.0
+# Date-level signals lead (the strongest known ones for date selection); the event's own coverage
+# ranks the events of one day and must not make a day's rank hinge on how its mentions clustered.
+W_SOURCES = 0.5
 W_REFS = 1.0
 W_PUBS = 0.6
 W_CONFLICTS = 0.3
