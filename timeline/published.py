@@ -51,6 +51,7 @@ _WEEKDAY_RE = re.compile(
 )
 STORY_MIN_SIM = 0.12
 STORY_TOP = 5
+STORY_STALE_DAYS = 30
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -293,6 +294,9 @@ def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
                     out[a.id] = _with(a, day, "content", 0.25, f"on or after: {evidence}")
                 continue
             day, conf, evidence = story
-            if a.published is None or (a.published != day and conf > a.published_confidence):
+            # A weak content date far older than the story ("the 11 September 2001 attacks") is a
+            # date the article cites, not the day it was written.
+            stale = a.published is not None and (day - a.published).days > STORY_STALE_DAYS
+            if a.published is None or (a.published != day and (conf > a.published_confidence or stale)):
                 out[a.id] = _with(a, day, "story", conf, evidence)
     return [out[a.id] for a in articles]
