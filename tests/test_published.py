@@ -156,6 +156,13 @@ DATED = [
             id="own-later-date-wins",
         ),
         pytest.param(
+            "Ashford cooperative farmers marched against the Millbrook reservoir, the biggest protest "
+            "since the floods of 12 March 2001. Maria Ostrova defended the plan.",
+            D(2020, 3, 4),
+            "story",
+            id="old-cited-date-loses-to-story",
+        ),
+        pytest.param(
             "A completely unrelated piece about tennis at Wimbledon and strawberries.",
             None,
             "none",
