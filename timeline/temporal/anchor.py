@@ -7,24 +7,38 @@ found in the text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 import pendulum
-import regex
 
 Tense = Literal["past", "future"] | None
-
-# A period after these is an abbreviation, not the end of a sentence.
-_ABBREV = (
-    r"(?<!\b(?:vs|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|No|Jan|Feb|Aug"
-    r"|Sept|Oct|Nov|Dec|Calif|Ga|Va|Fla|Mass|U\.S|[A-Z]))"
-)
-_SENTENCE_END = regex.compile(_ABBREV + r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
-_TOKEN = regex.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# A period after these is an abbreviation, not the end of a sentence.
+_ABBREVIATIONS = _words(
+    "vs Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Sgt St Jr Sr Inc Co Corp Ltd No Jan Feb Aug Sept Oct Nov "
+    "Dec Calif Ga Va Fla Mass U.S"
+)
+# The stdlib engine is several times faster than `regex` on these simple patterns (hot path).
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
+
+
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """False for the period of an abbreviation ('Sen.', 'vs.', 'U.S.') or an initial ('J.')."""
+    if text[m.start()] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 6), m.start())
+    if word is None:
+        return True
+    w = word[1]
+    return not (w in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
 
 
 _FUTURE = _words(
@@ -57,11 +71,27 @@ _CLOSE_QUOTES = ("”", "''")
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence around [start, end) (a rough splitter is enough here)."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        left = m.end()
-    right_m = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    right = right_m.start() + 1 if right_m else min(len(text), end + 400)
+    lo = max(0, start - 300)
+    left = lo
+    i = start
+    while i > lo:
+        # Walk back over the few punctuation marks only, instead of running a regex at every char.
+        cand = max(
+            text.rfind(".", lo, i), text.rfind("!", lo, i), text.rfind("?", lo, i), text.rfind("\n", lo, i)
+        )
+        if cand < 0:
+            break
+        m = _SENTENCE_END.match(text, cand, start)
+        if m is not None and _is_boundary(text, m):
+            left = m.end()
+            break
+        i = cand
+    hi = min(len(text), end + 300)
+    right = hi
+    for m in _SENTENCE_END.finditer(text, end, hi):
+        if _is_boundary(text, m):
+            right = m.start() + 1
+            break
     return left, right
 
 
@@ -159,23 +189,30 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     tokens = [*before, "<T>", *after]
     lows = [t.lower() for t in tokens]
     pivot = len(before)
+    # Which tokens sit in an "if" clause (their past forms are irrealis); breaks and the expression
+    # itself reset it. The cue words themselves are skipped.
+    skip = [False] * len(tokens)
+    conditional_at = [False] * len(tokens)
     conditional = False
-    best: tuple[float, str] | None = None
-    for i in range(len(tokens)):
-        if i == pivot:
-            conditional = False
-            continue
-        low = lows[i]
-        if low in _CONDITIONAL:
-            conditional = True
-            continue
-        if low in _CLAUSE_BREAK:
-            conditional = False
-            continue
+    for i, low in enumerate(lows):
+        if i == pivot or low in _CLAUSE_BREAK:
+            conditional, skip[i] = False, True
+        elif low in _CONDITIONAL:
+            conditional, skip[i] = True, True
+        conditional_at[i] = conditional
+    # Nearest cue wins; tokens are visited by distance so the scan stops at the first cue whose
+    # (never smaller) adjusted distance cannot be beaten. Ties go to the leftmost token.
+    order = sorted(
+        ((pivot - i) if i < pivot else (i - pivot) * 1.5, i) for i in range(len(tokens)) if not skip[i]
+    )
+    best: tuple[float, int, str] | None = None
+    for base, i in order:
+        if best is not None and base > best[0]:
+            break
         cue = _cue(tokens, lows, i)
-        if cue is None or (conditional and cue == "past"):
+        if cue is None or (conditional_at[i] and cue == "past"):
             continue
-        distance = (pivot - i) if i < pivot else (i - pivot) * 1.5
+        distance = base
         if cue == "present":
             # A present-tense copula nearest the expression leaves the side to proximity.
             distance += 2.5
@@ -184,11 +221,11 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         elif cue == "would":
             # Future in the past: weaker than a plain tense cue at the same distance.
             cue, distance = "future", distance * 1.5
-        if best is None or distance < best[0]:
-            best = (distance, cue)
-    if best is None or best[1] == "present":
+        if best is None or (distance, i) < best[:2]:
+            best = (distance, i, cue)
+    if best is None or best[2] == "present":
         return None
-    return "past" if best[1] == "past" else "future"
+    return "past" if best[2] == "past" else "future"
 
 
 def weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
