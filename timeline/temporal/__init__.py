@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 import regex
 
 from timeline.model import Timex
+from timeline.temporal.attach import attach_times
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import candidates, select
 from timeline.temporal.normalise import Context, Norm, normalise
@@ -80,7 +81,7 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
             last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
             ctx = Context(text, day, last_day, last_value, timex.end)
-    return reanchor_quoted(text, out)
+    return attach_times(text, reanchor_quoted(text, out))
 
 
 def _timeml(text: str, timexes: list[Timex]) -> str:

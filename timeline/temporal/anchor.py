@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 import pendulum
@@ -43,7 +44,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
 
 _FUTURE = _words(
     "will 'll ’ll shall scheduled slated upcoming tomorrow intends hopes expects won't wo expected "
-    "set due aims deadline"
+    "set due aims"
 )
 # "plans"/"planned"/"planning" only point ahead when an infinitive follows ("plans to visit").
 _PLAN = _words("plan plans planned planning intend intending")
@@ -151,9 +152,12 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 _SIDE_SIGNAL = {"until": "future", "till": "future", "since": "past"}
 
 
-def _signal(before: list[str]) -> Tense:
+def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     for word in before[-3:]:
         signal = _SIDE_SIGNAL.get(word.lower())
+        if signal == "future" and "had" in (w.lower() for w in after[:4]):
+            # "Until Thursday, they had not called him a suspect": the state ended in the past.
+            return "past"
         if signal:
             return signal  # type: ignore[return-value]
     if len(before) >= 3 and [w.lower() for w in before[-3:]] == ["as", "soon", "as"]:
@@ -167,10 +171,10 @@ def _signal(before: list[str]) -> Tense:
     return None
 
 
-def side_signal(text: str, start: int) -> Tense:
-    """The side a preposition or clause opener right before `start` settles ('until', 'since')."""
-    left, _ = sentence_bounds(text, start, start)
-    return _signal(_TOKEN.findall(text, max(left, start - 120), start))
+def side_signal(text: str, start: int, end: int) -> Tense:
+    """The side a preposition or clause opener right before [start, end) settles ('until', 'since')."""
+    left, _ = sentence_bounds(text, start, end)
+    return _signal(_TOKEN.findall(text, max(left, start - 120), start), _TOKEN.findall(text, end, end + 40))
 
 
 def tense_at(text: str, start: int, end: int) -> Tense:
@@ -179,7 +183,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     left, right = _quote_window(text, max(left, start - 160), min(right, end + 80), start, end)
     before = _TOKEN.findall(text, left, start)
     after = _TOKEN.findall(text, end, right)
-    signal = _signal(before)
+    signal = _signal(before, after)
     if signal is not None:
         return signal
     for i, word in enumerate(after):

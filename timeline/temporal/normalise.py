@@ -233,7 +233,7 @@ def _tense(ctx: Context, c: Candidate) -> Tense:
 
 def _month_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
     """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it."""
-    signal = side_signal(ctx.text, c.start)
+    signal = side_signal(ctx.text, c.start, c.end)
     if signal is not None:
         return signal, 12.0
     return _tense(ctx, c), 8.0

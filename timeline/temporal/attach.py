@@ -1,0 +1,49 @@
+"""Clock times without a day take the day their sentence gives ('10:35 a.m. (0735 GMT) Friday').
+
+The normaliser resolves left to right, so a bare time only knows the dates before it; this pass,
+run once all expressions are resolved, moves a DCT-anchored bare time onto the nearest day-grain
+date of its own sentence when there is one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from timeline.model import Timex
+from timeline.temporal.anchor import sentence_bounds
+
+# How far (characters) a day may sit from the time it dates: "at 10:35 a.m. (0735 GMT) Friday".
+_REACH = 40
+
+
+def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Bare clock times re-anchored on the nearest day-grain date of their sentence."""
+    out = list(timexes)
+    for k, t in enumerate(timexes):
+        if t.type != "TIME" or t.anchor != "dct" or len(t.value) < 11 or t.value[10] != "T":
+            continue
+        if any(ch.isalpha() for ch in t.text.split()[-1]) and t.text.split()[-1][:1].isupper():
+            continue  # the day is written in the expression itself ("10 p.m. Wednesday")
+        left, right = sentence_bounds(text, t.start, t.end)
+        days = [
+            o
+            for o in timexes
+            if o is not t
+            and o.granularity == "day"
+            and o.range_start is not None
+            and left <= o.start < right
+            and min(abs(o.start - t.end), abs(t.start - o.end)) <= _REACH
+        ]
+        if not days:
+            continue
+        day = min(days, key=lambda o: min(abs(o.start - t.end), abs(t.start - o.end)))
+        assert day.range_start is not None
+        out[k] = dataclasses.replace(
+            t,
+            value=day.range_start.isoformat() + t.value[10:],
+            range_start=day.range_start,
+            range_end=day.range_start,
+            anchor=day.anchor,
+            confidence=min(t.confidence, day.confidence),
+        )
+    return out
