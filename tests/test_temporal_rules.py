@@ -118,6 +118,13 @@ REGRESSIONS = [
                  id="unquoted-today-is-the-dct"),
     pytest.param("“Republicans must get out today,” he said in a tweet posted at dawn Tuesday.", WED,
                  "today", "2017-04-18", id="quoted-today-is-the-speech-day"),
+    pytest.param("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+                 "1998-08-08", "about 10:35 a.m.", "1998-08-07T10:35",
+                 id="bare-time-takes-the-day-of-its-sentence"),
+    pytest.param("Until Thursday, they had not called Kopp a suspect.", "1999-05-07", "Thursday",
+                 "1999-05-06", id="until-with-past-perfect-is-past"),
+    pytest.param("Officials warned a second wave might come in the autumn.", "2009-05-05", "the autumn",
+                 "2009-FA", id="modal-might-points-forward"),
     pytest.param("Growth was strong in mid-1996.", "1998-01-08", "mid-1996", "1996",
                  id="mid-hyphen-year"),
     pytest.param("Profit rose in the third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3",
@@ -153,6 +160,7 @@ NOT_TIMEX = [
     pytest.param("A venture called Orion 1980 makes parts.", id="year-inside-a-name"),
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),
     pytest.param("Four flights a week leave Bombay.", id="a-rate-is-not-a-duration"),
+    pytest.param("Earlier, a year seven pupil fell ill.", id="a-school-year-is-not-a-duration"),
     pytest.param("The 6th District voted for 11 Republicans.", id="ordinals-and-counts"),
 ]
 

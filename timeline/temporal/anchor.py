@@ -103,7 +103,9 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
     prev = lows[i - 1] if i > 0 else ""
     prev2 = lows[i - 2] if i > 1 else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
-    if word == "would":
+    if word in ("would", "might") or tokens[i] == "may":
+        # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is
+        # as often a past "can").
         return "would"
     if word == "going" and nxt == "to":
         return "past" if prev in ("was", "were") else "future"

@@ -129,7 +129,7 @@ _APPROX_MOD = {
     "no more than": "EQUAL_OR_LESS",
 }
 _FUZZY = regex.compile(
-    r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid)(?:\s*-\s*|\s+)|"
+    r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid|middle)(?:\s*-\s*|\s+)|"
     r"(?P<w>beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|"
     r"early\s+part|latter\s+half|dawn)\s+of\s+(?:the\s+)?))$"
 )
@@ -895,6 +895,12 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{ctx.dct.year:04d}", anchor="dct", confidence=0.7)
 
 
+_SCHOOL_YEAR = regex.compile(
+    r"\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
+    r"(?!\s*(?:years?|months?|weeks?|days?|percent|%))"
+)
+
+
 def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     parsed = _amount_and_unit(c.match[0])
     if parsed is None:
@@ -907,6 +913,8 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
         return None  # "a quarter" is a fraction far more often than a period
     if unit == "second" and _rx(r"(?i:(?:a|one)\s+second)").match(low):
         return None  # "a second time", "one second-place finish"
+    if unit == "year" and _SCHOOL_YEAR.match(ctx.text, c.end):
+        return None  # "a year seven pupil": a school year, not a period
     start = c.start
     if _rx(r"(?i:the\s+\S+-)").match(low):
         # "the eight-year" in "the eight-year war": the article belongs to the noun.
