@@ -1328,7 +1328,7 @@ _NAME_SENSITIVE = _words(
     "ref rel_unit the_unit duration deictic_part time set first_units bare_units recent ago season"
 )
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n]|[\"“‘'`(\[—-])\s*$")
-_RATE_BEFORE = regex.compile(r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents)\s+$")
+_RATE_BEFORE = regex.compile(r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents|million|billion|thousand|%)\s+$")
 
 
 def _looks_like_name(c: Candidate, ctx: Context) -> bool:
