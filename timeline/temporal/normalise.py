@@ -974,11 +974,11 @@ def _granularity_shift(
 
 def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
     """'a year earlier', 'the year-ago quarter': the last mentioned period, one year back."""
-    if (
-        ctx.last_value
-        and value_range(ctx.last_value)
-        and value_range(ctx.last_value)[2] in ("quarter", "month", "year", "season")
-    ):
+    last = value_range(ctx.last_value) if ctx.last_value else None
+    # Only a period of the reporting year is the one compared with "a year earlier"; after a
+    # mention of last year's figures the comparison is still with the DCT's year.
+    current = last is not None and (ctx.dct is None or last[0].year == ctx.dct.year)
+    if current and last is not None and last[2] in ("quarter", "month", "year", "season"):
         value = _granularity_shift(ctx.last_value, years=-1)
         if value:
             return _norm(c, "DATE", value, anchor="anaphora", confidence=0.7)
@@ -1005,9 +1005,9 @@ def _unit_value(day: dt.date, unit: str) -> str:
     return f"{day.year:04d}"
 
 
-def _is_quarter(value: str) -> bool:
+def _is_current_quarter(value: str, dct: dt.date | None) -> bool:
     r = value_range(value)
-    return r is not None and r[2] == "quarter"
+    return r is not None and r[2] == "quarter" and (dct is None or r[0].year == dct.year)
 
 
 def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
@@ -1056,7 +1056,7 @@ def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
         else 0
     )
     anaphoric = direction in ("earlier", "later")
-    if unit == "year" and k == -1 and ctx.last_value and _is_quarter(ctx.last_value):
+    if unit == "year" and k == -1 and ctx.last_value and _is_current_quarter(ctx.last_value, ctx.dct):
         # "a year ago" right after a quarter compares that quarter with the same one a year before.
         return _norm(
             c, "DATE", _granularity_shift(ctx.last_value, years=-1) or "", anchor="anaphora", confidence=0.7
