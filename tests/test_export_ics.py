@@ -86,6 +86,7 @@ def test_description_lists_sources_and_conflicts() -> None:
     assert "The runoff will be held on June 20\\, officials said." in description
     assert "Sources disagree" in description and "2017-06-21" in description
     assert "https://example.com/a1" in description
+    assert "javascript:" not in render(sample_timeline(), "ics")
 
 
 def test_hostile_text_is_escaped_not_structural() -> None:

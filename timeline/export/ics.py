@@ -14,6 +14,7 @@ from timeline.export._shared import (
     article_label,
     assign_lanes,
     end_exclusive,
+    safe_url,
     source_count_label,
 )
 from timeline.model import Timeline
@@ -80,7 +81,9 @@ def dump_ics(timeline: Timeline) -> str:
             article = articles.get(m.article_id)
             name = article_label(article, m.article_id)
             when = f" ({article.published.isoformat()})" if article and article.published else ""
-            link = f" {article.url}" if article and article.url else ""
+            # Calendar apps turn URLs into links: only plain http(s) ones are passed on.
+            url = safe_url(article.url) if article else None
+            link = f" {url}" if url else ""
             description.append(f"- {name}{when}: “{m.quote}”{link}")
         if event.conflicts:
             description.append("⚠ Sources disagree:")
