@@ -96,6 +96,13 @@ _RULES: list[tuple[str, str]] = [
     ("mdy", rf"(?:{DOW},?\s+)?{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
     ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
+    # "on the 18th": a day of the DCT's month; only after a preposition and before a clause end, so
+    # "the 2nd Amendment", "the 6th District" and "the 18th century" stay out.
+    (
+        "day_of_month",
+        r"(?<=\b(?i:on|by|until|till|since|before|after|from|through)\s)the\s+(?:3[01]|[12]\d|[1-9])"
+        r"(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+(?:and|when|at|in|to|as|until|of\s+(?:this|last|next)\s+month)\b)",
+    ),
     ("month_rel_year", rf"{MON},?\s+(?:of\s+)?(?i:this|last|next)\s+year(?!\w)"),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
@@ -331,9 +338,12 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             out.append(("CLOCK", start, end))
         if "/" in digits:
             out.append(("NUMDATE", start, end))
+        if text[end : end + 2] in _ORDINAL_SUFFIXES:
+            out.append(("ORDINAL", start, end + 2))
     return out
 
 
+_ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _YEAR_PREFIXES = frozenset(f"{i}" for i in range(10, 21))
 # How far before and after a trigger word its class's matches can reach (characters): the longest
 # prefix ("the better part of the past several") and suffix ("10:35 a.m. EST, Nov. 6, 1989") seen.
@@ -351,6 +361,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "YEAR": (25, 12),
     "NUMDATE": (5, 15),
     "HOLIDAY": (15, 20),
+    "ORDINAL": (20, 30),
 }
 # Which trigger classes can occur in each rule's matches.
 _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -361,6 +372,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "dmy": ("MON",),
     "mdy": ("MON",),
     "dm": ("MON",),
+    "day_of_month": ("ORDINAL",),
     "my": ("MON",),
     "month_rel_year": ("MON",),
     "rel_month": ("MON",),

@@ -295,6 +295,25 @@ def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, c.match[0])
 
 
+def _rule_day_of_month(c: Candidate, ctx: Context) -> Norm | None:
+    """'on the 18th': that day of the DCT's month, or of the next/previous one as tense says."""
+    day = int(_rx(r"\d+").search(c.match[0])[0])
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-XX-{day:02d}")
+    base = ctx.dct.replace(day=1)
+    tense = _tense(ctx, c)
+    month = base
+    if tense == "future" and day < ctx.dct.day:
+        month = shift(base, months=1)
+    elif tense == "past" and day > ctx.dct.day:
+        month = shift(base, months=-1)
+    try:
+        when = month.replace(day=day)
+    except ValueError:
+        return None
+    return _norm(c, "DATE", when.isoformat(), anchor="dct", confidence=0.7)
+
+
 def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     month, year = _month_of(s), _YEAR_TOKEN.search(s)
@@ -1239,6 +1258,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "dmy": _rule_day,
     "mdy": _rule_day,
     "dm": _rule_day,
+    "day_of_month": _rule_day_of_month,
     "my": _rule_my,
     "month_rel_year": _rule_month_rel_year,
     "rel_month": _rule_rel_month,
