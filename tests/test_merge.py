@@ -267,3 +267,26 @@ def test_seed_fundraisers_are_four_events(seed_events: tuple[Event, ...], day: d
     matching = [e for e in seed_events if actor in e.actors and e.granularity == "day"]
     assert [e.start for e in matching] == [day]
     assert sources_of(matching[0]) == {"002"}
+
+
+def test_three_hundred_articles_merge_in_seconds() -> None:
+    import time
+
+    rng = random.Random(7)
+    vocab = [f"word{i}" for i in range(400)] + [f"Name{i} Person{i}" for i in range(40)]
+    results = []
+    for a in range(300):
+        sentences, dates = [], []
+        for _ in range(4):
+            day = D(2010, 4, 20) + dt.timedelta(days=rng.randrange(90))
+            expr = f"{day.day} {day:%B}"
+            sentences.append(" ".join(rng.choice(vocab) for _ in range(15)) + f" on {expr} .")
+            dates.append((expr, day, None, "day"))
+        text = " ".join(sentences)
+        seen = set()
+        unique = [d for d in dates if not (d[0] in seen or seen.add(d[0]))]
+        results.append(result(f"a{a:03d}", text, unique))
+    started = time.perf_counter()
+    evs = merge.merge_events(results)
+    assert time.perf_counter() - started < 15  # about 3 s here; blocking by date keeps it linear-ish
+    assert sum(len(e.sources) + len(e.conflicts) for e in evs) == len(all_mentions(results))

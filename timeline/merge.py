@@ -54,11 +54,13 @@ CONFLICT_MAJORITY = 3  # articles giving the majority date, at least
 CONFLICT_WINDOW = 31  # days: a disagreement is about the same week or month, not a year apart
 CONFLICT_RARE = 0.2  # a word next to more than this share of all dates names no particular event
 WINDOW = 4  # words either side of a date that say what it is the date of
-MAX_AVERAGE_LINK = 80  # above this many mentions on one date, cluster against centroids instead
+MAX_ATTACH_CANDIDATES = 40  # precise events a coarse mention is compared with, largest first
+MAX_AVERAGE_LINK = 60  # above this many mentions on one date, cluster against centroids instead
 CONTEXT_WEIGHT = 0.5  # neighbouring sentences count half a word of the mention's own sentence
 SUMMARY_CHARS = 320
 
 Vec = dict[str, float]
+Bag = dict[str, float]
 _PRECISE = ("time", "day")
 
 
@@ -70,17 +72,30 @@ def _surnames(actors: Sequence[str]) -> set[str]:
     return {a.split()[-1].lower().rstrip(".") for a in actors if a.split()}
 
 
-def _bag(m: Mention, context: str) -> dict[str, float]:
-    bag: dict[str, float] = defaultdict(float)
-    for w in content_words(m.quote):
-        bag[w] += 1.0
-    for w in content_words(m.title):
-        bag[w] += 1.0  # the clause around the date says more about the event than the sentence
-    for w in content_words(context):
-        bag[w] += CONTEXT_WEIGHT
-    for name in _surnames(m.actors):
-        bag["@" + name] += 1.0
-    return bag
+def _bags(mentions: Sequence[Mention], contexts: Sequence[str]) -> tuple[list[Bag], list[Bag]]:
+    """Each mention's own words (sentence, title, actors) and the same plus its context."""
+    memo: dict[str, list[str]] = {}  # one sentence often holds several dates: split it once
+
+    def words_of(text: str) -> list[str]:
+        if text not in memo:
+            memo[text] = content_words(text)
+        return memo[text]
+
+    own, full = [], []
+    for m, context in zip(mentions, contexts, strict=True):
+        bag: Bag = defaultdict(float)
+        for w in words_of(m.quote):
+            bag[w] += 1.0
+        for w in words_of(m.title):
+            bag[w] += 1.0  # the clause around the date says more about the event than the sentence
+        for name in _surnames(m.actors):
+            bag["@" + name] += 1.0
+        with_context: Bag = defaultdict(float, bag)
+        for w in words_of(context):
+            with_context[w] += CONTEXT_WEIGHT
+        own.append(bag)
+        full.append(with_context)
+    return own, full
 
 
 def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> tuple[list[str], list[int]]:
@@ -101,16 +116,16 @@ def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> 
     return out, index
 
 
-def _vectors(mentions: Sequence[Mention], contexts: Sequence[str]) -> list[Vec]:
-    """Unit TF-IDF vectors of each mention's bag (its own words plus the given context)."""
-    bags = [_bag(m, c) for m, c in zip(mentions, contexts, strict=True)]
+def _vectors(bags: Sequence[Bag]) -> list[Vec]:
+    """Unit TF-IDF vectors of bags of words, IDF over these bags."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
+    idf = {t: 1 + math.log((n + 1) / (c + 1)) for t, c in df.items()}
     out = []
     for bag in bags:
-        w = {t: (1 + math.log1p(c)) * (1 + math.log((n + 1) / (df[t] + 1))) for t, c in bag.items()}
+        w = {t: (1 + math.log1p(c)) * idf[t] for t, c in bag.items()}
         norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
         out.append({t: v / norm for t, v in w.items()})
     return out
@@ -324,8 +339,9 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     if not mentions:
         return ()
     contexts, sentence = _contexts(results, mentions)
-    vecs = _vectors(mentions, contexts)
-    sim = _Similarity(mentions, vecs, _vectors(mentions, [""] * len(mentions)), sentence)
+    own_bags, full_bags = _bags(mentions, contexts)
+    vecs = _vectors(full_bags)
+    sim = _Similarity(mentions, vecs, _vectors(own_bags), sentence)
 
     # Stage 1: same date range, similar content.
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
@@ -357,7 +373,11 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
         threshold = ATTACH_SIM.get(m.granularity)
         best, best_sim = None, threshold if threshold is not None else 2.0
         lo, hi = bisect.bisect_left(starts, m.start), bisect.bisect_right(starts, m.end)
-        for r in roots[lo:hi]:
+        in_range = roots[lo:hi]
+        if len(in_range) > MAX_ATTACH_CANDIDATES:
+            # A year holds thousands of events; a coarse mention refines one of the big ones.
+            in_range = sorted(in_range, key=lambda r: (-len(events_idx[r]), r))[:MAX_ATTACH_CANDIDATES]
+        for r in in_range:
             s = sim.to_group(i, profiles[r])
             if s > best_sim or (best is not None and s == best_sim and r < best):
                 best, best_sim = r, s
