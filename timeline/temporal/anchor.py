@@ -245,8 +245,7 @@ def weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
 
 
 def month_year(dct: dt.date, month: int, day: int | None, tense: Tense, reach: float = 8) -> int:
-    """The year of a month (and day) written without one: the nearest occurrence, unless the tense
-    points to the other side and that occurrence is at most `reach` months away."""
+    """Year of a month (and day) written without one: nearest, or the tense's side within `reach`."""
     here = (month, day or 15)
     now = (dct.month, dct.day if day else 15)
     if here == now or (day is None and month == dct.month):
