@@ -165,6 +165,7 @@ SIGNED = (
     "Trump tweeted multiple attacks in recent days. He said in a tweet posted at dawn Tuesday.\n"
     "At 4:33 pm on 28 May 2010 , keyleigh wrote : what a mess .\n"
     "Page last updated at 07:41 GMT , Wednesday , 9 June 2010 .\n"
+    "The roads are all made of sand Posted by madfortravel 22 Jan 2012\n"
     "This was completed at 1930 CDT on 1 June ."
 )
 
@@ -183,6 +184,7 @@ SIGNED = (
         pytest.param("in recent days", {}, False, id="vague-recent"),
         pytest.param("28 May 2010", {}, False, id="reader-comment-signature"),
         pytest.param("Wednesday , 9 June 2010", {}, False, id="page-update-stamp"),
+        pytest.param("22 Jan 2012", {}, False, id="posted-by-reader-stamp"),
         pytest.param("1930", {"granularity": "year"}, False, id="clock-time-read-as-year"),
         pytest.param("dawn Tuesday", {}, True, id="posted-at-dawn-is-not-a-page-stamp"),
         pytest.param("June 20th", {"range_start": None, "range_end": None}, False, id="unresolved"),

@@ -61,7 +61,8 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:,(?!\d{3})|[;:()“”\"])\s*|\s[—–-]{1,2
 # print-edition notes ("This article appeared on p7 of the Main section ... on Monday 27 April").
 _STAMP_BEFORE = re.compile(
     r"(?:(?:^|\|)\s*(?:page\s+)?(?:last\s+)?(?:updated|modified|published|posted)|"
-    r"appeared\s+on\s+p\.?\s*\d+\b.*|this\s+article\s+was\s+\w+)"
+    r"appeared\s+on\s+p\.?\s*\d+\b.*|this\s+article\s+was\s+\w+|"
+    r"(?:posted|written|submitted)\s+by\s+[\w.@-]+(?:\s+[\w.@-]+)?\s*(?:on|at|,)?)"
     r"\s*(?:at|on)?[\s\d:.,apmAPM]*(?:GMT|BST|UK time|ET|EDT|EST)?[\s,]*$",
     re.I,
 )
