@@ -172,11 +172,17 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|"
         r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
     ),
-    ("the_year", r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;])"),
+    (
+        "the_year",
+        r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
+        r"\s+(?:were|was|rose|fell|is|are)\b)",
+    ),
+    # "later in the day", "earlier in the year": the unit of the DCT (or of the last day named).
+    ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
     (
         "end_of_unit",
         r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the|this|last|next)\s+"
-        r"(?:year|month|week|quarter|decade|century)|year[-\s]end|the\s+(?:near|short|long)\s+term)"
+        r"(?:year|month|week|quarter|decade|century)|year[-\s]end|year's\s+end|the\s+(?:near|short|long)\s+term)"
         r"(?![-\w])",
     ),
     (
@@ -392,6 +398,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "rel_unit": ("UNIT",),
     "the_unit": ("UNIT",),
     "the_year": ("UNIT",),
+    "in_the_unit": ("UNIT",),
     "end_of_unit": ("UNIT", "DEICTIC"),
     "duration": ("UNIT",),
     "first_units": ("UNIT",),

@@ -905,6 +905,21 @@ def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", value, mod, anchor="dct", confidence=0.9)
 
 
+def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
+    unit = c.match[0].split()[-1].lower()
+    before = ctx.text[max(0, c.start - 12) : c.start].lower()
+    mod = "START" if "earl" in before else "END"
+    if unit == "day":
+        base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+        if base is None:
+            return _unresolved(c, "DATE", "XXXX-XX-XX", mod)
+        return _norm(c, "DATE", base.isoformat(), mod, anchor, 0.7)
+    value = _relative_unit(ctx, unit, 0)
+    if value is None:
+        return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit], mod)
+    return _norm(c, "DATE", value, mod, "dct", 0.8)
+
+
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     """'the year ended Sept. 30' is a one-year period; 'for the year,' is the current year."""
     if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
@@ -1278,6 +1293,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "rel_unit": _rule_rel_unit,
     "the_unit": _rule_the_unit,
     "the_year": _rule_the_year,
+    "in_the_unit": _rule_in_the_unit,
     "end_of_unit": _rule_end_of_unit,
     "duration": _rule_duration,
     "first_units": _rule_first_units,
