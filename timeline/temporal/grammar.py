@@ -177,6 +177,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
         r"\s+(?:were|was|rose|fell|is|are)\b)",
     ),
+    # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
+    ("period", rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter))(?![-\w])"),
     # "later in the day", "earlier in the year": the unit of the DCT (or of the last day named).
     ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
     (
@@ -255,7 +257,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add("DOW", " ".join(f"{d} {d}s" for d in WEEKDAYS))
     add(
         "UNIT",
-        "second seconds minute minutes hour hours day days night nights week weeks weekend "
+        "second seconds minute minutes hour hours day days night nights week weeks weekend period "
         "weekends month months quarter quarters year years decade decades century centuries",
     )
     add(
@@ -399,6 +401,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "the_unit": ("UNIT",),
     "the_year": ("UNIT",),
     "in_the_unit": ("UNIT",),
+    "period": ("YEAR", "UNIT"),
     "end_of_unit": ("UNIT", "DEICTIC"),
     "duration": ("UNIT",),
     "first_units": ("UNIT",),
@@ -472,6 +475,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "rel_unit": ("this", "last", "next", "past", "previous", "coming", "current"),
     "the_unit": ("the",),
     "the_year": ("the",),
+    "period": ("period", "quarter"),
     "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
     "first_units": ("first", "past", "last", "next", "coming", "early"),
     "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),

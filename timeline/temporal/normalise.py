@@ -905,6 +905,21 @@ def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", value, mod, anchor="dct", confidence=0.9)
 
 
+def _rule_period(c: Candidate, ctx: Context) -> Norm | None:
+    """'the latest period' is the quarter being reported; 'the 1988 period' that quarter in 1988."""
+    last = value_range(ctx.last_value) if ctx.last_value else None
+    quarter = ctx.last_value[5:] if last is not None and last[2] == "quarter" and ctx.last_value else None
+    year = _YEAR_TOKEN.search(c.match[0])
+    if year:
+        value = f"{year[1]}-{quarter}" if quarter else year[1]
+        return _norm(c, "DATE", value, anchor="anaphora" if quarter else "absolute", confidence=0.8)
+    if quarter and ctx.last_value:
+        return _norm(c, "DATE", ctx.last_value, anchor="anaphora", confidence=0.7)
+    if c.match[0].lower().endswith("quarter"):
+        return None  # left to the quarter rule's reading of "the latest quarter"
+    return None
+
+
 def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
     unit = c.match[0].split()[-1].lower()
     before = ctx.text[max(0, c.start - 12) : c.start].lower()
@@ -1294,6 +1309,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "the_unit": _rule_the_unit,
     "the_year": _rule_the_year,
     "in_the_unit": _rule_in_the_unit,
+    "period": _rule_period,
     "end_of_unit": _rule_end_of_unit,
     "duration": _rule_duration,
     "first_units": _rule_first_units,
