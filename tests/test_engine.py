@@ -16,8 +16,9 @@ from timeline.model import Article, ArticleResult, Mention, Timex
 def _fake_analyse(article: Article) -> ArticleResult:
     # A stand-in per-article stage: deterministic, picklable, cheap.
     timex = Timex(0, 3, article.text[:3], "DATE", "2017-04-18", range_start=dt.date(2017, 4, 18))
-    mention = Mention(article.id, timex, article.text, 0, article.text, dt.date(2017, 4, 18),
-                      dt.date(2017, 4, 18), "day")
+    mention = Mention(
+        article.id, timex, article.text, 0, article.text, dt.date(2017, 4, 18), dt.date(2017, 4, 18), "day"
+    )
     return ArticleResult(article, (timex,), (mention,))
 
 

@@ -118,6 +118,7 @@ def dump_yaml(timeline: Timeline) -> str:
 class _NoAliasDumper(yaml.SafeDumper):
     # Repeated strings must be written out again, not as &anchors: other tools read this file.
     def ignore_aliases(self, data: Any) -> bool:
+        """Never write an alias."""
         return True
 
 
