@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,13 +35,14 @@ from timeline.temporal.grammar import (
     ORDINALS,
     WEEKDAYS,
     Candidate,
+    compile_pattern,
 )
 
 
 @functools.lru_cache(maxsize=512)
-def _rx(pattern: str) -> regex.Pattern[str]:
-    """A compiled pattern, cached: cheaper than the regex module's own per-call cache lookup."""
-    return regex.compile(pattern)
+def _rx(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """A compiled pattern, cached: cheaper than the engines' own per-call cache lookups."""
+    return compile_pattern(pattern)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -99,7 +101,7 @@ _UNITS = {
     "century": ("CE", 1, False),
     "centurie": ("CE", 1, False),
 }
-_APPROX = regex.compile(
+_APPROX = compile_pattern(
     r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly|nearly|almost|some|more\s+than|"
     r"less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|"
     r"upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under)\s+)$"
@@ -128,12 +130,12 @@ _APPROX_MOD = {
     "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS",
 }
-_FUZZY = regex.compile(
+_FUZZY = compile_pattern(
     r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid|middle)(?:\s*-\s*|\s+)|"
     r"(?P<w>beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|"
     r"early\s+part|latter\s+half|dawn)\s+of\s+(?:the\s+)?))$"
 )
-_FUZZY_RELATIVE = regex.compile(r"(?i:(?<![\w])(?P<w>earlier|later)\s+)$")
+_FUZZY_RELATIVE = compile_pattern(r"(?i:(?<![\w])(?P<w>earlier|later)\s+)$")
 _FUZZY_MOD = {
     "early": "START",
     "beginning": "START",
@@ -154,24 +156,24 @@ _FUZZY_MOD = {
     "middle": "MID",
 }
 # Words after a four-digit number that show it counts things rather than naming a year.
-_COUNTED = regex.compile(
+_COUNTED = compile_pattern(
     r"\s+(?i:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|shares|units|"
     r"cars|homes|votes|voters|students|members|miles|kilometers|km|feet|meters|tons|barrels|acres|"
     r"points|dollars|yen|pounds|marks|francs|seats|cases|deaths|copies|words|calories|rooms|"
     r"beds|pages|hours|hits|delegates|stores|flights|passengers|of\s+the|to\s+\d|-\s*\d)\b"
 )
-_YEAR_CUE = regex.compile(
+_YEAR_CUE = compile_pattern(
     r"(?i:\b(?:in|since|of|by|until|till|from|to|before|after|around|circa|during|year|fiscal|"
     r"through|between|and)\s+)$"
 )
-_WORD = regex.compile(r"[A-Za-z]+(?:'s)?|\d+(?:\.\d+)?")
-_MONTH_TOKEN = regex.compile(
+_WORD = compile_pattern(r"[A-Za-z]+(?:'s)?|\d+(?:\.\d+)?")
+_MONTH_TOKEN = compile_pattern(
     r"(?i:(?<![\w])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?!\w))"
 )
-_DAY_TOKEN = regex.compile(r"(?<![\d.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
-_YEAR_TOKEN = regex.compile(r"(?<!\d)((?:1[0-9]|20)\d\d)(?!\d)")
-_DOW_TOKEN = regex.compile(r"(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))")
-_CLOCK_TOKEN = regex.compile(
+_DAY_TOKEN = compile_pattern(r"(?<![\d.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_YEAR_TOKEN = compile_pattern(r"(?<!\d)((?:1[0-9]|20)\d\d)(?!\d)")
+_DOW_TOKEN = compile_pattern(r"(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))")
+_CLOCK_TOKEN = compile_pattern(
     r"(?i:(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|(?P<w>noon|midnight|midday|"
     r"dawn|dusk|daybreak))"
 )
@@ -340,13 +342,13 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
     return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=confidence)
 
 
-_MODAL_MONTH_CUE = regex.compile(
+_MODAL_MONTH_CUE = compile_pattern(
     r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
     r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
 )
-_CAPITALISED_NEXT = regex.compile(r"\s+[A-Z][a-z]+")
-_SENTENCE_WORD_NEXT = regex.compile(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
-_NAME_MONTH_CUE = regex.compile(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
+_CAPITALISED_NEXT = compile_pattern(r"\s+[A-Z][a-z]+")
+_SENTENCE_WORD_NEXT = compile_pattern(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
+_NAME_MONTH_CUE = compile_pattern(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
 
 
 def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
@@ -802,7 +804,7 @@ def spelled_year(words: str) -> int | None:
     return None
 
 
-_SPELLED_START = regex.compile(r"(?i)\b(?:nineteen|two\s+thousand)\b")
+_SPELLED_START = compile_pattern(r"(?i)\b(?:nineteen|two\s+thousand)\b")
 
 
 def _rule_spelled_year(c: Candidate, ctx: Context) -> Norm | None:
@@ -837,7 +839,7 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}")
 
 
-_NAME_BEFORE = regex.compile(r"\b([A-Z][A-Za-z]*)\s+$")
+_NAME_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]*)\s+$")
 # Capitalised words that may still introduce a year (sentence-initial prepositions and the like).
 _YEAR_NAME_OK = _words(
     "in since by until till of from before after through during and or the fiscal about around "
@@ -849,20 +851,20 @@ _YEAR_NAME_OK = _words(
 # --- durations and offsets -----------------------------------------------------------------------------
 
 
-_PERIOD_NOUN = regex.compile(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
-_OR_SO = regex.compile(r"(?i:\s+or\s+so)$")
-_AND_A_HALF = regex.compile(r"(?i:\s+and\s+a\s+half)$")
-_FRACTION = regex.compile(r"\s+(\d)/(\d)$")
-_LEADING_THE = regex.compile(
+_PERIOD_NOUN = compile_pattern(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
+_OR_SO = compile_pattern(r"(?i:\s+or\s+so)$")
+_AND_A_HALF = compile_pattern(r"(?i:\s+and\s+a\s+half)$")
+_FRACTION = compile_pattern(r"\s+(\d)/(\d)$")
+_LEADING_THE = compile_pattern(
     r"(?i:^(?:the\s+|an?\s+(?=\d|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)))"
 )
-_DURATION_PREFIX = regex.compile(
+_DURATION_PREFIX = compile_pattern(
     r"(?i:^(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|remaining|latest|"
     r"initial|better\s+part\s+of\s+the)\s+)"
 )
-_LAST_WORD = regex.compile(r"[-\s]+\w+$")
-_UNIT_ADJECTIVE = regex.compile(
+_LAST_WORD = compile_pattern(r"[-\s]+\w+$")
+_UNIT_ADJECTIVE = compile_pattern(
     r"(?i:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
     r"calendar)$)"
 )
@@ -944,7 +946,7 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{ctx.dct.year:04d}", anchor="dct", confidence=0.7)
 
 
-_SCHOOL_YEAR = regex.compile(
+_SCHOOL_YEAR = compile_pattern(
     r"\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
     r"(?!\s*(?:years?|months?|weeks?|days?|percent|%))"
 )
@@ -1379,8 +1381,10 @@ def _extend(n: Norm, text: str) -> Norm:
 _NAME_SENSITIVE = _words(
     "ref rel_unit the_unit duration deictic_part time set first_units bare_units recent ago season"
 )
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;\n]|[\"“‘'`(\[—-])\s*$")
-_RATE_BEFORE = regex.compile(r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents|million|billion|thousand|%)\s+$")
+_SENTENCE_START = compile_pattern(r"(?:^|[.!?:;\n]|[\"“‘'`(\[—-])\s*$")
+_RATE_BEFORE = compile_pattern(
+    r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents|million|billion|thousand|%)\s+$"
+)
 
 
 def _looks_like_name(c: Candidate, ctx: Context) -> bool:
