@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_export_fixtures import HOSTILE, sample_timeline, timelines
 
-from timeline.export import FORMATS, load, render, write_site
+from timeline.export import FORMATS, load, render, site, write_site
 from timeline.export.site import CSP, json_for_script, render_index, site_data
 from timeline.model import Timeline
 
@@ -79,16 +79,20 @@ def test_rebuild_replaces_the_old_site_and_keeps_its_readme(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folders left
 
 
-def test_failed_build_leaves_the_previous_site_intact(tmp_path: Path) -> None:
+def test_failed_build_leaves_the_previous_site_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "site"
     write_site(sample_timeline(), out, ("csv",))
     before = _tree(out)
 
-    def explode(_: Path) -> None:
-        raise RuntimeError("disk full")
+    def explode(new: Path, old: Path) -> None:
+        assert (new / "timeline.ics").is_file()  # fails after every file was written
+        raise OSError("disk full")
 
-    with pytest.raises(RuntimeError, match="disk full"):
-        write_site(sample_timeline(), out, ("ics",), _before_swap=explode)
+    monkeypatch.setattr(site, "_replace_dir", explode)
+    with pytest.raises(OSError, match="disk full"):
+        write_site(sample_timeline(), out, ("ics",))
     assert _tree(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 

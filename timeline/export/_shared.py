@@ -36,7 +36,15 @@ def is_span(event: Event) -> bool:
 
 def end_exclusive(event: Event) -> dt.date:
     """The day after the event's last day (the exclusive end used by charts and calendars)."""
-    return event.end + dt.timedelta(days=1)
+    return add_days(event.end, 1)
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, clamped to the calendar (date.max rather than an OverflowError)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def _precision_lane(event: Event) -> str:

@@ -13,7 +13,7 @@ import json
 import os
 import secrets
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import jinja2
 import markupsafe
 
 from timeline.export._shared import (
+    add_days,
     article_index,
     article_label,
     assign_lanes,
@@ -84,14 +85,14 @@ def _stack_rows(events: Sequence[Event], lanes: Sequence[str], lane_of: dict[str
     hi = ends[-1 - int(0.1 * (len(ends) - 1))]
     for e in sorted(exact, key=lambda e: -e.salience)[:5]:
         lo, hi = min(lo, e.start), max(hi, end_exclusive(e))
-    pad = dt.timedelta(days=max(1, round((hi - lo).days / 35)))
+    pad = max(1, round((hi - lo).days / 35))
     lane_index = {lane: i for i, lane in enumerate(lanes)}
     row_ends: dict[str, list[dt.date]] = {lane: [] for lane in lanes}
     y: dict[str, float] = {}
     for event in sorted(events, key=lambda e: (e.start, end_exclusive(e), e.id)):
         lane = lane_of[event.id]
         ends = row_ends[lane]
-        stop = max(end_exclusive(event), event.start + pad)
+        stop = max(end_exclusive(event), add_days(event.start, pad))
         row = next((i for i, end in enumerate(ends) if end <= event.start), len(ends))
         if row == len(ends):
             ends.append(stop)
@@ -245,8 +246,6 @@ def write_site(
     timeline: Timeline,
     out: Path,
     exports: Sequence[str] = ("yaml",),
-    *,
-    _before_swap: Callable[[Path], None] | None = None,
 ) -> list[Path]:
     """Write the site for `timeline` into `out` atomically; return the written files (sorted)."""
     out = Path(out)
@@ -269,8 +268,6 @@ def write_site(
             path = tmp / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
-        if _before_swap is not None:
-            _before_swap(tmp)  # test hook: simulate a failure after the files are written
         _replace_dir(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
