@@ -133,15 +133,16 @@ def evaluate_directory(path: pathlib.Path, errors_path: pathlib.Path | None = No
                 counts.value_ok += 1
             else:
                 errors.append(
-                    (doc.name, "wrong_value", g.text, g.value, f"{s.value} [{s.text}]",
-                     _context(doc.text, g.start, g.end))
+                    (doc.name, "wrong_value", g.text, g.value, s.value,
+                     _context(doc.text, min(g.start, s.start), max(g.end, s.end)))
                 )  # fmt: skip
             if s.type == g.type:
                 counts.type_ok += 1
             else:
                 errors.append(
-                    (doc.name, "wrong_type", g.text, g.type, f"{s.type} [{s.text}]",
-                     _context(doc.text, g.start, g.end))
+                    # For a type error the value columns hold the types.
+                    (doc.name, "wrong_type", g.text, g.type, s.type,
+                     _context(doc.text, min(g.start, s.start), max(g.end, s.end)))
                 )  # fmt: skip
         for i, s in enumerate(system):
             if i not in used:
