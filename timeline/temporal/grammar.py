@@ -108,8 +108,8 @@ _RULES: list[tuple[str, str]] = [
     ("month", MON),
     (
         "season",
-        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|early|late|"
-        rf"mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?",
+        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|(?:the\s+)?early|"
+        rf"(?:the\s+)?late|(?:the\s+)?mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?",
     ),
     (
         "decade",
@@ -130,7 +130,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's|its|their)\s+|(?:the\s+)?(?:{YEAR}(?:'s)?|"
+        rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:the\s+)?(?:{YEAR}(?:'s)?|"
         rf"fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|"
         rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
         rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"

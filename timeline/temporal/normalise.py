@@ -6,6 +6,7 @@ handled here with plain arithmetic; dateparser is only a cached fallback for rar
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -733,6 +734,8 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
         return Norm(c.start, end, "DATE", f"{year_m[1]}-{code}")
     before = ctx.text[max(0, c.start - 20) : c.start].lower()
     mode = words[0] if len(words) > 1 else None
+    if mode == "the" and len(words) > 2 and words[1] in ("early", "late", "mid", "mid-"):
+        mode = words[1]
     after = ctx.text[end : end + 12].lower()
     if mode in (None, "the", "early", "late", "mid", "mid-"):
         if word == "fall" and mode is None:
@@ -1039,7 +1042,12 @@ def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_year_ago_adj(c: Candidate, ctx: Context) -> Norm | None:
-    return _year_earlier(c, ctx)
+    n = _year_earlier(c, ctx)
+    head = _rx(r"(?i:the\s+)(?=year-\w+$)").match(c.match[0])
+    if n is not None and head:
+        # "the year-ago results": the article belongs to the noun outside the expression.
+        return dataclasses.replace(n, start=n.start + len(head[0]))
+    return n
 
 
 def _unit_value(day: dt.date, unit: str) -> str:
