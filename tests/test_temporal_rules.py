@@ -127,6 +127,8 @@ REGRESSIONS = [
                  "1999-05-06", id="until-with-past-perfect-is-past"),
     pytest.param("Officials warned a second wave might come in the autumn.", "2009-05-05", "the autumn",
                  "2009-FA", id="modal-might-points-forward"),
+    pytest.param("The trial is expected to last several weeks.", "2013-03-21", "several weeks", "PXW",
+                 id="verb-last-is-not-part-of-the-duration"),
     pytest.param("Growth was strong in mid-1996.", "1998-01-08", "mid-1996", "1996",
                  id="mid-hyphen-year"),
     pytest.param("Profit rose in the third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3",

@@ -955,6 +955,12 @@ _SCHOOL_YEAR = compile_pattern(
 )
 
 
+_VERB_LAST = compile_pattern(r"(?i:last\s+)")
+_VERB_LAST_BEFORE = compile_pattern(
+    r"(?i:\b(?:to|will|would|could|may|might|can|should|not|it|which|that|they|must)\s+)$"
+)
+
+
 def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     parsed = _amount_and_unit(c.match[0])
     if parsed is None:
@@ -970,6 +976,10 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     if unit == "year" and _SCHOOL_YEAR.match(ctx.text, c.end):
         return None  # "a year seven pupil": a school year, not a period
     start = c.start
+    verb = _VERB_LAST.match(c.match[0])
+    if verb and _VERB_LAST_BEFORE.search(ctx.text[max(0, c.start - 12) : c.start]):
+        # "is expected to last several weeks": the verb "last" is not part of the duration.
+        start += len(verb[0])
     if _rx(r"(?i:the\s+\S+-)").match(low):
         # "the eight-year" in "the eight-year war": the article belongs to the noun.
         start += len(_rx(r"(?i:the\s+)").match(low)[0])
