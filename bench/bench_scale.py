@@ -3,8 +3,8 @@
     python bench/bench_scale.py DATA_DIR [--sizes 2000,20000] [--jobs 1 --jobs 0]
 
 DATA_DIR holds T17-style topics (`*/articles.json` with `uid`, `dct`, `text`). The benchmark writes a
-JSON Lines collection of N distinct news-length articles into a temporary folder: each is a run of
-consecutive sentences from a source article, keeping its publication date, plus a few sentences drawn from
+JSON Lines collection of N distinct news-length articles into a temporary folder: each is a short run of
+consecutive sentences from a source article, keeping its publication date, plus sentences drawn from
 other articles of the topic, so texts do not collapse into near-duplicates. For each --jobs value (0 = all
 cores) it runs `timeline build` in a subprocess and prints articles/s and peak memory: of the whole build,
 and of the per-article stages alone (streamed, results discarded), which should not grow with N. Finally it
@@ -47,9 +47,11 @@ def synthesise(topics: list[list[dict]], n: int, seed: int = 17) -> list[dict]:
     for i in range(n):
         topic = split[i % len(split)]
         record, sentences = topic[rng.randrange(len(topic))]
-        start = rng.randrange(max(1, len(sentences) - 8))
-        body = sentences[start : start + rng.randint(8, 20)]
-        for _ in range(rng.randint(2, 6)):
+        # A short run from one article (it gives the date), then sentences from across the topic, so two
+        # synthetic articles rarely share enough to count as near-duplicates.
+        start = rng.randrange(max(1, len(sentences) - 4))
+        body = sentences[start : start + rng.randint(3, 5)]
+        for _ in range(rng.randint(8, 14)):
             _, other = topic[rng.randrange(len(topic))]
             body.append(other[rng.randrange(len(other))])
         out.append({"id": f"s{i:07d}", "published": record["dct"][:10], "text": " ".join(body)})

@@ -36,7 +36,7 @@ def run_build(config: Config, use_cache: bool = True) -> tuple[Timeline, BuildSt
             return run_articles(func, articles, engine, cache, progress.on_result)
 
         with progress.running():
-            timeline, stats = build_timeline(config, runner=runner)
+            timeline, stats = build_timeline(config, runner=runner, on_stage=progress.on_stage)
     stats = dataclasses.replace(stats, cached=progress.cached, computed=progress.done - progress.cached)
     written = write_site(timeline, config.out, config.exports)
     if console is not None:

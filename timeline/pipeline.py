@@ -66,6 +66,7 @@ def build_timeline(
     config: Config,
     articles: Iterable[Article] | None = None,
     runner: Runner = serial_runner,
+    on_stage: Callable[[str], None] = lambda message: None,
 ) -> tuple[Timeline, BuildStats]:
     """Run every stage on the configured input and return the canonical timeline with build statistics."""
     started = time.perf_counter()
@@ -73,6 +74,7 @@ def build_timeline(
     # 1. Per-article: date from content, tags, mentions (parallel and cached when the runner is).
     results = list(runner(analyse_article, source))
     # 2. Cross-article: near-duplicates and dates from the story need every article at once.
+    on_stage(f"linking {len(results):,} articles")
     linked = published.infer_from_collection(results)
     # Articles whose date the collection told us are tagged again against it, so relative dates resolve.
     redo = [
@@ -84,6 +86,7 @@ def build_timeline(
         for i, (result, article) in enumerate(zip(results, linked, strict=True))
     ]
     # 3. Merge mentions across articles into canonical events, ranked by salience.
+    on_stage(f"merging {sum(len(r.mentions) for r in results):,} mentions")
     timeline_events = merge.merge_events(results, top=config.top)
     articles_out = tuple(sorted((r.article for r in results), key=lambda a: a.id))
     timeline = Timeline(title=config.title, articles=articles_out, events=timeline_events)

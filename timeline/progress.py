@@ -22,25 +22,30 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from timeline.ingest import SUFFIXES
 from timeline.model import ArticleResult
 from timeline.pipeline import BuildStats
 
 
 def count_inputs(path: Path) -> int | None:
     """A cheap count of the articles under `path` for the ETA; None if unknown."""
-    if path.is_dir():
-        total = 0
-        for _root, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            total += sum(1 for f in files if not f.startswith("."))
-        return total
+    if path.is_file():
+        return _count_file(path)
+    total = 0
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        total += sum(_count_file(Path(root, f)) or 1 for f in files if not f.startswith("."))
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    # A JSON Lines file holds one article a line: counting lines reads at disk speed, no parsing.
     if path.suffix.lower() == ".jsonl":
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    if path.suffix.lower() in SUFFIXES:
-        return 1 if path.suffix.lower() == ".txt" else None
-    return 1
+        try:
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        except OSError:
+            return 1
+    return None if path.suffix.lower() == ".json" else 1
 
 
 class BuildProgress:
@@ -54,7 +59,7 @@ class BuildProgress:
         self._task = None
         if console is not None:
             self._progress = Progress(
-                TextColumn("[bold]tagging"),
+                TextColumn("[bold]{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TaskProgressColumn(),
@@ -64,7 +69,7 @@ class BuildProgress:
                 console=console,
                 transient=True,
             )
-            self._task = self._progress.add_task("articles", total=total, rate="")
+            self._task = self._progress.add_task("tagging", total=total, rate="")
 
     def on_result(self, result: ArticleResult, cached: bool) -> None:
         """Count one finished article."""
@@ -74,6 +79,11 @@ class BuildProgress:
             task = self._progress.tasks[0]
             speed = task.speed or 0.0
             self._progress.update(self._task, advance=1, rate=f"{speed:,.0f} articles/s")
+
+    def on_stage(self, message: str) -> None:
+        """Say which cross-article stage is running (they have no per-article progress to show)."""
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, description=message)
 
     @contextmanager
     def running(self) -> Iterator[BuildProgress]:
