@@ -6,7 +6,7 @@ read -> Article; tag -> Timex; events -> Mention; merge -> Event; the whole resu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 # How an article's publication date was known (the YAML's `published_source`).
@@ -142,4 +142,3 @@ class Timeline:
     title: str
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
-    meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
