@@ -113,5 +113,10 @@ def test_tag_is_deterministic(text: str) -> None:
     assert tag(text, "2017-04-19") == tag(text, "2017-04-19")
 
 
+def test_out_of_range_arithmetic_is_dropped_not_raised() -> None:
+    # Regression: "2017 years earlier" once reached year 0 in pendulum and raised.
+    assert [t.text for t in tag("12/25/2017 years earlier", "2017-04-19")] == ["12/25/2017"]
+
+
 def test_public_api() -> None:
     assert set(timeline.temporal.__all__) >= {"tag", "format_timexes"}

@@ -67,7 +67,11 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
     out: list[Timex] = []
     last_end = 0
     for cand in select(candidates(text)):
-        n = normalise(cand, ctx)
+        try:
+            n = normalise(cand, ctx)
+        except (ValueError, OverflowError):
+            # Calendar arithmetic out of range ("2017 years earlier"): not a usable expression.
+            continue
         if n is None or n.start < last_end or n.end <= n.start:
             continue
         timex = _to_timex(n, text)

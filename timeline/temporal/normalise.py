@@ -1107,6 +1107,8 @@ def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
     if parsed is None:
         return None
     n, unit = parsed
+    if n is not None and n > 1000:
+        return None
     sign = -1 if direction in ("ago", "earlier") else 1
     if n is None:
         return _norm(
