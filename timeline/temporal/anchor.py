@@ -234,12 +234,17 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     return "past" if best[2] == "past" else "future"
 
 
+# Without a tense cue a weekday is the past one (news reports what happened), except the day after
+# the DCT: "Obama arrives in Israel Wednesday" in Tuesday's paper.
+NEAR_FUTURE_DAYS = 1
+
+
 def weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
-    """The weekday nearest the DCT on the side the tense picks (news default: the past one)."""
+    """The weekday nearest the DCT on the side the tense picks (no tense: past, or tomorrow)."""
     delta = weekday - dct.weekday()
     if delta == 0:
         return dct
-    if tense == "future":
+    if tense == "future" or (tense is None and delta % 7 <= NEAR_FUTURE_DAYS):
         return dct + dt.timedelta(days=delta % 7)
     return dct - dt.timedelta(days=(-delta) % 7)
 
