@@ -54,7 +54,7 @@ _PAST = _words(
     "chose drew flew grew knew threw struck stood sold kept felt heard meant became caught taught "
     "fought sought shot drove rode wore swore tore woke froze hid slid shook forgot withdrew overtook "
     "undertook ended earlier previously recently announced reported agreed died killed elected voted "
-    "posted tweeted"
+    "posted tweeted says"
 )
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
 _NOT_ED = _words(
