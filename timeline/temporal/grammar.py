@@ -95,6 +95,12 @@ _RULES: list[tuple[str, str]] = [
     ("dmy", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW},?\s+)?{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
+    # "April 24 and 25": the second day of a coordinated pair shares the month.
+    (
+        "second_day",
+        rf"(?<={MON}\s{{1,3}}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s{{1,3}}(?:and|or|to|through)\s{{1,3}})"
+        rf"{DAYNUM}(?:,?\s+{YEAR})?",
+    ),
     ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
     # "on the 18th": a day of the DCT's month; only after a preposition and before a clause end, so
     # "the 2nd Amendment", "the 6th District" and "the 18th century" stay out.
@@ -380,6 +386,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "dmy": ("MON",),
     "mdy": ("MON",),
     "dm": ("MON",),
+    "second_day": ("MON",),
     "day_of_month": ("ORDINAL",),
     "my": ("MON",),
     "month_rel_year": ("MON",),

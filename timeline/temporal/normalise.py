@@ -294,6 +294,14 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
         return None
 
 
+def _rule_second_day(c: Candidate, ctx: Context) -> Norm | None:
+    """'25' in 'April 24 and 25': the month (and year) of the first day."""
+    months = list(_MONTH_TOKEN.finditer(ctx.text, max(0, c.start - 30), c.start))
+    if not months:
+        return None
+    return _day_in_text(c, ctx, f"{months[-1][0]} {c.match[0]}")
+
+
 def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, c.match[0])
 
@@ -1310,6 +1318,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "dmy": _rule_day,
     "mdy": _rule_day,
     "dm": _rule_day,
+    "second_day": _rule_second_day,
     "day_of_month": _rule_day_of_month,
     "my": _rule_my,
     "month_rel_year": _rule_month_rel_year,
