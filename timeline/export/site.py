@@ -94,11 +94,13 @@ def _stack_rows(events: Sequence[Event], lanes: Sequence[str], lane_of: dict[str
         ends = row_ends[lane]
         stop = max(end_exclusive(event), add_days(event.start, pad))
         row = next((i for i, end in enumerate(ends) if end <= event.start), len(ends))
-        if row == len(ends):
+        if row == len(ends) and row < len(_ROW_OFFSETS):
             ends.append(stop)
         else:
-            ends[row] = stop
-        y[event.id] = lane_index[lane] + _ROW_OFFSETS[row % len(_ROW_OFFSETS)]
+            # Every row busy: reuse the one that frees first (a lane has only so many rows).
+            row = row if row < len(ends) else min(range(len(ends)), key=ends.__getitem__)
+            ends[row] = max(ends[row], stop)
+        y[event.id] = lane_index[lane] + _ROW_OFFSETS[row]
     return y
 
 
