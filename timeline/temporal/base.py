@@ -1,0 +1,281 @@
+"""Shared pieces of normalisation: the result types, vocabularies, and small helpers every rule uses.
+
+Underscored names here are shared by the rule modules of `timeline.temporal` only, not public API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+import regex
+
+from timeline.temporal.anchor import (
+    Tense,
+    quarter_of,
+    shift,
+    side_signal,
+    tense_at,
+    week_value,
+)
+from timeline.temporal.calendar import value_range
+from timeline.temporal.grammar import (
+    MONTHS,
+    NUMBERS,
+    Candidate,
+    compile_pattern,
+)
+
+
+@functools.lru_cache(maxsize=512)
+def _rx(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """A compiled pattern, cached: cheaper than the engines' own per-call cache lookups."""
+    return compile_pattern(pattern)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    """A normalised expression: span (possibly trimmed or extended), TIMEX3 attributes, anchoring."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str = "absolute"
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may look at: the text, the DCT, and the last resolved date before the candidate."""
+
+    text: str
+    dct: dt.date | None
+    last_day: dt.date | None = None
+    last_value: str | None = None
+    last_end: int = -1
+
+
+_PARTS = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
+    "tonight": "NI",
+    "dawn": "MO",
+    "daybreak": "MO",
+    "dusk": "EV",
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+_UNITS = {
+    "second": ("S", 1, True),
+    "minute": ("M", 1, True),
+    "hour": ("H", 1, True),
+    "day": ("D", 1, False),
+    "night": ("D", 1, False),
+    "week": ("W", 1, False),
+    "weekend": ("WE", 1, False),
+    "month": ("M", 1, False),
+    "quarter": ("Q", 1, False),
+    "year": ("Y", 1, False),
+    "decade": ("DE", 1, False),
+    "century": ("CE", 1, False),
+    "centurie": ("CE", 1, False),
+}
+_WORD = compile_pattern(r"[A-Za-z]+(?:'s)?|\d+(?:\.\d+)?")
+_MONTH_TOKEN = compile_pattern(
+    r"(?i:(?<![\w])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?(?!\w))"
+)
+_DAY_TOKEN = compile_pattern(r"(?<![\d.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])")
+_YEAR_TOKEN = compile_pattern(r"(?<!\d)((?:1[0-9]|20)\d\d)(?!\d)")
+_DOW_TOKEN = compile_pattern(r"(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))")
+_CLOCK_TOKEN = compile_pattern(
+    r"(?i:(?P<h>\d{1,2})(?::(?P<m>\d\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|(?P<w>noon|midnight|midday|"
+    r"dawn|dusk|daybreak))"
+)
+
+
+# --- small helpers -------------------------------------------------------------------------------
+
+
+def parse_number(words: str) -> float | None:
+    """'two' -> 2, 'twenty-four' -> 24, '40' -> 40, 'two and a half' -> 2.5; None for vague words."""
+    w = _rx(r"\s+").sub(" ", words.lower().strip())
+    half = 0.0
+    if w.endswith(" and a half"):
+        w, half = w[: -len(" and a half")], 0.5
+    if _rx(r"\d+(?:\.\d+)?").fullmatch(w):
+        return float(w) + half
+    if w in NUMBERS:
+        return NUMBERS[w] + half
+    parts = _rx(r"[-\s]").split(w)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]] + half
+    return None
+
+
+def _fmt_number(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration for n units (None = unknown amount, the X of PXY)."""
+    code, _, is_time = _UNITS[unit]
+    amount = "X" if n is None else _fmt_number(n)
+    if code == "DE":
+        code, amount = ("Y", _fmt_number(n * 10)) if n is not None else ("DE", "X")
+    elif code == "CE":
+        code, amount = ("Y", _fmt_number(n * 100)) if n is not None else ("CE", "X")
+    elif code == "Q":
+        code, amount = ("M", _fmt_number(n * 3)) if n is not None else ("Q", "X")
+    elif code == "WE":
+        code = "WE"
+    return f"P{'T' if is_time else ''}{amount}{code}"
+
+
+def _unit_of(word: str) -> str | None:
+    w = word.lower().rstrip("s")
+    if w == "centurie":
+        w = "century"
+    return w if w in _UNITS else None
+
+
+def day_value(day: dt.date) -> str:
+    """TIMEX3 value of a calendar day."""
+    return day.isoformat()
+
+
+def _tense(ctx: Context, c: Candidate) -> Tense:
+    return tense_at(ctx.text, c.start, c.end)
+
+
+def _month_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
+    """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it."""
+    signal = side_signal(ctx.text, c.start, c.end)
+    if signal is not None:
+        return signal, 12.0
+    return _tense(ctx, c), 8.0
+
+
+def _month_of(s: str) -> int | None:
+    m = _MONTH_TOKEN.search(s)
+    return MONTHS[m[1].lower()] if m else None
+
+
+def _norm(c: Candidate, typ: str, value: str, mod: str | None = None, anchor: str = "absolute",
+          confidence: float = 1.0) -> Norm:  # fmt: skip
+    return Norm(c.start, c.end, typ, value, mod, anchor, confidence)
+
+
+def _unresolved(c: Candidate, typ: str, value: str, mod: str | None = None) -> Norm:
+    return Norm(c.start, c.end, typ, value, mod, "none", 0.5)
+
+
+def _part_of(s: str) -> str | None:
+    m = _rx(r"(?i:morning|afternoon|evening|night|overnight|dawn|dusk|daybreak)").search(s)
+    return m[0].lower() if m else None
+
+
+# --- weeks, months, years relative to the DCT -----------------------------------------------------
+
+
+def _relative_unit(ctx: Context, unit: str, offset: int) -> str | None:
+    """Value of the calendar unit `offset` steps from the DCT's ('last week' = -1 'week')."""
+    d = ctx.dct
+    if d is None:
+        return None
+    if unit == "week":
+        return week_value(d + dt.timedelta(weeks=offset))
+    if unit == "weekend":
+        return week_value(d + dt.timedelta(weeks=offset)) + "-WE"
+    if unit == "month":
+        m = shift(d.replace(day=1), months=offset)
+        return f"{m.year:04d}-{m.month:02d}"
+    if unit == "quarter":
+        q = quarter_of(d) - 1 + offset
+        return f"{d.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "year":
+        return f"{d.year + offset:04d}"
+    if unit == "decade":
+        return f"{d.year // 10 + offset:03d}"
+    if unit == "century":
+        return f"{d.year // 100 + offset:02d}"
+    return None
+
+
+_UNRESOLVED_UNIT = {
+    "week": "XXXX-WXX",
+    "weekend": "XXXX-WXX-WE",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+
+def _granularity_shift(
+    value: str, *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0
+) -> str | None:
+    """Shift a resolved value at its own granularity ('1989-Q3' minus a year -> '1988-Q3')."""
+    r = value_range(value)
+    if r is None:
+        return None
+    first, _, gran = r
+    moved = shift(first, years=years, months=months, weeks=weeks, days=days)
+    if gran in ("day", "time"):
+        return moved.isoformat()
+    if gran == "week":
+        return week_value(moved)
+    if gran == "month":
+        return f"{moved.year:04d}-{moved.month:02d}"
+    if gran == "quarter":
+        return f"{moved.year:04d}-Q{quarter_of(moved)}"
+    if gran == "season":
+        return f"{moved.year:04d}{value[4:]}"
+    if gran == "year":
+        return f"{moved.year:04d}"
+    return None
+
+
+def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
+    """'a year earlier', 'the year-ago quarter': the last mentioned period, one year back."""
+    last = value_range(ctx.last_value) if ctx.last_value else None
+    # Only a period of the reporting year is the one compared with "a year earlier"; after a
+    # mention of last year's figures the comparison is still with the DCT's year.
+    current = last is not None and (ctx.dct is None or last[0].year == ctx.dct.year)
+    if current and last is not None and last[2] in ("quarter", "month", "year", "season"):
+        value = _granularity_shift(ctx.last_value, years=-1)
+        if value:
+            return _norm(c, "DATE", value, anchor="anaphora", confidence=0.7)
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", "XXXX")
+    return _norm(c, "DATE", f"{ctx.dct.year - 1:04d}", anchor="dct", confidence=0.7)
+
+
+def _unit_value(day: dt.date, unit: str) -> str:
+    if unit in ("day", "night", "hour", "minute", "second"):
+        return day.isoformat()
+    if unit in ("week", "weekend"):
+        return week_value(day)
+    if unit in ("month",):
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "quarter":
+        return f"{day.year:04d}-Q{quarter_of(day)}"
+    if unit == "decade":
+        return f"{day.year:04d}"
+    return f"{day.year:04d}"
+
+
+def _is_current_quarter(value: str, dct: dt.date | None) -> bool:
+    r = value_range(value)
+    return r is not None and r[2] == "quarter" and (dct is None or r[0].year == dct.year)

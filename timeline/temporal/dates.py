@@ -1,0 +1,513 @@
+"""Calendar-named dates: days, months, years, seasons, quarters, decades, centuries, holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import dateparser
+from dateutil.easter import easter
+
+from timeline.temporal.anchor import (
+    Tense,
+    month_year,
+    quarter_of,
+    shift,
+)
+from timeline.temporal.base import (
+    _DAY_TOKEN,
+    _DOW_TOKEN,
+    _MONTH_TOKEN,
+    _SEASON_MONTH,
+    _SEASONS,
+    _YEAR_TOKEN,
+    Context,
+    Norm,
+    _month_of,
+    _month_tense,
+    _norm,
+    _rx,
+    _tense,
+    _unresolved,
+    _words,
+    _year_earlier,
+    parse_number,
+)
+from timeline.temporal.calendar import value_range
+from timeline.temporal.grammar import (
+    DECADE_WORDS,
+    ORDINALS,
+    WEEKDAYS,
+    Candidate,
+    compile_pattern,
+)
+
+# Words after a four-digit number that show it counts things rather than naming a year.
+_COUNTED = compile_pattern(
+    r"\s+(?i:people|persons|men|women|children|troops|soldiers|workers|employees|jobs|shares|units|"
+    r"cars|homes|votes|voters|students|members|miles|kilometers|km|feet|meters|tons|barrels|acres|"
+    r"points|dollars|yen|pounds|marks|francs|seats|cases|deaths|copies|words|calories|rooms|"
+    r"beds|pages|hours|hits|delegates|stores|flights|passengers|of\s+the|to\s+\d|-\s*\d)\b"
+)
+_YEAR_CUE = compile_pattern(
+    r"(?i:\b(?:in|since|of|by|until|till|from|to|before|after|around|circa|during|year|fiscal|"
+    r"through|between|and)\s+)$"
+)
+
+
+# --- dates with a day ------------------------------------------------------------------------------
+
+
+def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
+    """Month + day (+ year, + weekday): 'June 20th', 'Aug. 7, 1998', 'Friday, Aug. 7', '20 June 2017'."""
+    month = _month_of(s)
+    rest = _MONTH_TOKEN.sub(" ", s)
+    years = _YEAR_TOKEN.findall(rest)
+    rest_no_year = _YEAR_TOKEN.sub(" ", rest)
+    days = _DAY_TOKEN.findall(rest_no_year)
+    if month is None or not days:
+        return None
+    day = int(days[0])
+    dow = _DOW_TOKEN.search(s)
+    if years:
+        try:
+            return _norm(c, "DATE", dt.date(int(years[0]), month, day).isoformat())
+        except ValueError:
+            return None
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
+    year = month_year(ctx.dct, month, day, *_month_tense(ctx, c))
+    if dow:
+        # A written weekday picks the year whose calendar agrees with it.
+        wd = WEEKDAYS[dow[1].lower()]
+        for y in (year, year - 1, year + 1):
+            try:
+                if dt.date(y, month, day).weekday() == wd:
+                    year = y
+                    break
+            except ValueError:
+                continue
+    try:
+        return _norm(c, "DATE", dt.date(year, month, day).isoformat(), anchor="dct", confidence=0.9)
+    except ValueError:
+        return None
+
+
+def _rule_second_day(c: Candidate, ctx: Context) -> Norm | None:
+    """'25' in 'April 24 and 25': the month (and year) of the first day."""
+    months = list(_MONTH_TOKEN.finditer(ctx.text, max(0, c.start - 30), c.start))
+    if not months:
+        return None
+    return _day_in_text(c, ctx, f"{months[-1][0]} {c.match[0]}")
+
+
+def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
+    return _day_in_text(c, ctx, c.match[0])
+
+
+def _rule_day_of_month(c: Candidate, ctx: Context) -> Norm | None:
+    """'on the 18th': that day of the DCT's month, or of the next/previous one as tense says."""
+    day = int(_rx(r"\d+").search(c.match[0])[0])
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-XX-{day:02d}")
+    base = ctx.dct.replace(day=1)
+    tense = _tense(ctx, c)
+    month = base
+    if tense == "future" and day < ctx.dct.day:
+        month = shift(base, months=1)
+    elif tense == "past" and day > ctx.dct.day:
+        month = shift(base, months=-1)
+    try:
+        when = month.replace(day=day)
+    except ValueError:
+        return None
+    return _norm(c, "DATE", when.isoformat(), anchor="dct", confidence=0.7)
+
+
+def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    month, year = _month_of(s), _YEAR_TOKEN.search(s)
+    if month is None or year is None:
+        return None
+    return _norm(c, "DATE", f"{year[1]}-{month:02d}")
+
+
+def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) -> Norm:
+    """A month without a year: `mode` 'last'/'next'/'this' or the tense decides the year."""
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-{month:02d}")
+    d = ctx.dct
+    if mode == "last":
+        # "last February" said in March means a year ago: the month just gone would be "last month".
+        year = d.year if month < d.month - 1 else d.year - 1
+    elif mode == "next":
+        year = d.year if month > d.month + 1 else d.year + 1
+    elif mode == "this":
+        year = d.year
+    else:
+        year = month_year(d, month, None, *_month_tense(ctx, c))
+    confidence = 0.95 if mode else 0.85
+    return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=confidence)
+
+
+_MODAL_MONTH_CUE = compile_pattern(
+    r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
+    r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
+)
+_CAPITALISED_NEXT = compile_pattern(r"\s+[A-Z][a-z]+")
+_SENTENCE_WORD_NEXT = compile_pattern(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
+_NAME_MONTH_CUE = compile_pattern(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
+
+
+def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    month = _month_of(s)
+    if month is None:
+        return None
+    before = ctx.text[max(0, c.start - 30) : c.start]
+    after = ctx.text[c.end : c.end + 30]
+    if s.lower().startswith(("may", "march")) and not _MODAL_MONTH_CUE.search(before):
+        # "May"/"March" are also a modal, a verb and names: only with a cue word before them.
+        return None
+    if (
+        _CAPITALISED_NEXT.match(after)
+        and not _SENTENCE_WORD_NEXT.match(after)
+        and not _NAME_MONTH_CUE.search(before)
+    ):
+        # "June Carter", "April Ryan": a month name followed by a capitalised word is usually a name.
+        return None
+    return _month_resolved(c, ctx, month, None)
+
+
+def _rule_rel_month(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0].lower()
+    month = _month_of(c.match[0])
+    if month is None:
+        return None
+    mode = (
+        "last"
+        if s.startswith(("last", "this past"))
+        else "next"
+        if s.startswith(("next", "this coming"))
+        else "this"
+    )
+    return _month_resolved(c, ctx, month, mode)
+
+
+def _rule_iso(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    try:
+        dt.date.fromisoformat(s[:10])
+    except ValueError:
+        return None
+    return _norm(c, "TIME" if "T" in s else "DATE", s)
+
+
+@functools.lru_cache(maxsize=2048)
+def _dateparser_day(s: str, base: dt.date | None) -> dt.date | None:
+    """Rare numeric shapes ('4/18/2017'): dateparser, explicit settings, cached on string + base."""
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": "MDY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "STRICT_PARSING": True,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
+    parsed = dateparser.parse(s, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _rule_slash(c: Candidate, ctx: Context) -> Norm | None:
+    day = _dateparser_day(c.match[0], ctx.dct)
+    return _norm(c, "DATE", day.isoformat()) if day else None
+
+
+# --- quarters, halves, seasons, decades, centuries --------------------------------------------------
+
+
+def _year_in(s: str, ctx: Context) -> int | None:
+    """An explicit or relative year inside the expression ('of 1998', 'last year's')."""
+    low = s.lower()
+    y = _YEAR_TOKEN.search(s)
+    if y:
+        return int(y[1])
+    if ctx.dct is None:
+        return None
+    if "last year" in low:
+        return ctx.dct.year - 1
+    if "next year" in low:
+        return ctx.dct.year + 1
+    return ctx.dct.year
+
+
+def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
+    s = " ".join(c.match[0].split())
+    low = s.lower()
+    start = c.start
+    if _rx(r"(?i:the\s+\S+-quarter$)").match(s):
+        # "the third-quarter results": the article belongs to the noun, not the adjective.
+        start = c.start + len(_rx(r"(?i:the\s+)").match(c.match[0])[0])
+    ordinal = _rx(r"first|second|third|fourth|1st|2nd|3rd|4th").search(low)
+    explicit_year = _YEAR_TOKEN.search(s) is not None
+    year = _year_in(s, ctx)
+    anchor = "absolute" if explicit_year else "dct"
+    if ordinal:
+        q = ORDINALS[ordinal[0]]
+        if year is None:
+            return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
+        return Norm(start, c.end, "DATE", f"{year:04d}-Q{q}", None, anchor, 1.0 if explicit_year else 0.9)
+    if ctx.dct is None:
+        return Norm(start, c.end, "DATE", "XXXX-QX", None, "none", 0.5)
+    if "year-earlier" in low or "year-ago" in low:
+        return _year_earlier(Candidate(start, c.end, c.rule, c.match), ctx)
+    dq = quarter_of(ctx.dct) - 1
+    if any(w in low for w in ("this", "current")):
+        q = dq
+    elif any(w in low for w in ("next", "coming")):
+        q = dq + 1
+    else:
+        # "the quarter", "the latest quarter", "last quarter": news reports the last completed one.
+        q = dq - 1
+    year = ctx.dct.year + q // 4
+    return Norm(start, c.end, "DATE", f"{year:04d}-Q{q % 4 + 1}", None, "dct", 0.8)
+
+
+def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
+    low = c.match[0].lower()
+    h = 1 if _rx(r"first|1st").search(low) else 2
+    year = _year_in(c.match[0], ctx)
+    if year is None:
+        return _unresolved(c, "DATE", f"XXXX-H{h}")
+    explicit = _YEAR_TOKEN.search(c.match[0]) is not None
+    return _norm(c, "DATE", f"{year:04d}-H{h}", anchor="absolute" if explicit else "dct", confidence=0.9)
+
+
+def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
+    s = " ".join(c.match[0].split()).strip()
+    low = s.lower()
+    word = _rx(r"spring|summer|fall|autumn|winter").search(low)[0]
+    code = _SEASONS[word]
+    year_m = _YEAR_TOKEN.search(s)
+    words = low.split()
+    end = c.start + len(c.match[0].rstrip())
+    if not year_m and low.endswith(" of"):
+        end -= 3
+    if end <= c.start:
+        return None
+    if year_m:
+        return Norm(c.start, end, "DATE", f"{year_m[1]}-{code}")
+    before = ctx.text[max(0, c.start - 20) : c.start].lower()
+    mode = words[0] if len(words) > 1 else None
+    if mode == "the" and len(words) > 2 and words[1] in ("early", "late", "mid", "mid-"):
+        mode = words[1]
+    after = ctx.text[end : end + 12].lower()
+    if mode in (None, "the", "early", "late", "mid", "mid-"):
+        if word == "fall" and mode is None:
+            return None
+        if mode == "the" and after.startswith(" of"):
+            return None
+        if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
+            return None
+    start = c.start
+    if ctx.dct is None:
+        return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
+    d = ctx.dct
+    if mode in ("last", "past", "this past"):
+        # TimeBank reads "last spring" as the previous year's, even late in the year.
+        year = d.year - 1
+    elif mode in ("next", "coming", "this coming"):
+        year = d.year + 1
+    elif mode == "this":
+        year = d.year
+    else:
+        year = month_year(d, _SEASON_MONTH[code], None, _tense(ctx, c))
+    if code == "WI" and d.month <= 2 and mode in ("this", None, "the"):
+        year = d.year - 1
+    mod = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(mode or "")
+    return Norm(start, end, "DATE", f"{year:04d}-{code}", mod, "dct", 0.85)
+
+
+def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
+    low = c.match[0].lower()
+    m = _rx(r"(\d{4}|'\d\d)").search(low)
+    if m:
+        digits = m[1]
+        if digits.startswith("'"):
+            century = (ctx.dct.year // 100) if ctx.dct else 19
+            decade = century * 10 + int(digits[1])
+        else:
+            decade = int(digits[:3])
+    else:
+        word = _rx("|".join(DECADE_WORDS)).search(low)[0]
+        decade = 190 + DECADE_WORDS[word]
+    return _norm(c, "DATE", f"{decade:03d}")
+
+
+def _rule_century(c: Candidate, ctx: Context) -> Norm | None:
+    low = c.match[0].lower()
+    m = _rx(r"(\d{1,2})(?:st|nd|rd|th)").search(low)
+    n = int(m[1]) if m else ORDINALS.get(_rx(r"^the\s+|[-\s]century$").sub("", low).replace("-", " "))
+    if not n:
+        return None
+    return _norm(c, "DATE", f"{n - 1:02d}")
+
+
+# --- years -----------------------------------------------------------------------------------------
+
+
+def spelled_year(words: str) -> int | None:
+    """1996 from 'nineteen ninety-six', 2000 from 'two thousand'."""
+    w = words.lower().replace("-", " ").split()
+    if w[:1] == ["nineteen"]:
+        rest = " ".join(w[1:])
+        if rest == "hundred":
+            return 1900
+        n = parse_number(rest)
+        return 1900 + int(n) if n is not None and n < 100 else None
+    if w[:2] == ["two", "thousand"]:
+        rest = " ".join(x for x in w[2:] if x != "and")
+        n = parse_number(rest) if rest else 0
+        return 2000 + int(n) if n is not None and n < 100 else None
+    return None
+
+
+_SPELLED_START = compile_pattern(r"(?i)\b(?:nineteen|two\s+thousand)\b")
+
+
+def _rule_spelled_year(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    m = _SPELLED_START.search(s)
+    year = spelled_year(s[m.start() :]) if m else None
+    if year is None:
+        return None
+    head = s[: m.start()].lower()
+    month = _month_of(s[: m.start()])
+    if month:
+        return _norm(c, "DATE", f"{year:04d}-{month:02d}")
+    season = _rx(r"spring|summer|fall|autumn|winter").search(head)
+    if season:
+        return _norm(c, "DATE", f"{year:04d}-{_SEASONS[season[0]]}")
+    return _norm(c, "DATE", f"{year:04d}")
+
+
+def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    year = int(_YEAR_TOKEN.search(s)[1])
+    after = ctx.text[c.end : c.end + 20]
+    before = ctx.text[max(0, c.start - 25) : c.start]
+    if _COUNTED.match(after):
+        return None
+    prefixed = not s[0].isdigit()
+    if not prefixed and not (1900 <= year <= 2099) and not _YEAR_CUE.search(before):
+        return None
+    name = _NAME_BEFORE.search(before)
+    if not prefixed and name and name[1].lower() not in _YEAR_NAME_OK:
+        return None  # "Orion 1980", "Windows 2000": a number in a name, not a year
+    return _norm(c, "DATE", f"{year:04d}")
+
+
+_NAME_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]*)\s+$")
+# Capitalised words that may still introduce a year (sentence-initial prepositions and the like).
+_YEAR_NAME_OK = _words(
+    "in since by until till of from before after through during and or the fiscal about around "
+    "circa early late mid summer spring fall autumn winter christmas easter fy year election "
+    "between for as at on to"
+)
+
+
+def _rule_period(c: Candidate, ctx: Context) -> Norm | None:
+    """'the latest period' is the quarter being reported; 'the 1988 period' that quarter in 1988."""
+    last = value_range(ctx.last_value) if ctx.last_value else None
+    quarter = ctx.last_value[5:] if last is not None and last[2] == "quarter" and ctx.last_value else None
+    year = _YEAR_TOKEN.search(c.match[0])
+    if year:
+        value = f"{year[1]}-{quarter}" if quarter else year[1]
+        return _norm(c, "DATE", value, anchor="anaphora" if quarter else "absolute", confidence=0.8)
+    if quarter and ctx.last_value:
+        return _norm(c, "DATE", ctx.last_value, anchor="anaphora", confidence=0.7)
+    if c.match[0].lower().endswith("quarter"):
+        return None  # left to the quarter rule's reading of "the latest quarter"
+    return None
+
+
+def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
+    month = _month_of(c.match[0])
+    low = c.match[0].lower()
+    if month is None:
+        return None
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-{month:02d}")
+    year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
+    return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=0.95)
+
+
+def _holiday_day(name: str, year: int) -> dt.date | None:
+    low = name.lower()
+    if "christmas eve" in low:
+        return dt.date(year, 12, 24)
+    if "christmas" in low:
+        return dt.date(year, 12, 25)
+    if "new year's eve" in low:
+        return dt.date(year, 12, 31)
+    if "new year" in low:
+        return dt.date(year, 1, 1)
+    if "independence" in low:
+        return dt.date(year, 7, 4)
+    if "halloween" in low:
+        return dt.date(year, 10, 31)
+    if "valentine" in low:
+        return dt.date(year, 2, 14)
+    if "veterans" in low:
+        return dt.date(year, 11, 11)
+    if "easter" in low:
+        return easter(year)
+    if "good friday" in low:
+        return easter(year) - dt.timedelta(days=2)
+    first = {"thanksgiving": (11, 3, 4), "labor": (9, 0, 1), "election": (11, 0, 1)}
+    for key, (month, wd, nth) in first.items():
+        if key in low:
+            d = dt.date(year, month, 1)
+            d += dt.timedelta(days=(wd - d.weekday()) % 7 + 7 * (nth - 1))
+            return d + dt.timedelta(days=1) if key == "election" else d
+    if "memorial" in low:
+        d = dt.date(year, 5, 31)
+        return d - dt.timedelta(days=d.weekday())
+    return None
+
+
+def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
+    after = ctx.text[c.end : c.end + 8]
+    y = _YEAR_TOKEN.match(after.lstrip(" ,")) if after.startswith((" ", ",")) else None
+    if ctx.dct is None and y is None:
+        return _unresolved(c, "DATE", "XXXX-XX-XX")
+    if y:
+        year = int(y[1])
+        end = c.end + after.index(y[1]) + 4
+        day = _holiday_day(c.match[0], year)
+        return Norm(c.start, end, "DATE", day.isoformat(), None, "absolute", 1.0) if day else None
+    assert ctx.dct is not None
+    candidates = [
+        (_holiday_day(c.match[0], y2), y2) for y2 in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+    ]
+    low = c.match[0].lower()
+    tense: Tense = "past" if low.startswith("last") else "future" if low.startswith("next") else None
+    if low.startswith("this"):
+        candidates = [(_holiday_day(c.match[0], ctx.dct.year), ctx.dct.year)]
+    elif tense is None:
+        tense = _tense(ctx, c)
+    valid = [d for d, _ in candidates if d is not None]
+    if not valid:
+        return None
+    if low.startswith(("last", "next")):
+        # "last Christmas" is never today's: strictly before (after) the DCT.
+        before = [d for d in valid if d < ctx.dct]
+        after = [d for d in valid if d > ctx.dct]
+        pick = max(before, default=valid[0]) if tense == "past" else min(after, default=valid[-1])
+    elif tense == "past":
+        pick = max((d for d in valid if d <= ctx.dct), default=valid[0])
+    elif tense == "future":
+        pick = min((d for d in valid if d >= ctx.dct), default=valid[-1])
+    else:
+        pick = min(valid, key=lambda d: abs((d - ctx.dct).days))
+    return _norm(c, "DATE", pick.isoformat(), anchor="dct", confidence=0.8)

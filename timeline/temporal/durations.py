@@ -1,0 +1,159 @@
+"""Durations and sets: 'nearly 40 years', 'the first few months', 'several days', 'daily'."""
+
+from __future__ import annotations
+
+from timeline.temporal.base import (
+    _DOW_TOKEN,
+    _PARTS,
+    Context,
+    Norm,
+    _norm,
+    _part_of,
+    _rx,
+    _unit_of,
+    duration_value,
+    parse_number,
+)
+from timeline.temporal.grammar import (
+    WEEKDAYS,
+    Candidate,
+    compile_pattern,
+)
+
+# --- durations and offsets -----------------------------------------------------------------------------
+
+
+_PERIOD_NOUN = compile_pattern(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
+_OR_SO = compile_pattern(r"(?i:\s+or\s+so)$")
+_AND_A_HALF = compile_pattern(r"(?i:\s+and\s+a\s+half)$")
+_FRACTION = compile_pattern(r"\s+(\d)/(\d)$")
+_LEADING_THE = compile_pattern(
+    r"(?i:^(?:the\s+|an?\s+(?=\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)))"
+)
+_DURATION_PREFIX = compile_pattern(
+    r"(?i:^(?:the\s+)?(?:past|last|next|first|coming|previous|final|following|remaining|latest|"
+    r"initial|better\s+part\s+of\s+the)\s+)"
+)
+_LAST_WORD = compile_pattern(r"[-\s]+\w+$")
+_UNIT_ADJECTIVE = compile_pattern(
+    r"(?i:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
+    r"calendar)$)"
+)
+
+
+def _amount_and_unit(s: str) -> tuple[float | None, str] | None:
+    """('two', 'year') from 'the past two years'; amount None for 'several', 'a few', 'recent'."""
+    s = _OR_SO.sub("", _PERIOD_NOUN.sub("", s.strip()))
+    half = 0.0
+    if _AND_A_HALF.search(s):
+        s, half = _AND_A_HALF.sub("", s), 0.5
+    words = _rx(r"[a-z]+|\d+(?:\.\d+)?").findall(s.lower().replace("-", " "))
+    if not words:
+        return None
+    unit = _unit_of(words[-1])
+    if unit is None:
+        return None
+    body = _DURATION_PREFIX.sub("", _LEADING_THE.sub("", s))
+    body = _LAST_WORD.sub("", body.strip())
+    body = _UNIT_ADJECTIVE.sub("", body)
+    fraction = _FRACTION.search(body)
+    if fraction and int(fraction[2]):
+        half += int(fraction[1]) / int(fraction[2])
+        body = _FRACTION.sub("", body)
+    n = parse_number(body)
+    return (n + half if n is not None else None), unit
+
+
+_SCHOOL_YEAR = compile_pattern(
+    r"\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)\b"
+    r"(?!\s*(?:years?|months?|weeks?|days?|percent|%))"
+)
+
+
+_VERB_LAST = compile_pattern(r"(?i:last\s+)")
+_VERB_LAST_BEFORE = compile_pattern(
+    r"(?i:\b(?:to|will|would|could|may|might|can|should|not|it|which|that|they|must)\s+)$"
+)
+
+
+def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
+    parsed = _amount_and_unit(c.match[0])
+    if parsed is None:
+        return None
+    n, unit = parsed
+    if n is not None and n > 1000:
+        return None
+    low = c.match[0].lower()
+    if unit == "quarter" and not _rx(r"\s+quarters\b").search(low):
+        return None  # "a quarter" is a fraction far more often than a period
+    if unit == "second" and _rx(r"(?i:(?:a|one)\s+second)").match(low):
+        return None  # "a second time", "one second-place finish"
+    if unit == "year" and _SCHOOL_YEAR.match(ctx.text, c.end):
+        return None  # "a year seven pupil": a school year, not a period
+    start = c.start
+    verb = _VERB_LAST.match(c.match[0])
+    if verb and _VERB_LAST_BEFORE.search(ctx.text[max(0, c.start - 12) : c.start]):
+        # "is expected to last several weeks": the verb "last" is not part of the duration.
+        start += len(verb[0])
+    if _rx(r"(?i:the\s+\S+-)").match(low):
+        # "the eight-year" in "the eight-year war": the article belongs to the noun.
+        start += len(_rx(r"(?i:the\s+)").match(low)[0])
+    mod = "APPROX" if _OR_SO.search(c.match[0]) else None
+    value = duration_value(n, unit)
+    return Norm(start, c.end, "DURATION", value, mod, "none", 1.0 if n else 0.8)
+
+
+def _rule_first_units(c: Candidate, ctx: Context) -> Norm | None:
+    low = c.match[0].lower()
+    unit = _unit_of(low.split()[-1])
+    if unit is None:
+        return None
+    if low.startswith("early") or low.startswith("the early"):
+        return None
+    return _norm(c, "DURATION", duration_value(None, unit), anchor="none", confidence=0.8)
+
+
+def _rule_bare_units(c: Candidate, ctx: Context) -> Norm | None:
+    unit = _unit_of(c.match[0])
+    if unit is None:
+        return None
+    return _norm(c, "DURATION", duration_value(None, unit), anchor="none", confidence=0.8)
+
+
+def _rule_recent(c: Candidate, ctx: Context) -> Norm | None:
+    unit = _unit_of(c.match[0].split()[-1])
+    if unit in ("year", "decade"):
+        return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
+    return _norm(c, "DURATION", duration_value(None, unit or "day"), anchor="none", confidence=0.8)
+
+
+# --- sets and holidays ---------------------------------------------------------------------------------
+
+
+def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
+    low = " ".join(c.match[0].lower().split())
+    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+              "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "mornings": "XXXX-XX-XXTMO",
+              "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}  # fmt: skip
+    if c.match[0][0].isupper() and _rx(r"\s+[A-Z]").match(ctx.text[c.end : c.end + 2]):
+        return None  # "Daily Kos", "Weekly Standard": part of a name
+    if low in simple:
+        return _norm(c, "SET", simple[low], anchor="none")
+    dow = _DOW_TOKEN.search(low)
+    if dow:
+        return _norm(c, "SET", f"XXXX-WXX-{WEEKDAYS[dow[1]] + 1}", anchor="none")
+    words = low.split()
+    unit = _unit_of(words[-1])
+    if unit is None:
+        part = _part_of(low)
+        if part:
+            return _norm(c, "SET", f"XXXX-XX-XXT{_PARTS[part]}", anchor="none")
+        if words[-1] == "weekend":
+            return _norm(c, "SET", "XXXX-WXX-WE", anchor="none")
+        return None
+    m = _rx(r"(?:every|each) (?:other )?(.+) " + words[-1]).match(low)
+    n = parse_number(m[1]) if m else None
+    if "other" in words:
+        n = 2
+    return _norm(c, "SET", duration_value(n or 1, unit), anchor="none")

@@ -1,0 +1,399 @@
+"""Expressions anchored on the DCT or an earlier date: weekdays, times, 'last week', 'two days later'."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from timeline.temporal.anchor import (
+    quarter_of,
+    sentence_bounds,
+    shift,
+    week_value,
+    weekday_date,
+)
+from timeline.temporal.base import (
+    _CLOCK_TOKEN,
+    _DOW_TOKEN,
+    _MONTH_TOKEN,
+    _PARTS,
+    _UNRESOLVED_UNIT,
+    Context,
+    Norm,
+    _granularity_shift,
+    _is_current_quarter,
+    _month_of,
+    _norm,
+    _part_of,
+    _relative_unit,
+    _rx,
+    _tense,
+    _unit_value,
+    _unresolved,
+    _year_earlier,
+    duration_value,
+)
+from timeline.temporal.calendar import value_range
+from timeline.temporal.dates import (
+    _day_in_text,
+)
+from timeline.temporal.durations import (
+    _amount_and_unit,
+)
+from timeline.temporal.grammar import (
+    WEEKDAYS,
+    Candidate,
+)
+
+# --- times -----------------------------------------------------------------------------------------
+
+
+def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str]:
+    """The day a time belongs to: written ('Wednesday', 'today', 'Nov. 9'), else context, else DCT."""
+    low = s.lower()
+    dow = _DOW_TOKEN.search(s)
+    month = _month_of(s)
+    if month is not None:
+        n = _day_in_text(c, ctx, s[_MONTH_TOKEN.search(s).start() :])
+        if n and value_range(n.value):
+            return value_range(n.value)[0], n.anchor
+    if ctx.dct is not None:
+        for word, delta in (("yesterday", -1), ("tomorrow", 1), ("today", 0), ("tonight", 0)):
+            if word in low:
+                return ctx.dct + dt.timedelta(days=delta), "dct"
+        if dow:
+            return weekday_date(ctx.dct, WEEKDAYS[dow[1].lower()], _tense(ctx, c)), "dct"
+    elif dow or month is not None or any(w in low for w in ("yesterday", "tomorrow", "today")):
+        return None, "none"
+    left, _ = sentence_bounds(ctx.text, c.start, c.end)
+    if ctx.last_day is not None and ctx.last_end >= left:
+        return ctx.last_day, "anaphora"
+    return ctx.dct, "dct" if ctx.dct else "none"
+
+
+def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    m = _CLOCK_TOKEN.search(s)
+    if m is None:
+        return None
+    if m["w"]:
+        word = m["w"].lower()
+        clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T00:00"}.get(word)
+        clock = clock or f"T{_PARTS[word]}"
+    else:
+        hour, minute = int(m["h"]), int(m["m"] or 0)
+        ap = (m["ap"] or "").lower().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        if hour > 23:
+            return None
+        clock = f"T{hour:02d}:{minute:02d}"
+    day, anchor = _day_of_ref(s[m.end() :], c, ctx)
+    if day is None:
+        return _unresolved(c, "TIME", f"XXXX-XX-XX{clock}")
+    return _norm(c, "TIME", day.isoformat() + clock, anchor=anchor, confidence=0.9)
+
+
+def _rule_time_in(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0].lower()
+    hour = int(_rx(r"\d+").match(s)[0])
+    if ("afternoon" in s or "evening" in s or "night" in s) and hour < 12:
+        hour += 12
+    day, anchor = _day_of_ref("", c, ctx)
+    if day is None:
+        return _unresolved(c, "TIME", f"XXXX-XX-XXT{hour:02d}:00")
+    return _norm(c, "TIME", f"{day.isoformat()}T{hour:02d}:00", anchor=anchor, confidence=0.85)
+
+
+# --- weekdays and day parts ------------------------------------------------------------------------
+
+
+def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | None) -> Norm:
+    suffix = f"T{_PARTS[part]}" if part else ""
+    # TimeBank and AQUAINT annotate "Tuesday night" as a DATE (value 2017-04-18TNI), not a TIME.
+    typ = "DATE"
+    if ctx.dct is None:
+        return _unresolved(c, typ, f"XXXX-WXX-{wd + 1}{suffix}")
+    d = ctx.dct
+    if mode == "last":
+        day = d - dt.timedelta(days=(d.weekday() - wd) % 7 or 7)
+        confidence = 0.9
+    elif mode == "next":
+        day = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
+        confidence = 0.9
+    else:
+        tense = _tense(ctx, c)
+        day = weekday_date(d, wd, tense)
+        confidence = 1.0 if wd == d.weekday() else 0.85 if tense else 0.7
+    return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=confidence)
+
+
+def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
+    if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
+        # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
+        # sits right next to it.
+        before = ctx.text[max(0, c.start - 25) : c.start].lower()
+        if not _rx(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b").search(before):
+            return _norm(
+                c, "DATE", weekday_date(ctx.dct, wd, "past").isoformat(), anchor="dct", confidence=0.8
+            )
+    return _weekday(c, ctx, wd, None, None)
+
+
+def _rule_dow_part(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0]
+    wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
+    part = _part_of(s)
+    return _weekday(c, ctx, wd, part, None)
+
+
+def _rule_rel_dow(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0].lower()
+    wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
+    mode = (
+        "last"
+        if s.startswith(("last", "this past"))
+        else "next"
+        if s.startswith(("next", "this coming"))
+        else None
+    )
+    return _weekday(c, ctx, wd, _part_of(s), mode)
+
+
+def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
+    s = c.match[0].lower()
+    part = _part_of(s) or "night"
+    delta = -1 if s.startswith(("yesterday", "last")) else 1 if s.startswith("tomorrow") else 0
+    if ctx.dct is None:
+        return _unresolved(c, "TIME", f"XXXX-XX-XXT{_PARTS[part]}")
+    day = ctx.dct + dt.timedelta(days=delta)
+    mod = "START" if s.startswith("early") else "END" if s.startswith("late") else None
+    return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, "dct", 0.95)
+
+
+# --- deictic words -----------------------------------------------------------------------------------
+
+
+def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
+    s = " ".join(c.match[0].lower().split())
+    if s in ("now", "currently", "the present", "nowadays", "these days", "right now", "at present"):
+        return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
+    if s in ("recently", "the past", "lately"):
+        return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
+    if "future" in s:
+        if s.startswith("in "):
+            return None
+        return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none")
+    delta = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(s)
+    if delta is None:
+        return None
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", "XXXX-XX-XX")
+    return _norm(c, "DATE", (ctx.dct + dt.timedelta(days=delta)).isoformat(), anchor="dct", confidence=0.95)
+
+
+def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
+    s = " ".join(c.match[0].lower().split())
+    unit = s.split()[-1]
+    if unit == "year" and "fiscal" in s:
+        unit = "year"
+    offset = (
+        -1
+        if s.startswith(("last", "past", "previous", "this past"))
+        else 1
+        if s.startswith(("next", "coming", "this coming"))
+        else 0
+    )
+    if s.startswith("past") and unit != "weekend":
+        return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
+    if unit == "weekend" and offset == 0 and ctx.dct is not None and ctx.dct.weekday() < 5:
+        offset = -1 if _tense(ctx, c) == "past" else 0
+    value = _relative_unit(ctx, unit, offset)
+    if value is None:
+        return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
+    return _norm(c, "DATE", value, anchor="dct", confidence=0.95)
+
+
+def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
+    s = " ".join(c.match[0].lower().split())
+    unit = s.split()[-1]
+    if s == "the weekend":
+        offset = 0
+        if ctx.dct is not None and ctx.dct.weekday() < 5 and _tense(ctx, c) != "future":
+            offset = -1
+        value = _relative_unit(ctx, "weekend", offset)
+        if value is None:
+            return _unresolved(c, "DATE", "XXXX-WXX-WE")
+        return _norm(c, "DATE", value, anchor="dct", confidence=0.8)
+    if "current" in s:
+        value = _relative_unit(ctx, unit, 0)
+        return (
+            _norm(c, "DATE", value, anchor="dct") if value else _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
+        )
+    # "the past year", "the next month": a period of one unit ending (starting) now.
+    return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
+
+
+def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
+    """'the end of the year', 'year-end', 'the near term': a unit of the DCT with a mod."""
+    low = " ".join(c.match[0].lower().split())
+    if low.endswith("term"):
+        return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
+    unit = _rx(r"year|month|week|quarter|decade|century").search(low.split(" of ")[-1])[0]
+    mod = "END" if ("end" in low or "close" in low) else "MID" if "middle" in low else "START"
+    offset = -1 if " last " in f" {low} " else 1 if " next " in f" {low} " else 0
+    value = _relative_unit(ctx, unit, offset)
+    if value is None:
+        return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit], mod)
+    return _norm(c, "DATE", value, mod, anchor="dct", confidence=0.9)
+
+
+def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
+    unit = c.match[0].split()[-1].lower()
+    before = ctx.text[max(0, c.start - 12) : c.start].lower()
+    mod = "START" if "earl" in before else "END"
+    if unit == "day":
+        base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+        if base is None:
+            return _unresolved(c, "DATE", "XXXX-XX-XX", mod)
+        return _norm(c, "DATE", base.isoformat(), mod, anchor, 0.7)
+    value = _relative_unit(ctx, unit, 0)
+    if value is None:
+        return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit], mod)
+    return _norm(c, "DATE", value, mod, "dct", 0.8)
+
+
+def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
+    """'the year ended Sept. 30' is a one-year period; 'for the year,' is the current year."""
+    if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
+        return _norm(c, "DURATION", "P1Y", anchor="none")
+    if not _rx(r"(?i:\bfor\s+)$").search(ctx.text[max(0, c.start - 5) : c.start]) or ctx.dct is None:
+        return None
+    return _norm(c, "DATE", f"{ctx.dct.year:04d}", anchor="dct", confidence=0.7)
+
+
+def _rule_year_ago_adj(c: Candidate, ctx: Context) -> Norm | None:
+    n = _year_earlier(c, ctx)
+    head = _rx(r"(?i:the\s+)(?=year-\w+$)").match(c.match[0])
+    if n is not None and head:
+        # "the year-ago results": the article belongs to the noun outside the expression.
+        return dataclasses.replace(n, start=n.start + len(head[0]))
+    return n
+
+
+def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
+    s = " ".join(c.match[0].split())
+    m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$").match(s)
+    if m is None:
+        return None
+    head, direction = m[1], m[2].lower()
+    if direction in ("before", "after"):
+        # "two days before the vote": the offset is a duration; the signal word is not part of it.
+        trimmed = c.start + len(m[1])
+        parsed = _amount_and_unit(head)
+        if parsed is None:
+            return None
+        return Norm(c.start, trimmed, "DURATION", duration_value(parsed[0], parsed[1]), None, "none", 0.9)
+    parsed = _amount_and_unit(head)
+    if parsed is None:
+        return None
+    n, unit = parsed
+    if n is not None and n > 1000:
+        return None
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if n is None:
+        return _norm(
+            c,
+            "DATE",
+            "PAST_REF" if sign < 0 else "FUTURE_REF",
+            anchor="dct" if ctx.dct else "none",
+            confidence=0.8,
+        )
+    if n != int(n):
+        return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct", confidence=0.6)
+    k = int(n) * sign
+    years = (
+        k * (10 if unit == "decade" else 100 if unit in ("century", "centurie") else 1)
+        if unit in ("year", "decade", "century", "centurie")
+        else 0
+    )
+    anaphoric = direction in ("earlier", "later")
+    if unit == "year" and k == -1 and ctx.last_value and _is_current_quarter(ctx.last_value, ctx.dct):
+        # "a year ago" right after a quarter compares that quarter with the same one a year before.
+        return _norm(
+            c, "DATE", _granularity_shift(ctx.last_value, years=-1) or "", anchor="anaphora", confidence=0.7
+        )
+    if anaphoric and unit == "year" and abs(k) == 1 and ctx.last_value:
+        n2 = _year_earlier(c, ctx) if k < 0 else None
+        if n2 is not None and n2.anchor == "anaphora":
+            return n2
+    base, anchor = (ctx.last_day, "anaphora") if anaphoric and ctx.last_day else (ctx.dct, "dct")
+    if base is None:
+        return _unresolved(c, "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX")
+    moved = shift(
+        base,
+        years=years,
+        months=k * (3 if unit == "quarter" else 1) if unit in ("month", "quarter") else 0,
+        weeks=k if unit == "week" else 0,
+        days=k if unit == "day" else 0,
+    )
+    return _norm(
+        c, "DATE", _unit_value(moved, unit), anchor=anchor, confidence=0.8 if anchor == "dct" else 0.7
+    )
+
+
+def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
+    low = " ".join(c.match[0].lower().split())
+    part = _part_of(low)
+    base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+    if base is None:
+        return _unresolved(c, "DATE", "XXXX-XX-XX")
+    dow = _DOW_TOKEN.search(low)
+    if dow:
+        wd = WEEKDAYS[dow[1]]
+        step = -1 if any(w in low for w in ("previous", "preceding", "prior")) else 1
+        day = base + dt.timedelta(days=step * (((wd - base.weekday()) * step) % 7 or 7))
+        return _norm(c, "DATE", day.isoformat(), anchor=anchor, confidence=0.7)
+    unit = "day"
+    for u in ("weekend", "week", "month", "quarter", "year"):
+        if _rx(rf"\b{u}\b").search(low):
+            unit = u
+            break
+    if unit != "day" and ctx.last_value and value_range(ctx.last_value):
+        # "later that year" after "June 1998": any earlier date of week or coarser grain will do.
+        base, anchor = value_range(ctx.last_value)[0], "anaphora"
+    step = 0
+    if any(w in low for w in ("next", "following", "after")):
+        step = 1
+    elif any(w in low for w in ("previous", "preceding", "prior", "before")):
+        step = -1
+    if unit == "day":
+        day = base + dt.timedelta(days=step)
+        value = day.isoformat()
+    elif unit in ("week", "weekend"):
+        value = week_value(base + dt.timedelta(weeks=step)) + ("-WE" if unit == "weekend" else "")
+    elif unit == "month":
+        m = shift(base.replace(day=1), months=step)
+        value = f"{m.year:04d}-{m.month:02d}"
+    elif unit == "quarter":
+        m = shift(base.replace(day=1), months=3 * step)
+        value = f"{m.year:04d}-Q{quarter_of(m)}"
+    else:
+        value = f"{base.year + step:04d}"
+    mod = None
+    if low.startswith("later"):
+        mod = "END"
+    elif low.startswith("earlier"):
+        mod = "START"
+    del part  # the day part of "the next night" is kept at day granularity, as TimeBank does
+    return _norm(c, "DATE", value, mod, anchor, 0.7)
