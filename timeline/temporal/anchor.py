@@ -182,7 +182,7 @@ def side_signal(text: str, start: int, end: int) -> Tense:
 def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense that decides the side of the DCT for the expression at [start, end)."""
     left, right = sentence_bounds(text, start, end)
-    left, right = _quote_window(text, max(left, start - 160), min(right, end + 80), start, end)
+    left, right = _quote_window(text, max(left, start - 120), min(right, end + 60), start, end)
     before = _TOKEN.findall(text, left, start)
     after = _TOKEN.findall(text, end, right)
     signal = _signal(before, after)

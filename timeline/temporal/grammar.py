@@ -512,6 +512,8 @@ def candidates(text: str) -> list[Candidate]:
         if spans is None:
             spans = merged[classes] = _merge([w for cls in classes for w in by_class.get(cls, ())])
         keywords = _RULE_KEYWORDS.get(name)
+        if keywords is not None and not any(k in lower for k in keywords):
+            continue  # none of its words anywhere in the text: no window can match
         for lo, hi in spans:
             if keywords is not None and not any(lower.find(k, lo, hi) >= 0 for k in keywords):
                 continue
