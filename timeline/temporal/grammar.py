@@ -7,7 +7,7 @@ Normalisation (what the words mean) lives in `normalise.py`; this module only fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -463,9 +463,8 @@ RULES: tuple[tuple[str, re.Pattern[str] | regex.Pattern[str]], ...] = tuple(
 _PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span one rule matched, before normalisation."""
+class Candidate(NamedTuple):
+    """A span one rule matched, before normalisation (a tuple: hundreds are built per document)."""
 
     start: int
     end: int
@@ -498,6 +497,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),
+    "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each",
+            "once", "twice", "times", "days", "mornings", "evenings", "nights", "weekends"),
 }  # fmt: skip
 
 
