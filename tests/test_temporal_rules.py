@@ -212,6 +212,12 @@ def test_dct_forms(dct: object) -> None:
     assert timex.anchor == "dct"
 
 
+def test_ref_values_have_no_granularity() -> None:
+    # Regression: "PAST_REF" contains a "T" and was once given the "time" granularity.
+    (timex,) = tag("He recently moved.", WED)
+    assert (timex.granularity, timex.range_start) == (None, None)
+
+
 def test_no_dct_leaves_relative_expressions_unresolved() -> None:
     found = {t.text: t for t in tag("On Tuesday, last week and in June 2016 it rained. Now.", None)}
     assert found["Tuesday"].value == "XXXX-WXX-2"

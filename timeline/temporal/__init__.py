@@ -43,8 +43,8 @@ def _to_timex(n: Norm, text: str) -> Timex:
     """Attach the calendar range and granularity to a normalised expression."""
     rng = value_range(n.value) if n.type in _RESOLVED_TYPES else None
     granularity = rng[2] if rng else None
-    if granularity is None and n.type in _RESOLVED_TYPES and "T" in n.value:
-        granularity = "time"
+    if granularity is None and n.type in _RESOLVED_TYPES and n.value[10:11] == "T":
+        granularity = "time"  # an unresolved clock time such as XXXX-XX-XXT20:00
     return Timex(
         start=n.start,
         end=n.end,
