@@ -26,7 +26,7 @@ _ABBREVIATIONS = _words(
     "Dec Calif Ga Va Fla Mass U.S"
 )
 # The stdlib engine is several times faster than `regex` on these simple patterns (hot path).
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
 

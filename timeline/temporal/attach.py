@@ -8,10 +8,12 @@ date of its own sentence when there is one.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from timeline.model import Timex
 from timeline.temporal.anchor import sentence_bounds
 
+_CLOCK = re.compile(r"\d|noon|midnight|midday", re.IGNORECASE)
 # How far (characters) a day may sit from the time it dates: "at 10:35 a.m. (0735 GMT) Friday".
 _REACH = 40
 
@@ -20,8 +22,8 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
     """Bare clock times re-anchored on the nearest day-grain date of their sentence."""
     out = list(timexes)
     for k, t in enumerate(timexes):
-        if t.type != "TIME" or t.anchor != "dct" or len(t.value) < 11 or t.value[10] != "T":
-            continue
+        if t.type != "TIME" or t.anchor != "dct" or t.value[10:11] != "T" or not _CLOCK.search(t.text):
+            continue  # only clock times; "tonight" names its own day
         if any(ch.isalpha() for ch in t.text.split()[-1]) and t.text.split()[-1][:1].isupper():
             continue  # the day is written in the expression itself ("10 p.m. Wednesday")
         left, right = sentence_bounds(text, t.start, t.end)

@@ -391,12 +391,16 @@ def _rule_spelled_year(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}")
 
 
+# "at 2000 BST": a 24-hour clock reading, not a year.
+_CLOCK_ZONE = compile_pattern(r"\s*(?:[ECMP][SD]T|GMT|BST|UTC|CET|CEST|hrs|hours\b)")
+
+
 def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     year = int(_YEAR_TOKEN.search(s)[1])
     after = ctx.text[c.end : c.end + 20]
     before = ctx.text[max(0, c.start - 25) : c.start]
-    if _COUNTED.match(after):
+    if _COUNTED.match(after) or _CLOCK_ZONE.match(after):
         return None
     prefixed = not s[0].isdigit()
     if not prefixed and not (1900 <= year <= 2099) and not _YEAR_CUE.search(before):

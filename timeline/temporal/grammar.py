@@ -93,9 +93,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|"
         r"at\s+night)",
     ),
-    ("dmy", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
-    ("mdy", rf"(?:{DOW},?\s+)?{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"),
-    ("dm", rf"(?:{DOW},?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
+    ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}\s*,?\s+{YEAR}"),
+    ("mdy", rf"(?:{DOW}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
+    ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
         "second_day",

@@ -22,6 +22,8 @@ _PART_WORDS = regex.compile(r"(?i)^this\s+(?:morning|afternoon|evening)$")
 _SIGNATURE = regex.compile(
     r"[—–-]+\s*[^\n()]{1,80}\(@\w+\)\s*(?P<mon>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})"
 )
+# How far after a closing quote its attribution clause may name the day of speaking (characters).
+_ATTRIBUTION_REACH = 100
 _OPEN = ("“", "``", '"')
 _CLOSE = ("”", "''", '"')
 
@@ -79,12 +81,11 @@ def reanchor_quoted(text: str, timexes: list[Timex]) -> list[Timex]:
         speech = _signature_day(text, t.end)
         quote = _in_quote(text, t.start, t.end)
         if speech is None and quote is not None:
-            left, right = sentence_bounds(text, quote[0], quote[1])
+            _, right = sentence_bounds(text, quote[1], quote[1] + 1)
             for other in timexes:
-                outside = other.end <= quote[0] or other.start > quote[1]
+                # The attribution right after the quote: '..." he said in a tweet posted at dawn Tuesday.'
                 if (
-                    outside
-                    and left <= other.start
+                    quote[1] < other.start <= quote[1] + _ATTRIBUTION_REACH
                     and other.end <= right
                     and other.granularity in ("day", "time")
                     and other.range_start is not None
