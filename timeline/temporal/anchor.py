@@ -62,10 +62,13 @@ _NOT_ED = _words(
     "limited based related detailed advanced concerned interested supposed alleged so-called "
     "medicated dedicated sophisticated complicated experienced talented"
 )
+_DETERMINERS = _words("the a an this that these those its their his her our my your some any no every")
 _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
 # The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
 _RIGHT_STOP = _words("; and but while whereas")
+# A trailing attribution (", BP says", ", officials said") is a clause of its own.
+_SAY = _words("says said say reports reported told according")
 _OPEN_QUOTES = ("“", "``")
 _CLOSE_QUOTES = ("”", "''")
 
@@ -131,6 +134,8 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
         # Passives and infinitives in the present ("is expected", "to be voted") are not past.
         if prev in _BE_PRESENT or prev in ("be", "being", "to", "will") or prev2 == "will":
             return None
+        if prev in _DETERMINERS:
+            return None  # "the seabed", "a detailed plan": a noun or an adjective, not a verb
         if tokens[i][0].isupper() and i > 0:
             return None  # a proper name such as "United"
         return "past"
@@ -157,8 +162,9 @@ _SIDE_SIGNAL = {"until": "future", "till": "future", "since": "past"}
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     for word in before[-3:]:
         signal = _SIDE_SIGNAL.get(word.lower())
-        if signal == "future" and "had" in (w.lower() for w in after[:4]):
-            # "Until Thursday, they had not called him a suspect": the state ended in the past.
+        if signal == "future" and "had" in (w.lower() for w in (*before[-8:], *after[:4])):
+            # "Until Thursday, they had not called him a suspect", "had claimed until Thursday":
+            # a state that ended in the past.
             return "past"
         if signal:
             return signal  # type: ignore[return-value]
@@ -189,7 +195,8 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     if signal is not None:
         return signal
     for i, word in enumerate(after):
-        if word.lower() in _RIGHT_STOP:
+        low = word.lower()
+        if low in _RIGHT_STOP or (low == "," and any(w.lower() in _SAY for w in after[i + 1 : i + 5])):
             after = after[:i]
             break
     tokens = [*before, "<T>", *after]
