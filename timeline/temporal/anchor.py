@@ -156,7 +156,7 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 
 
 # A preposition right before the expression that settles the side by itself.
-_SIDE_SIGNAL = {"until": "future", "till": "future", "since": "past"}
+_SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past"}
 
 
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
@@ -167,7 +167,7 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
             # a state that ended in the past.
             return "past"
         if signal:
-            return signal  # type: ignore[return-value]
+            return signal
     if len(before) >= 3 and [w.lower() for w in before[-3:]] == ["as", "soon", "as"]:
         return "future"
     for word in reversed(before[-10:]):

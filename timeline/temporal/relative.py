@@ -353,8 +353,8 @@ def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
+    # The day part of "the next night" is dropped: TimeBank values such phrases at day granularity.
     low = " ".join(c.match[0].lower().split())
-    part = _part_of(low)
     base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
     if base is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX")
@@ -395,5 +395,4 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
         mod = "END"
     elif low.startswith("earlier"):
         mod = "START"
-    del part  # the day part of "the next night" is kept at day granularity, as TimeBank does
     return _norm(c, "DATE", value, mod, anchor, 0.7)
