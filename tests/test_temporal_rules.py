@@ -95,8 +95,10 @@ RULES = [
     # Times of day.
     ("The polls close at 8 p.m.", WED, "8 p.m.", "2017-04-19T20:00"),
     ("The polls closed at 7 p.m. Tuesday.", WED, "7 p.m. Tuesday", "2017-04-18T19:00"),
-    # Sets.
+    ("At 09:02 am on 16 Jun 2010, Keith wrote:", "2010-06-17", "09:02 am on 16 Jun 2010", "2010-06-16T09:02"),
+    # Sets, including rates after a quantity.
     ("He runs daily.", WED, "daily", "P1D"),
+    ("Up to 5,000 barrels of oil a day are leaking.", "2010-05-26", "a day", "P1D"),
     ("The board meets every week.", WED, "every week", "P1W"),
 ]  # fmt: skip
 
@@ -176,7 +178,6 @@ NOT_TIMEX = [
     pytest.param("The Daily Kos website made light of it.", id="daily-in-a-name"),
     pytest.param("A venture called Orion 1980 makes parts.", id="year-inside-a-name"),
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),
-    pytest.param("Four flights a week leave Bombay.", id="a-rate-is-not-a-duration"),
     pytest.param("Earlier, a year seven pupil fell ill.", id="a-school-year-is-not-a-duration"),
     pytest.param("The 6th District voted for 11 Republicans.", id="ordinals-and-counts"),
 ]
@@ -200,6 +201,20 @@ def test_not_a_timex(text: str) -> None:
 def test_mods(text: str, mod: str) -> None:
     (timex,) = tag(text, WED)
     assert timex.mod == mod
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Four flights a week leave Bombay.", "SET"),
+        ("It costs $500,000 a day to operate.", "SET"),
+        ("He waited a day before leaving.", "DURATION"),
+        ("It was the smallest gain in a year.", "DURATION"),
+    ],
+)
+def test_rates_are_sets(text: str, typ: str) -> None:
+    (timex,) = tag(text, WED)
+    assert timex.type == typ
 
 
 def test_ranges_and_granularity() -> None:

@@ -77,7 +77,10 @@ SPELLED_YEAR = (
     rf"(?i:nineteen[-\s](?:{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|hundred)"
     rf"|(?<=\byear\s)two\s+thousand(?:\s+and)?(?:[-\s](?:{_TEENS}|{_ONES}))?)(?![\w-])"
 )
-_DAYREF = rf"(?:{DOW}|(?i:today|tomorrow|yesterday|tonight)|{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?)"
+_DAYREF = (
+    rf"(?:{DOW}|(?i:today|tomorrow|yesterday|tonight)|{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"
+    rf"|{DAYNUM}\s+{MON}(?:\s+{YEAR})?)"
+)
 
 # The rules, most specific first: on a tie of span the earlier rule wins.
 _RULES: list[tuple[str, str]] = [

@@ -11,6 +11,7 @@ from timeline.temporal.base import (
     _month_of,
     _rx,
     _words,
+    duration_value,
 )
 from timeline.temporal.dates import (
     _rule_century,
@@ -227,6 +228,25 @@ _RATE_BEFORE = compile_pattern(
 )
 
 
+# A quantity earlier in the clause ("5,000 barrels of oil", "$500,000") makes "a day" a rate.
+_QUANTITY = compile_pattern(r"(?:\d|\b(?:million|billion|thousand|hundred|dozens?|percent)\b|[$£€%])")
+# ... unless "a day" is the object of one of these ("for a day", "take a day", "within a week").
+_PERIOD_GOVERNOR = compile_pattern(
+    r"(?i:\b(?:for|in|within|after|over|about|nearly|almost|than|once|twice|take|takes|took|spend|"
+    r"spent|last|lasted|lasts|only|just|every|each|per|off|of\s+the)\s+)$"
+)
+
+
+def _is_rate(c: Candidate, ctx: Context) -> bool:
+    if c.match[0][:2].lower() not in ("a ", "an"):
+        return False
+    before = ctx.text[max(0, c.start - 50) : c.start]
+    if _PERIOD_GOVERNOR.search(before):
+        return False
+    clause = _rx(r"[.;:!?]").split(before)[-1]
+    return bool(_RATE_BEFORE.search(before[-20:]) or _QUANTITY.search(clause))
+
+
 def _looks_like_name(c: Candidate, ctx: Context) -> bool:
     words = c.match[0].split()
     last = words[-1]
@@ -240,12 +260,14 @@ def normalise(c: Candidate, ctx: Context) -> Norm | None:
     """TIMEX3 attributes of one candidate, or None when the span is not a temporal expression."""
     if c.rule in _NAME_SENSITIVE and _looks_like_name(c, ctx):
         return None
-    if (
-        c.rule == "duration"
-        and c.match[0][:2].lower() in ("a ", "an")
-        and _RATE_BEFORE.search(ctx.text[max(0, c.start - 20) : c.start])
-    ):
-        return None  # "four flights a week", "$1.76 a year": a rate, not a period
+    if c.rule == "duration" and _is_rate(c, ctx):
+        # "four flights a week", "$1.76 a year", "5,000 barrels of oil a day": a rate, i.e. a set
+        # of periods (TimeML SET), not one period.
+        unit = _rx(r"(?i)(second|minute|hour|day|week|month|year)s?$").search(c.match[0])
+        if unit is None:
+            return None
+        value = duration_value(1, unit[1].lower())
+        return Norm(c.start, c.end, "SET", value, None, "none", 0.8)
     n = _HANDLERS[c.rule](c, ctx)
     if n is None:
         return None

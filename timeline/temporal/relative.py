@@ -15,7 +15,6 @@ from timeline.temporal.anchor import (
 from timeline.temporal.base import (
     _CLOCK_TOKEN,
     _DOW_TOKEN,
-    _MONTH_TOKEN,
     _PARTS,
     _UNRESOLVED_UNIT,
     Context,
@@ -54,7 +53,7 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
     dow = _DOW_TOKEN.search(s)
     month = _month_of(s)
     if month is not None:
-        n = _day_in_text(c, ctx, s[_MONTH_TOKEN.search(s).start() :])
+        n = _day_in_text(c, ctx, s)
         if n and value_range(n.value):
             return value_range(n.value)[0], n.anchor
     if ctx.dct is not None:
