@@ -217,6 +217,20 @@ def test_rates_are_sets(text: str, typ: str) -> None:
     assert timex.type == typ
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("in early 2018", "2018-01-01", "2018-05-01"),
+        ("late last year", "2016-09-01", "2016-12-31"),
+        ("in mid-April", "2017-04-11", "2017-04-20"),
+        ("on Tuesday", "2017-04-18", "2017-04-18"),
+    ],
+)
+def test_fuzzy_mods_narrow_the_range(text: str, first: str, last: str) -> None:
+    (timex,) = tag(text, WED)
+    assert (str(timex.range_start), str(timex.range_end)) == (first, last)
+
+
 def test_ranges_and_granularity() -> None:
     text = "Last week, in June, in 2018, in the 1990s, in the second quarter, last summer, on Tuesday."
     got = {t.text: (t.range_start, t.range_end, t.granularity) for t in tag(text, WED)}

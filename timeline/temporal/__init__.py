@@ -14,7 +14,7 @@ import regex
 
 from timeline.model import Timex
 from timeline.temporal.attach import attach_times
-from timeline.temporal.calendar import value_range
+from timeline.temporal.calendar import narrow, value_range
 from timeline.temporal.grammar import candidates, select
 from timeline.temporal.normalise import Context, Norm, normalise
 from timeline.temporal.speech import reanchor_quoted
@@ -45,6 +45,8 @@ def _to_timex(n: Norm, text: str) -> Timex:
     granularity = rng[2] if rng else None
     if granularity is None and n.type in _RESOLVED_TYPES and n.value[10:11] == "T":
         granularity = "time"  # an unresolved clock time such as XXXX-XX-XXT20:00
+    if rng is not None:
+        rng = (*narrow(rng[0], rng[1], rng[2], n.mod), rng[2])
     return Timex(
         start=n.start,
         end=n.end,

@@ -80,3 +80,19 @@ def value_range(value: str) -> tuple[dt.date, dt.date, str] | None:
         # An impossible calendar value (e.g. week 53 of a 52-week year): no range rather than a wrong one.
         return None
     return None
+
+
+# The part of a range a fuzzy mod keeps: "early 2018" is its first third, "late November" its last.
+_MOD_PART = {"START": 0, "MID": 1, "END": 2}
+_NARROWABLE = frozenset(("month", "quarter", "season", "year", "decade", "century"))
+
+
+def narrow(first: dt.date, last: dt.date, granularity: str, mod: str | None) -> tuple[dt.date, dt.date]:
+    """The days a START/MID/END mod leaves of a month-or-coarser range (its first, middle or last third)."""
+    part = _MOD_PART.get(mod or "")
+    if part is None or granularity not in _NARROWABLE:
+        return first, last
+    days = (last - first).days + 1
+    lo = first + dt.timedelta(days=days * part // 3)
+    hi = first + dt.timedelta(days=days * (part + 1) // 3 - 1)
+    return lo, hi
