@@ -22,6 +22,10 @@ _PART_WORDS = regex.compile(r"(?i)^this\s+(?:morning|afternoon|evening)$")
 _SIGNATURE = regex.compile(
     r"[—–-]+\s*[^\n()]{1,80}\(@\w+\)\s*(?P<mon>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})"
 )
+# The attribution must say who spoke: '..." he said in a tweet posted at dawn Tuesday.'
+_SPEECH_VERB = regex.compile(
+    r"\b(?:said|says|say|told|tweeted|posted|wrote|added|declared|announced|stated)\b", regex.IGNORECASE
+)
 # How far after a closing quote its attribution clause may name the day of speaking (characters).
 _ATTRIBUTION_REACH = 100
 _OPEN = ("“", "``", '"')
@@ -87,6 +91,7 @@ def reanchor_quoted(text: str, timexes: list[Timex]) -> list[Timex]:
                 if (
                     quote[1] < other.start <= quote[1] + _ATTRIBUTION_REACH
                     and other.end <= right
+                    and _SPEECH_VERB.search(text, quote[1], other.start)
                     and other.granularity in ("day", "time")
                     and other.range_start is not None
                     and _delta(other) is None
