@@ -177,6 +177,7 @@ NOT_TIMEX = [
     pytest.param("Version 2.1 fixes the bug in one of the units.", id="version-and-one"),
     pytest.param("The Daily Kos website made light of it.", id="daily-in-a-name"),
     pytest.param("A venture called Orion 1980 makes parts.", id="year-inside-a-name"),
+    pytest.param("Arsenal scored in the 90th minute of the second half.", id="half-of-a-match"),
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),
     pytest.param("Earlier, a year seven pupil fell ill.", id="a-school-year-is-not-a-duration"),
     pytest.param("The 6th District voted for 11 Republicans.", id="ordinals-and-counts"),

@@ -273,8 +273,17 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     return Norm(start, c.end, "DATE", f"{year:04d}-Q{q % 4 + 1}", None, "dct", 0.8)
 
 
+# Words that make a bare "the first half" a half-year rather than half of a match or a film.
+_FINANCE = compile_pattern(
+    r"(?i:\b(?:profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|"
+    r"output|economy|fiscal|quarter|dividend|forecast|shares)\b)"
+)
+
+
 def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
+    if " of " not in low and not _FINANCE.search(ctx.text, max(0, c.start - 80), c.end + 40):
+        return None
     h = 1 if _rx(r"first|1st").search(low) else 2
     year = _year_in(c.match[0], ctx)
     if year is None:
