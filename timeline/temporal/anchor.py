@@ -119,7 +119,11 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
     if word in _PLAN:
         return "future" if nxt == "to" else None
     if word in _FUTURE:
-        if word in ("set", "expected", "due") and prev not in _BE_PRESENT:
+        if word in ("set", "expected") and nxt == "to":
+            return "future"  # "talks, set to resume Monday": a reduced "which are set to"
+        if word == "set" and prev not in _BE_PRESENT:
+            return "past"  # "a record high set on Aug. 6"
+        if word in ("expected", "due") and prev not in _BE_PRESENT:
             return None
         if word == "scheduled" and prev in ("was", "were"):
             return "past"

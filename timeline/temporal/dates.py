@@ -256,6 +256,11 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         q = ORDINALS[ordinal[0]]
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
+        relative_year = not explicit_year and not _rx(r"(?i:this|last|next)\s+year").search(low)
+        if relative_year and ctx.dct is not None and q > quarter_of(ctx.dct) and _tense(ctx, c) != "future":
+            # "profits fell in the fourth quarter" in January: a quarter yet to begin this year is
+            # last year's, unless the sentence looks ahead.
+            year -= 1
         return Norm(start, c.end, "DATE", f"{year:04d}-Q{q}", None, anchor, 1.0 if explicit_year else 0.9)
     if ctx.dct is None:
         return Norm(start, c.end, "DATE", "XXXX-QX", None, "none", 0.5)
