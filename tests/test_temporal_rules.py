@@ -92,6 +92,8 @@ RULES = [
     ("A 45-second radio ad ran for several days before the election.", WED, "several days", "PXD"),
     ("Stocks hit a five year low.", WED, "five year", "P5Y"),
     ("The meeting lasted two hours.", WED, "two hours", "PT2H"),
+    ("They lived in camps for 2 1/2 years.", WED, "2 1/2 years", "P2Y6M"),
+    ("She spent about 5 1/2 hours in Nairobi.", WED, "about 5 1/2 hours", "PT5H30M"),
     # Times of day.
     ("The polls close at 8 p.m.", WED, "8 p.m.", "2017-04-19T20:00"),
     ("The polls closed at 7 p.m. Tuesday.", WED, "7 p.m. Tuesday", "2017-04-18T19:00"),

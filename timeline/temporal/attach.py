@@ -14,6 +14,11 @@ from timeline.model import Timex
 from timeline.temporal.anchor import sentence_bounds
 
 _CLOCK = re.compile(r"\d|noon|midnight|midday", re.IGNORECASE)
+# A time that names its day ("4 a.m. EDT Thursday") can lend that day to a bare one next to it.
+_NAMED_DAY = re.compile(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)"
+    r"|[A-Z][a-z]+\.? \d"
+)
 # How far (characters) a day may sit from the time it dates: "at 10:35 a.m. (0735 GMT) Friday".
 _REACH = 40
 
@@ -31,7 +36,7 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
             o
             for o in timexes
             if o is not t
-            and o.granularity == "day"
+            and (o.granularity == "day" or (o.granularity == "time" and _NAMED_DAY.search(o.text)))
             and o.range_start is not None
             and left <= o.start < right
             and min(abs(o.start - t.end), abs(t.start - o.end)) <= _REACH

@@ -139,7 +139,26 @@ def duration_value(n: float | None, unit: str) -> str:
         code, amount = ("M", _fmt_number(n * 3)) if n is not None else ("Q", "X")
     elif code == "WE":
         code = "WE"
+    if n is not None and n != int(n) and (code, is_time) in _FRACTION_INTO:
+        # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: the fraction in the next smaller unit.
+        smaller, factor, smaller_is_time = _FRACTION_INTO[code, is_time]
+        whole, rest = int(n), round((n - int(n)) * factor)
+        head = f"P{'T' if is_time else ''}{whole}{code}" if whole else f"P{'T' if is_time else ''}"
+        if smaller_is_time and not is_time:
+            head += "T"
+        return f"{head}{rest}{smaller}"
     return f"P{'T' if is_time else ''}{amount}{code}"
+
+
+# (unit code, time unit?) -> (next smaller unit, how many of it make one, whether that is a time unit)
+_FRACTION_INTO = {
+    ("Y", False): ("M", 12, False),
+    ("M", False): ("D", 30, False),
+    ("W", False): ("D", 7, False),
+    ("D", False): ("H", 24, True),
+    ("H", True): ("M", 60, True),
+    ("M", True): ("S", 60, True),
+}
 
 
 def _unit_of(word: str) -> str | None:
