@@ -40,6 +40,7 @@ RULES = [
     ("It was signed on 20 June 2016.", WED, "20 June 2016", "2016-06-20"),
     ("The vote is on the 28th.", WED, "the 28th", "2017-04-28"),
     ("The summit is on April 24 and 25.", "1999-03-12", "25", "1999-04-25"),
+    ("It may be resolved the week of March 6.", "2000-02-24", "the week of March 6", "2000-W10"),
     ("He arrived on the 12th, and left.", WED, "the 12th", "2017-04-12"),
     ("Sales rose in early October this year.", "1998-12-03", "early October this year", "1998-10"),
     ("Helicopters crashed last February.", "1998-03-01", "last February", "1997-02"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 
@@ -13,6 +14,7 @@ from timeline.temporal.anchor import (
     month_year,
     quarter_of,
     shift,
+    week_value,
 )
 from timeline.temporal.base import (
     _DAY_TOKEN,
@@ -91,6 +93,15 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
         return _norm(c, "DATE", dt.date(year, month, day).isoformat(), anchor="dct", confidence=0.9)
     except ValueError:
         return None
+
+
+def _rule_week_of(c: Candidate, ctx: Context) -> Norm | None:
+    """'the week of March 6': the ISO week holding that day."""
+    n = _day_in_text(c, ctx, c.match[0])
+    rng = value_range(n.value) if n else None
+    if n is None or rng is None:
+        return None
+    return dataclasses.replace(n, value=week_value(rng[0]))
 
 
 def _rule_second_day(c: Candidate, ctx: Context) -> Norm | None:

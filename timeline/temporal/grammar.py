@@ -99,6 +99,7 @@ _RULES: list[tuple[str, str]] = [
     ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
+    ("week_of", rf"(?i:the\s+week\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
         "second_day",
@@ -391,6 +392,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "mdy": ("MON",),
     "dm": ("MON",),
     "second_day": ("MON",),
+    "week_of": ("MON",),
     "day_of_month": ("ORDINAL",),
     "my": ("MON",),
     "month_rel_year": ("MON",),

@@ -31,6 +31,7 @@ from timeline.temporal.dates import (
     _rule_second_day,
     _rule_slash,
     _rule_spelled_year,
+    _rule_week_of,
     _rule_year,
 )
 from timeline.temporal.durations import (
@@ -131,6 +132,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "mdy": _rule_day,
     "dm": _rule_day,
     "second_day": _rule_second_day,
+    "week_of": _rule_week_of,
     "day_of_month": _rule_day_of_month,
     "my": _rule_my,
     "month_rel_year": _rule_month_rel_year,
