@@ -103,6 +103,7 @@ RULES = [
     ("He runs daily.", WED, "daily", "P1D"),
     ("Up to 5,000 barrels of oil a day are leaking.", "2010-05-26", "a day", "P1D"),
     ("The board meets every week.", WED, "every week", "P1W"),
+    ("Flights leave on Tuesday nights.", WED, "Tuesday nights", "XXXX-WXX-2TNI"),
 ]  # fmt: skip
 
 REGRESSIONS = [

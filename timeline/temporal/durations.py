@@ -142,7 +142,9 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "SET", simple[low], anchor="none")
     dow = _DOW_TOKEN.search(low)
     if dow:
-        return _norm(c, "SET", f"XXXX-WXX-{WEEKDAYS[dow[1]] + 1}", anchor="none")
+        part = _part_of(low)
+        suffix = f"T{_PARTS[part]}" if part else ""
+        return _norm(c, "SET", f"XXXX-WXX-{WEEKDAYS[dow[1]] + 1}{suffix}", anchor="none")
     words = low.split()
     unit = _unit_of(words[-1])
     if unit is None:

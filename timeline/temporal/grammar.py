@@ -229,7 +229,8 @@ _RULES: list[tuple[str, str]] = [
         "set",
         rf"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|"
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
-        rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|{DOW}s|"
+        rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
+        rf"{DOW}s?\s+(?:mornings|afternoons|evenings|nights)|{DOW}s|"
         rf"(?:mornings|evenings|nights|weekends))(?!\w)",
     ),
     (
