@@ -71,6 +71,9 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
     for cand in select(candidates(text)):
         try:
             n = normalise(cand, ctx)
+            if n is not None and n.start < last_end <= cand.start:
+                # A prefix pulled in ("nearly", "early") would overlap the previous expression.
+                n = normalise(cand, ctx, extend=False)
         except (ValueError, OverflowError):
             # Calendar arithmetic out of range ("2017 years earlier"): not a usable expression.
             continue

@@ -258,7 +258,7 @@ def _looks_like_name(c: Candidate, ctx: Context) -> bool:
     return len(words) > 1 or not _SENTENCE_START.search(before)
 
 
-def normalise(c: Candidate, ctx: Context) -> Norm | None:
+def normalise(c: Candidate, ctx: Context, *, extend: bool = True) -> Norm | None:
     """TIMEX3 attributes of one candidate, or None when the span is not a temporal expression."""
     if c.rule in _NAME_SENSITIVE and _looks_like_name(c, ctx):
         return None
@@ -271,6 +271,6 @@ def normalise(c: Candidate, ctx: Context) -> Norm | None:
         value = duration_value(1, unit[1].lower())
         return Norm(c.start, c.end, "SET", value, None, "none", 0.8)
     n = _HANDLERS[c.rule](c, ctx)
-    if n is None:
-        return None
+    if n is None or not extend:
+        return n
     return _extend(n, ctx.text)
