@@ -96,7 +96,7 @@ _APPROX_MOD = {
 }
 _FUZZY = compile_pattern(
     r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid|middle)(?:\s*-\s*|\s+)|"
-    r"(?P<w>beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|"
+    r"(?P<w2>beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|"
     r"early\s+part|latter\s+half|dawn)\s+of\s+(?:the\s+)?))$"
 )
 _FUZZY_RELATIVE = compile_pattern(r"(?i:(?<![\w])(?P<w>earlier|later)\s+)$")
@@ -197,7 +197,7 @@ def _extend(n: Norm, text: str) -> Norm:
                 n.end,
                 n.type,
                 n.value,
-                _FUZZY_MOD[" ".join(m["w"].lower().split())],
+                _FUZZY_MOD[" ".join((m["w"] or m["w2"]).lower().split())],
                 n.anchor,
                 n.confidence,
             )

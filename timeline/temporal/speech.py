@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-
-import regex
+import re
 
 from timeline.model import Timex
 from timeline.temporal.anchor import sentence_bounds
 from timeline.temporal.grammar import MONTHS
 
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-_PART_WORDS = regex.compile(r"(?i)^this\s+(?:morning|afternoon|evening)$")
+_PART_WORDS = re.compile(r"(?i)^this\s+(?:morning|afternoon|evening)$")
 # "— Donald J. Trump (@realDonaldTrump) April 18, 2017": the signature of an embedded social post.
-_SIGNATURE = regex.compile(
+_SIGNATURE = re.compile(
     r"[—–-]+\s*[^\n()]{1,80}\(@\w+\)\s*(?P<mon>[A-Z][a-z]+)\.?\s+(?P<day>\d{1,2}),\s*(?P<year>\d{4})"
 )
 # The attribution must say who spoke: '..." he said in a tweet posted at dawn Tuesday.'
-_SPEECH_VERB = regex.compile(
-    r"\b(?:said|says|say|told|tweeted|posted|wrote|added|declared|announced|stated)\b", regex.IGNORECASE
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|told|tweeted|posted|wrote|added|declared|announced|stated)\b", re.IGNORECASE
 )
 # How far after a closing quote its attribution clause may name the day of speaking (characters).
 _ATTRIBUTION_REACH = 100
