@@ -38,6 +38,8 @@ RULES = [
     ("Clinton won 46.8 percent in November of 2016.", WED, "November of 2016", "2016-11"),
     ("The deciding ballot will be on June 20.", WED, "June 20", "2017-06-20"),
     ("It was signed on 20 June 2016.", WED, "20 June 2016", "2016-06-20"),
+    ("The deal closed on 12/25/2016.", WED, "12/25/2016", "2016-12-25"),  # dateparser fallback
+    ("The filing is dated 2017-04-18.", WED, "2017-04-18", "2017-04-18"),
     ("The vote is on the 28th.", WED, "the 28th", "2017-04-28"),
     ("The summit is on April 24 and 25.", "1999-03-12", "25", "1999-04-25"),
     ("It may be resolved the week of March 6.", "2000-02-24", "the week of March 6", "2000-W10"),
