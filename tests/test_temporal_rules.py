@@ -156,6 +156,8 @@ REGRESSIONS = [
                  "the fourth quarter", "1998-Q4", id="quarter-ahead-when-the-sentence-looks-ahead"),
     pytest.param("The peace talks, set to resume Monday in Belfast, were delayed.", "1998-03-22", "Monday",
                  "1998-03-23", id="reduced-set-to-is-future"),
+    pytest.param("The move would be delayed until next week, perhaps on Tuesday.", "2010-05-21", "Tuesday",
+                 "2010-05-25", id="weekday-inside-the-week-just-named"),
     pytest.param("Growth was strong in mid-1996.", "1998-01-08", "mid-1996", "1996",
                  id="mid-hyphen-year"),
     pytest.param("Profit rose in the third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3",

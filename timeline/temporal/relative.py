@@ -42,6 +42,7 @@ from timeline.temporal.durations import (
 from timeline.temporal.grammar import (
     WEEKDAYS,
     Candidate,
+    compile_pattern,
 )
 
 # --- times -----------------------------------------------------------------------------------------
@@ -123,10 +124,21 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
         day = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
         confidence = 0.9
     else:
+        left, _ = sentence_bounds(ctx.text, c.start, c.end)
+        week = _WEEK_IN_SENTENCE.findall(ctx.text, max(left, c.start - 50), c.start)
+        if week:
+            # "delayed until next week, perhaps on Tuesday": the weekday falls in the week named.
+            offset = {"last": -1, "next": 1}.get(week[-1].lower(), 0)
+            monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=offset)
+            day = monday + dt.timedelta(days=wd)
+            return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=0.8)
         tense = _tense(ctx, c)
         day = weekday_date(d, wd, tense)
         confidence = 1.0 if wd == d.weekday() else 0.85 if tense else 0.7
     return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=confidence)
+
+
+_WEEK_IN_SENTENCE = compile_pattern(r"(?i)\b(last|next|this)\s+week\b")
 
 
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
