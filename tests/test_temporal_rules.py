@@ -162,6 +162,14 @@ REGRESSIONS = [
                  id="mid-hyphen-year"),
     pytest.param("Profit rose in the third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3",
                  id="article-not-part-of-adjectival-quarter"),
+    pytest.param("Then, a week or so ago, the general picked a date.", "1991-02-25", "a week or so ago",
+                 "1991-W08", id="or-so-before-ago-stays-in-the-date"),
+    pytest.param("Islam will one day be the largest religion here.", "1998-03-03", "one day", "FUTURE_REF",
+                 id="modal-one-day-is-an-indefinite-future"),
+    pytest.param("Orangemen march each July through the town.", "1998-03-22", "each July", "XXXX-07",
+                 id="each-month-name-is-a-set"),
+    pytest.param("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
+                 "midnight Friday", "1989-10-27T00:00", id="had-been-scheduled-is-past"),
 ]  # fmt: skip
 
 

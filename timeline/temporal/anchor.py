@@ -125,7 +125,7 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
             return "past"  # "a record high set on Aug. 6"
         if word in ("expected", "due") and prev not in _BE_PRESENT:
             return None
-        if word == "scheduled" and prev in ("was", "were"):
+        if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
             return "past"
         return "future"
     if word in _PAST:

@@ -7,6 +7,7 @@ from timeline.temporal.base import (
     _PARTS,
     Context,
     Norm,
+    _month_of,
     _norm,
     _part_of,
     _rx,
@@ -77,6 +78,9 @@ _VERB_LAST_BEFORE = compile_pattern(
 )
 
 
+_MODAL_BEFORE = compile_pattern(r"(?i:\b(?:will|would|could|may|might|can|shall|should|must)\s+)$")
+
+
 def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     parsed = _amount_and_unit(c.match[0])
     if parsed is None:
@@ -91,6 +95,9 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
         return None  # "a second time", "one second-place finish"
     if unit == "year" and _SCHOOL_YEAR.match(ctx.text, c.end):
         return None  # "a year seven pupil": a school year, not a period
+    if low == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, c.start - 20), c.start):
+        # "Islam will one day be ...": some indefinite future day, not a one-day period.
+        return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
     start = c.start
     verb = _VERB_LAST.match(c.match[0])
     if verb and _VERB_LAST_BEFORE.search(ctx.text[max(0, c.start - 12) : c.start]):
@@ -140,6 +147,9 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
         return None  # "Daily Kos", "Weekly Standard": part of a name
     if low in simple:
         return _norm(c, "SET", simple[low], anchor="none")
+    month = _month_of(c.match[0])
+    if month is not None:
+        return _norm(c, "SET", f"XXXX-{month:02d}", anchor="none")  # "each July"
     dow = _DOW_TOKEN.search(low)
     if dow:
         part = _part_of(low)

@@ -150,7 +150,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)\s+(?i:ago|earlier|later|before|"
+        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+now|hence)(?=\W|$)",
     ),
     (
@@ -227,11 +227,11 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|"
+        rf"(?:(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|"
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
         rf"{DOW}s?\s+(?:mornings|afternoons|evenings|nights)|{DOW}s|"
-        rf"(?:mornings|evenings|nights|weekends))(?!\w)",
+        rf"(?:mornings|evenings|nights|weekends))|(?i:every|each)\s+{MON})(?!\w)",
     ),
     (
         "holiday",

@@ -303,6 +303,16 @@ def _rule_year_ago_adj(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
+    n = _ago(c, ctx)
+    if n is not None and n.mod is None and _OR_SO_AGO.search(c.match[0]):
+        return dataclasses.replace(n, mod="APPROX")  # "a week or so ago"
+    return n
+
+
+_OR_SO_AGO = compile_pattern(r"(?i:\s+or\s+so\s+\w+)$")
+
+
+def _ago(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$").match(s)
     if m is None:
