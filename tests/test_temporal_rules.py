@@ -170,6 +170,8 @@ REGRESSIONS = [
                  id="each-month-name-is-a-set"),
     pytest.param("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
                  "midnight Friday", "1989-10-27T00:00", id="had-been-scheduled-is-past"),
+    pytest.param("The results will be announced on Monday.", "2013-03-22", "Monday", "2013-03-25",
+                 id="participle-after-be-is-not-past"),
 ]  # fmt: skip
 
 

@@ -129,7 +129,8 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
             return "past"
         return "future"
     if word in _PAST:
-        return "past"
+        # "will be announced", "to be held": a participle after "be" is no past tense.
+        return None if prev in ("be", "being") else "past"
     if word in ("is", "are", "am"):
         return "present"
     if word.endswith("ing") and len(word) > 5 and prev in _BE_PRESENT:
