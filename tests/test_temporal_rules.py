@@ -172,6 +172,14 @@ REGRESSIONS = [
                  "midnight Friday", "1989-10-27T00:00", id="had-been-scheduled-is-past"),
     pytest.param("The results will be announced on Monday.", "2013-03-22", "Monday", "2013-03-25",
                  id="participle-after-be-is-not-past"),
+    pytest.param("He was arrested in 2011 and released three months later.", "2013-03-22", "three months",
+                 "P3M", id="later-without-a-day-named-is-a-duration-not-dct-plus"),
+    pytest.param("He was arrested in 2011 and released three years later.", "2013-03-22",
+                 "three years later", "2014", id="years-later-count-from-the-year-named"),
+    pytest.param("A few days later, the company announced lower earnings.", "1989-10-27", "A few days",
+                 "PXD", id="vague-amount-later-is-a-duration"),
+    pytest.param("Just over an hour later, he was declared dead.", "1998-10-25", "Just over an hour",
+                 "PT1H", id="hours-later-is-a-duration-not-a-day"),
 ]  # fmt: skip
 
 

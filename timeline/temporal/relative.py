@@ -312,6 +312,13 @@ def _rule_ago(c: Candidate, ctx: Context) -> Norm | None:
 _OR_SO_AGO = compile_pattern(r"(?i:\s+or\s+so\s+\w+)$")
 
 
+def _offset_duration(c: Candidate, n: float | None, unit: str) -> Norm:
+    """The amount of an offset ('three days' of 'three days later') as a duration, signal word left out."""
+    written = c.match[0].rstrip()
+    head = written[: len(written) - len(written.split()[-1])].rstrip()
+    return Norm(c.start, c.start + len(head), "DURATION", duration_value(n, unit), None, "none", 0.8)
+
+
 def _ago(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$").match(s)
@@ -332,6 +339,11 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     if n is not None and n > 1000:
         return None
     sign = -1 if direction in ("ago", "earlier") else 1
+    anaphoric = direction in ("earlier", "later")
+    if anaphoric and (n is None or unit in ("hour", "minute", "second")):
+        # "a few days later", "an hour later": no calendar value to give; the amount is a duration
+        # and "later" its signal, as with "before"/"after".
+        return _offset_duration(c, n, unit)
     if n is None:
         return _norm(
             c,
@@ -348,7 +360,6 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         if unit in ("year", "decade", "century", "centurie")
         else 0
     )
-    anaphoric = direction in ("earlier", "later")
     if unit == "year" and k == -1 and ctx.last_value and _is_current_quarter(ctx.last_value, ctx.dct):
         # "a year ago" right after a quarter compares that quarter with the same one a year before.
         return _norm(
@@ -358,6 +369,13 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         n2 = _year_earlier(c, ctx) if k < 0 else None
         if n2 is not None and n2.anchor == "anaphora":
             return n2
+    if anaphoric and ctx.last_day is None and not (unit == "year" and sign < 0):
+        # "released three months later" with no day named before: counting from the DCT would be
+        # wrong, so a year named before is the base for years, else the amount stays a duration.
+        last = value_range(ctx.last_value) if ctx.last_value else None
+        if unit == "year" and last is not None:
+            return _norm(c, "DATE", f"{last[0].year + k:04d}", anchor="anaphora", confidence=0.6)
+        return _offset_duration(c, n, unit)
     base, anchor = (ctx.last_day, "anaphora") if anaphoric and ctx.last_day else (ctx.dct, "dct")
     if base is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX")
