@@ -180,6 +180,10 @@ REGRESSIONS = [
                  "PXD", id="vague-amount-later-is-a-duration"),
     pytest.param("Just over an hour later, he was declared dead.", "1998-10-25", "Just over an hour",
                  "PT1H", id="hours-later-is-a-duration-not-a-day"),
+    pytest.param("Analysts expect rates to rise later in the year.", "2013-03-22", "the year", "2013",
+                 id="later-in-the-year-is-not-lost-to-the-year-rule"),
+    pytest.param("The company was founded in the late 1800s.", "2013-03-22", "the late 1800s", "18",
+                 id="hundreds-are-a-century"),
 ]  # fmt: skip
 
 

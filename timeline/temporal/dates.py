@@ -361,6 +361,8 @@ def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
         if digits.startswith("'"):
             century = (ctx.dct.year // 100) if ctx.dct else 19
             decade = century * 10 + int(digits[1])
+        elif digits.endswith("00") and int(digits) < 2000:
+            return _norm(c, "DATE", digits[:2])  # "the 1800s" is a century, not its first decade
         else:
             decade = int(digits[:3])
     else:

@@ -183,6 +183,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|"
         r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
     ),
+    # "later in the day", "earlier in the year": the unit of the DCT or of the last day named (ahead
+    # of "the_year", which gives no value there).
+    ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
     (
         "the_year",
         r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
@@ -190,8 +193,6 @@ _RULES: list[tuple[str, str]] = [
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
     ("period", rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter))(?![-\w])"),
-    # "later in the day", "earlier in the year": the unit of the DCT (or of the last day named).
-    ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
     (
         "end_of_unit",
         r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the|this|last|next)\s+"
