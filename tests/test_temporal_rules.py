@@ -205,6 +205,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("He led the ``Spring of Life'' protests.", id="capitalised-season-of-a-name"),
     pytest.param("The 30-year-old documentary filmmaker ran.", id="age-is-not-a-duration"),
     pytest.param("Dem Ossoff will raise your taxes, very bad on crime and 2nd A.", id="2nd-amendment"),
     pytest.param("We may win, he said.", id="modal-may"),

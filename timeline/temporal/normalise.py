@@ -251,11 +251,14 @@ def _is_rate(c: Candidate, ctx: Context) -> bool:
 
 def _looks_like_name(c: Candidate, ctx: Context) -> bool:
     words = c.match[0].split()
+    multiword = len(words) > 1
+    if multiword and words[-1] == "of":
+        words.pop()  # "Spring of Life": the season rule takes a trailing "of" for "spring of 1998"
     last = words[-1]
     if not last[:1].isupper() or last.isupper() or _month_of(last) or last.lower() in WEEKDAYS:
         return False
     before = ctx.text[max(0, c.start - 3) : c.start]
-    return len(words) > 1 or not _SENTENCE_START.search(before)
+    return multiword or not _SENTENCE_START.search(before)
 
 
 def normalise(c: Candidate, ctx: Context, *, extend: bool = True) -> Norm | None:
