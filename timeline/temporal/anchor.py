@@ -7,6 +7,7 @@ found in the text.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from typing import Literal
@@ -73,6 +74,9 @@ _OPEN_QUOTES = ("“", "``")
 _CLOSE_QUOTES = ("”", "''")
 
 
+# Rules ask for the same expression's sentence several times (side signal, tense, weekday in the
+# week named); a text's hash is computed once, so the cache key is cheap.
+@functools.lru_cache(maxsize=256)
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Start and end offsets of the sentence around [start, end) (a rough splitter is enough here)."""
     lo = max(0, start - 300)
