@@ -184,6 +184,12 @@ REGRESSIONS = [
                  id="later-in-the-year-is-not-lost-to-the-year-rule"),
     pytest.param("The company was founded in the late 1800s.", "2013-03-22", "the late 1800s", "18",
                  id="hundreds-are-a-century"),
+    pytest.param("He will visit in December.", "2013-03-22", "December", "2013-12",
+                 id="future-cue-reaches-a-month-nine-months-ahead"),
+    pytest.param("He will visit at Christmas.", "2013-03-22", "Christmas", "2013-12-25",
+                 id="future-cue-reaches-a-holiday-nine-months-ahead"),
+    pytest.param("Protesters prayed as Easter week began.", "2000-04-17", "Easter", "2000-04-23",
+                 id="past-cue-does-not-pull-a-holiday-back-a-year"),
 ]  # fmt: skip
 
 

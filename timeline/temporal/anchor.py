@@ -279,7 +279,9 @@ def month_year(dct: dt.date, month: int, day: int | None, tense: Tense, reach: f
 
     if tense == "past" and months_away(past_year) <= reach:
         return past_year
-    if tense == "future" and months_away(future_year) <= reach:
+    # A future cue ("will", "scheduled") is rarely a misreading, unlike the many '-ed' words that
+    # look past: it may pull up to a year ahead ("will visit in December" said in March).
+    if tense == "future" and months_away(future_year) <= max(reach, 12):
         return future_year
     return past_year if months_away(past_year) < months_away(future_year) else future_year
 

@@ -507,6 +507,11 @@ def _holiday_day(name: str, year: int) -> dt.date | None:
     return None
 
 
+# How far (days) the tense may move a holiday from the nearest one: the months' reach (eight months
+# back, a year ahead).
+_HOLIDAY_REACH_DAYS: dict[Tense, int] = {"past": 245, "future": 366, None: 0}
+
+
 def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
     after = ctx.text[c.end : c.end + 8]
     y = _YEAR_TOKEN.match(after.lstrip(" ,")) if after.startswith((" ", ",")) else None
@@ -535,10 +540,15 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
         before = [d for d in valid if d < ctx.dct]
         after = [d for d in valid if d > ctx.dct]
         pick = max(before, default=valid[0]) if tense == "past" else min(after, default=valid[-1])
-    elif tense == "past":
-        pick = max((d for d in valid if d <= ctx.dct), default=valid[0])
-    elif tense == "future":
-        pick = min((d for d in valid if d >= ctx.dct), default=valid[-1])
     else:
-        pick = min(valid, key=lambda d: abs((d - ctx.dct).days))
+        nearest = min(valid, key=lambda d: abs((d - ctx.dct).days))
+        pick = nearest
+        if tense == "past":
+            pick = max((d for d in valid if d <= ctx.dct), default=valid[0])
+        elif tense == "future":
+            pick = min((d for d in valid if d >= ctx.dct), default=valid[-1])
+        if abs((pick - ctx.dct).days) > _HOLIDAY_REACH_DAYS[tense]:
+            # As for months: tense picks the side only within reach ("as Easter week began" six
+            # days before Easter is this year's, not last year's).
+            pick = nearest
     return _norm(c, "DATE", pick.isoformat(), anchor="dct", confidence=0.8)
