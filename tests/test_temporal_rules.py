@@ -190,6 +190,8 @@ REGRESSIONS = [
                  id="future-cue-reaches-a-holiday-nine-months-ahead"),
     pytest.param("Protesters prayed as Easter week began.", "2000-04-17", "Easter", "2000-04-23",
                  id="past-cue-does-not-pull-a-holiday-back-a-year"),
+    pytest.param("They said they expect the transaction to be completed by Dec. 15.", "1989-03-31",
+                 "Dec. 15", "1989-12-15", id="expect-is-a-future-cue"),
 ]  # fmt: skip
 
 

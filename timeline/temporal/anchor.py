@@ -49,6 +49,7 @@ _FUTURE = _words(
 )
 # "plans"/"planned"/"planning" only point ahead when an infinitive follows ("plans to visit").
 _PLAN = _words("plan plans planned planning intend intending")
+_EXPECT = _words("expect expects expecting anticipate anticipates")
 _PAST = _words(
     "was were had did said told ago yesterday last won lost led met sent took came went made got gave "
     "began beat held left saw ran fell rose found thought brought bought paid spent wrote spoke broke "
@@ -122,6 +123,10 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
         return "future"
     if word in _PLAN:
         return "future" if nxt == "to" else None
+    if word in _EXPECT:
+        return "future"  # "they expect the deal to close by Dec. 15"
+    if word == "supposed" and nxt == "to" and prev in _BE_PRESENT:
+        return "future"  # "talks that are supposed to conclude by May"
     if word in _FUTURE:
         if word in ("set", "expected") and nxt == "to":
             return "future"  # "talks, set to resume Monday": a reduced "which are set to"
