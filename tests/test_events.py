@@ -280,3 +280,26 @@ def test_extract_mentions_never_raises_and_offsets_are_valid(text: str, spans: l
         assert 0 <= m.quote_start <= m.timex.start < m.timex.end <= len(text)
         assert m.quote == text[m.quote_start : m.quote_start + len(m.quote)]
         assert m.title
+
+
+def test_a_long_article_is_split_and_read_in_linear_time() -> None:
+    # Regression: slicing the rest of the text at every sentence boundary, and scanning every
+    # quotation per boundary and per "now", made a 10 MB article take minutes. This 1 MB one (quotes,
+    # a tweet handle, no paragraph breaks) takes under a second when each pass is linear.
+    block = "Mr. Smith said “the vote is now. It counts.” Voters met on Tuesday - see (@poll) now. "
+    text = block * 12_000
+    spans = sentence_spans(text)
+    # The period inside the quotation ends no sentence; the "(@poll)" signature line is its own.
+    assert len(spans) == 3 * 12_000
+    now, tuesday = block.index("now. "), block.index("Tuesday")
+    day = D(2017, 4, 18)
+    txs = [
+        Timex(at, at + len(expr), expr, "DATE", "2017-04-18", None, day, day, "day")
+        for k in range(0, 12_000, 6)
+        for off, expr in ((now, "now"), (tuesday, "Tuesday"), (block.rindex("now"), "now"))
+        for at in [k * len(block) + off]
+    ]
+    mentions = extract_mentions(Article("long", text), txs)
+    # "now" inside the quotation is the speaker's moment, after the handle a signature's date.
+    assert len(mentions) == 2_000
+    assert {(m.timex.text, m.title) for m in mentions} == {("Tuesday", "Voters met")}

@@ -12,10 +12,13 @@ the same words by the same author, not an independent source), but the articles 
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import itertools
+import operator
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from timeline.model import Article
@@ -25,6 +28,7 @@ SKETCH = 24  # hashes kept per article
 MIN_SHARED = 3  # sketch hashes two articles must share to be compared
 JACCARD = 0.5
 CONTAINMENT = 0.85  # a shortened rendering: most of the smaller one is inside the larger
+CONTAINED_SIZE = 0.3  # ... and is not a mere excerpt: at least this share of the larger one's size
 MIN_TOKENS = 12  # too short to tell a duplicate from a shared boilerplate line
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -32,25 +36,69 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 
 def shingles(text: str) -> frozenset[int]:
     """Stable hashes of the word 3-grams of a text (lower-cased, punctuation and hyphens ignored)."""
-    toks = _TOKEN_RE.findall(text.lower())
+    toks = _ascii_tokens(text)
+    if toks is None:
+        words = _TOKEN_RE.findall(text.lower())
+        toks = [w.encode("utf-8") for w in words]
     if len(toks) < MIN_TOKENS:
         return frozenset()
-    grams = (" ".join(toks[i : i + SHINGLE]) for i in range(len(toks) - SHINGLE + 1))
+    # Each gram is the UTF-8 of its tokens joined by spaces. Hashing slices of one joined text keeps
+    # those bytes (and so the hashes) while every loop runs in C: no string is built per gram.
+    data = b" ".join(toks)
+    starts = list(itertools.accumulate(map(operator.add, map(len, toks), _ONES), initial=0))
+    ends = map(operator.sub, starts[SHINGLE:], _ONES)  # gram i ends before token i + SHINGLE's space
     # zlib.crc32, not hash(): str hashes are salted per process and ids must be reproducible.
-    return frozenset(zlib.crc32(g.encode("utf-8")) for g in grams)
+    return frozenset(map(zlib.crc32, map(data.__getitem__, map(slice, starts, ends))))
+
+
+_ONES = itertools.repeat(1)
+# ASCII letters and digits are the only ASCII word characters `_TOKEN_RE` keeps; all else separates.
+_ASCII_SEPARATORS = bytes(b if chr(b).isascii() and chr(b).isalnum() else 32 for b in range(256))
+
+
+def _ascii_tokens(text: str) -> list[bytes] | None:
+    """`_TOKEN_RE`'s lower-cased tokens, split in C, when no non-ASCII character can be in a word."""
+    if not text.isascii():
+        others = {ch for ch in set(text) if not ch.isascii()}
+        if any(_TOKEN_RE.match(ch) or _TOKEN_RE.match(ch.lower()) for ch in others):
+            return None  # "café": letters beyond ASCII need the regular expression
+        text = text.translate(dict.fromkeys(map(ord, others), " "))  # curly quotes, dashes: separators
+    return text.lower().encode("ascii").translate(_ASCII_SEPARATORS).split()
 
 
 def similarity(a: frozenset[int], b: frozenset[int]) -> float:
     """Jaccard of two shingle sets, raised to the containment when one is mostly inside the other."""
     if not a or not b:
         return 0.0
-    inter = len(a & b)
-    jac = inter / len(a | b)
-    small = min(len(a), len(b))
+    return _similarity(len(a & b), len(a), len(b))
+
+
+def _similarity(inter: int, size_a: int, size_b: int) -> float:
+    # Non-decreasing in `inter`, so an upper bound on it gives an upper bound on the similarity.
+    jac = inter / (size_a + size_b - inter)  # the union's size, without building the union
+    small = min(size_a, size_b)
     contain = inter / small if small else 0.0
-    if contain >= CONTAINMENT and small >= 0.3 * max(len(a), len(b)):
+    if contain >= CONTAINMENT and small >= CONTAINED_SIZE * max(size_a, size_b):
         return max(jac, contain)
     return jac
+
+
+# Shingle sets folded onto this many bits give a cheap upper bound on an overlap (see `_fold`).
+FOLD_BITS = 1 << 14
+
+
+def _fold(hashes: frozenset[int]) -> tuple[int, int]:
+    """The set folded onto FOLD_BITS bits, and how many of its hashes landed on a bit already set.
+
+    Shared hashes set shared bits, so |A & B| <= popcount(fold_A & fold_B) + min(lost_A, lost_B):
+    one AND and one popcount bound an overlap that a set intersection would take far longer to count.
+    """
+    folded = bytearray(FOLD_BITS // 8)
+    mask = FOLD_BITS // 8 - 1
+    for h in hashes:
+        folded[(h >> 3) & mask] |= 1 << (h & 7)
+    value = int.from_bytes(folded, "little")
+    return value, len(hashes) - value.bit_count()
 
 
 def _canonical_key(article: Article) -> tuple[int, int, str]:
@@ -59,48 +107,68 @@ def _canonical_key(article: Article) -> tuple[int, int, str]:
 
 def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]:
     """Map each near-duplicate article id to (canonical id, similarity); canonical ones are absent."""
-    sets = {a.id: shingles(a.text or "") for a in articles}
     by_id = {a.id: a for a in articles}
-    buckets: dict[int, list[str]] = defaultdict(list)
-    for aid in sorted(sets):
-        for h in heapq.nsmallest(SKETCH, sets[aid]):
-            buckets[h].append(aid)
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    ids = sorted(by_id)  # articles are numbered in id order, so number order is id order
+    sets = [shingles(by_id[aid].text or "") for aid in ids]
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for x, hashes in enumerate(sets):
+        for h in heapq.nsmallest(SKETCH, hashes):
+            buckets[h].append(x)  # ascending: x grows
+    sketch_buckets: list[list[list[int]]] = [[] for _ in ids]
     for members in buckets.values():
-        if len(members) > 200:
-            continue  # a boilerplate shingle shared by everyone tells nothing
-        for i, x in enumerate(members):
-            for y in members[i + 1 :]:
-                shared[(x, y)] += 1
-    parent = {aid: aid for aid in sets}
+        if 1 < len(members) <= 200:  # a boilerplate shingle shared by everyone tells nothing
+            for x in members:
+                sketch_buckets[x].append(members)
+    parent = list(range(len(ids)))
 
-    def find(x: str) -> str:
+    def find(x: int) -> int:
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    sims: dict[tuple[str, str], float] = {}
-    for (x, y), count in sorted(shared.items()):
-        if count < MIN_SHARED:
-            continue
-        sim = similarity(sets[x], sets[y])
-        if sim >= JACCARD:
-            sims[(x, y)] = sim
+    sizes = [len(hashes) for hashes in sets]
+    folds = [_fold(hashes) for hashes in sets]
+    sims: dict[tuple[int, int], float] = {}
+    for x, shared_buckets in enumerate(sketch_buckets):
+        # Articles after x sharing at least MIN_SHARED sketch hashes with it, counted per x (small
+        # counters of ints, not one table of every pair): the pairs come in (x, y) order as before.
+        shared = Counter(
+            itertools.chain.from_iterable(m[bisect.bisect_right(m, x) :] for m in shared_buckets)
+        )
+        size_x, (fold_x, lost_x) = sizes[x], folds[x]
+        # The similarity grows with the overlap: where even the bound on it falls short, skip the
+        # exact count. Stories that share a few sentences are many, and most stop here.
+        candidates = [
+            y
+            for y, count in shared.items()
+            if count >= MIN_SHARED
+            and _similarity(
+                min(size_x, sizes[y], (fold_x & folds[y][0]).bit_count() + min(lost_x, folds[y][1])),
+                size_x,
+                sizes[y],
+            )
+            >= JACCARD
+        ]
+        for y in sorted(candidates):
             rx, ry = find(x), find(y)
-            if rx != ry:
+            if rx == ry:
+                continue  # already linked: the pair cannot change the groups
+            sim = similarity(sets[x], sets[y])
+            if sim >= JACCARD:
+                sims[(x, y)] = sim
                 parent[max(rx, ry)] = min(rx, ry)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for aid in sets:
-        groups[find(aid)].append(aid)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for x in range(len(ids)):
+        groups[find(x)].append(x)
     out: dict[str, tuple[str, float]] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
-        canon = min(members, key=lambda m: _canonical_key(by_id[m]))
+        canon = min(members, key=lambda m: _canonical_key(by_id[ids[m]]))
         for m in sorted(members):
             if m != canon:
-                pair = (min(m, canon), max(m, canon))
-                sim = sims.get(pair) or similarity(sets[m], sets[canon])
-                out[m] = (canon, round(sim, 3))
+                # Pairs skipped as already linked have no similarity yet: it is counted here.
+                sim = sims.get((min(m, canon), max(m, canon))) or similarity(sets[m], sets[canon])
+                out[ids[m]] = (ids[canon], round(sim, 3))
     return out

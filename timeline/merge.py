@@ -28,9 +28,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import math
+import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline import salience
@@ -60,7 +62,7 @@ CONTEXT_WEIGHT = 0.5  # neighbouring sentences count half a word of the mention'
 SUMMARY_CHARS = 320
 
 Vec = dict[str, float]
-Bag = dict[str, float]
+Bag = Mapping[str, float]  # word -> weighted count
 _PRECISE = ("time", "day")
 
 
@@ -72,33 +74,36 @@ def _surnames(actors: Sequence[str]) -> set[str]:
     return {a.split()[-1].lower().rstrip(".") for a in actors if a.split()}
 
 
-def _bags(mentions: Sequence[Mention], contexts: Sequence[str]) -> tuple[list[Bag], list[Bag]]:
+def _bags(mentions: Sequence[Mention], contexts: Sequence[tuple[str, ...]]) -> tuple[list[Bag], list[Bag]]:
     """Each mention's own words (sentence, title, actors) and the same plus its context."""
-    memo: dict[str, list[str]] = {}  # one sentence often holds several dates: split it once
+    # A sentence is one mention's quote and its neighbours' context, and often holds several dates:
+    # count its words once. (Words never span a space, so sentences joined count as their sum.)
+    memo: dict[str, Counter[str]] = {}
 
-    def words_of(text: str) -> list[str]:
+    def counts(text: str) -> Counter[str]:
         if text not in memo:
-            memo[text] = content_words(text)
+            memo[text] = Counter(content_words(text))
         return memo[text]
 
-    own, full = [], []
+    own: list[Bag] = []
+    full: list[Bag] = []
     for m, context in zip(mentions, contexts, strict=True):
-        bag: Bag = defaultdict(float)
-        for w in words_of(m.quote):
-            bag[w] += 1.0
-        for w in words_of(m.title):
-            bag[w] += 1.0  # the clause around the date says more about the event than the sentence
-        for name in _surnames(m.actors):
-            bag["@" + name] += 1.0
-        with_context: Bag = defaultdict(float, bag)
-        for w in words_of(context):
-            with_context[w] += CONTEXT_WEIGHT
-        own.append(bag)
+        # Whole counts in first-seen order: what adding 1.0 per word gives, counted in C.
+        bag: Counter[str] = Counter(counts(m.quote))
+        bag.update(counts(m.title))  # the clause around the date says more about the event
+        bag.update("@" + name for name in _surnames(m.actors))
+        with_context: dict[str, float] = dict(bag)
+        for part in context:
+            for w, n in counts(part).items():
+                with_context[w] = with_context.get(w, 0) + CONTEXT_WEIGHT * n
+        own.append(bag)  # whole counts: log1p takes them as it takes floats
         full.append(with_context)
     return own, full
 
 
-def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> tuple[list[str], list[int]]:
+def _contexts(
+    results: Sequence[ArticleResult], mentions: Sequence[Mention]
+) -> tuple[list[tuple[str, ...]], list[int]]:
     """The sentences around each mention's sentence, and that sentence's index in its article."""
     texts = {r.article.id: r.article.text or "" for r in results}
     starts_of: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -110,8 +115,7 @@ def _contexts(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> 
             starts_of[m.article_id] = (spans, [s for s, _ in spans])
         spans, starts = starts_of[m.article_id]
         k = bisect.bisect_right(starts, m.quote_start) - 1
-        parts = [text[s:e] for s, e in spans[max(0, k - 1) : k] + spans[k + 1 : k + 2]]
-        out.append(" ".join(parts))
+        out.append(tuple(text[s:e] for s, e in spans[max(0, k - 1) : k] + spans[k + 1 : k + 2]))
         index.append(k)
     return out, index
 
@@ -124,17 +128,30 @@ def _vectors(bags: Sequence[Bag]) -> list[Vec]:
     n = len(bags)
     idf = {t: 1 + math.log((n + 1) / (c + 1)) for t, c in df.items()}
     out = []
+    tf = _Damped()
     for bag in bags:
-        w = {t: (1 + math.log1p(c)) * idf[t] for t, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
-        out.append({t: v / norm for t, v in w.items()})
+        # The same products, sums and quotients as a loop per word, in the same order, run by map().
+        w = list(map(operator.mul, map(tf.__getitem__, bag.values()), map(idf.__getitem__, bag)))
+        norm = math.sqrt(sum(map(operator.mul, w, w))) or 1.0
+        out.append(dict(zip(bag, map(operator.truediv, w, itertools.repeat(norm)), strict=True)))
     return out
+
+
+class _Damped(dict[float, float]):
+    """Count -> 1 + log(1 + count), computed once per distinct count (there are few)."""
+
+    def __missing__(self, count: float) -> float:
+        value = self[count] = 1 + math.log1p(count)
+        return value
 
 
 def _cos(a: Vec, b: Vec) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # Only shared words add anything: find them in C, in a's order, so the float sum is the one a
+    # pass over all of a's words (adding zeros) gives.
+    shared = list(filter(b.__contains__, a))
+    return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)), 0.0)
 
 
 def _centroid(vecs: Sequence[Vec]) -> Vec:
@@ -142,8 +159,13 @@ def _centroid(vecs: Sequence[Vec]) -> Vec:
     for v in vecs:
         for t, x in v.items():
             acc[t] += x
-    norm = math.sqrt(sum(x * x for x in acc.values())) or 1.0
-    return {t: x / norm for t, x in acc.items()}
+    return _unit(acc)
+
+
+def _unit(acc: dict[str, float]) -> Vec:
+    """`acc` scaled to length 1, by map() in C: the same sums and quotients, in the same order."""
+    norm = math.sqrt(sum(map(operator.mul, acc.values(), acc.values()))) or 1.0
+    return dict(zip(acc, map(operator.truediv, acc.values(), itertools.repeat(norm)), strict=True))
 
 
 class _Similarity:
@@ -176,14 +198,17 @@ class _Similarity:
         for j in members:
             aid = self.mentions[j].article_id
             counts[aid] += 1
+            part = per_article[aid]
             for t, x in self.full[j].items():
                 total[t] += x
-                per_article[aid][t] += x
+                part[t] += x
         parts = {a: dict(v) for a, v in per_article.items()}
-        cross = {a: sum(x * total[t] for t, x in v.items()) for a, v in parts.items()}
-        norms = {a: sum(x * x for x in v.values()) for a, v in parts.items()}
+        # Products summed in C, in the order (and operand order) of the loops they replace.
+        mul = operator.mul
+        cross = {a: sum(map(mul, v.values(), map(total.__getitem__, v))) for a, v in parts.items()}
+        norms = {a: sum(map(mul, v.values(), v.values())) for a, v in parts.items()}
         own = _centroid([self.own[j] for j in members])
-        total_sq = sum(x * x for x in total.values())
+        total_sq = sum(map(mul, total.values(), total.values()))
         return _Profile(dict(total), total_sq, parts, cross, norms, counts, len(members), own)
 
     def to_group(self, i: int, p: _Profile) -> float:
@@ -231,46 +256,80 @@ def _average_link(idx: list[int], sim: Callable[[int, int], float], threshold: f
     for p, a in enumerate(idx):
         for b in idx[p + 1 :]:
             sums[(a, b)] = sim(a, b)
+    # Each pair's average, kept up to date (only pairs with the merged cluster change), so the best
+    # pair is a max() in C instead of a pass in Python over all pairs at every merge.
+    avgs = {pair: total for pair, total in sums.items()}  # singletons: the average is the sum
     while len(clusters) > 1:
-        best, best_avg = None, threshold
-        for (a, b), total in sums.items():
-            avg = total / (len(clusters[a]) * len(clusters[b]))
-            if avg > best_avg + 1e-12 or (
-                best is not None and abs(avg - best_avg) <= 1e-12 and (a, b) < best
-            ):
-                best, best_avg = (a, b), avg
+        best = _best_pair(sums, avgs, clusters, threshold)
         if best is None:
             break
         a, b = best  # a < b: the merged cluster keeps the smaller key
         clusters[a].extend(clusters.pop(b))
+        size_a = len(clusters[a])
         for c in list(clusters):
             if c in (a, b) or c == a:
                 continue
             ab = sums.pop((min(b, c), max(b, c)), 0.0)
-            sums[(min(a, c), max(a, c))] = sums.get((min(a, c), max(a, c)), 0.0) + ab
+            avgs.pop((min(b, c), max(b, c)), None)
+            ac = (min(a, c), max(a, c))
+            sums[ac] = sums.get(ac, 0.0) + ab
+            avgs[ac] = sums[ac] / (size_a * len(clusters[c]))
         sums.pop((a, b), None)
+        avgs.pop((a, b), None)
     return [sorted(c) for c in clusters.values()]
+
+
+def _best_pair(
+    sums: dict[tuple[int, int], float],
+    avgs: dict[tuple[int, int], float],
+    clusters: dict[int, list[int]],
+    threshold: float,
+) -> tuple[int, int] | None:
+    """The pair of clusters to merge: highest average above the threshold, near-ties by smallest pair."""
+    if not avgs:
+        return None
+    values = list(avgs.values())
+    top = max(values)
+    if top <= threshold + 1e-12:
+        return None
+    at = values.index(top)
+    values[at] = -math.inf
+    if not values or max(values) < top - 2e-12:
+        return list(avgs)[at]  # a clear winner: what the full scan below would pick
+    # Near-ties within the tolerance: the scan, in its order, decides as it always has.
+    best, best_avg = None, threshold
+    for (a, b), total in sums.items():
+        avg = total / (len(clusters[a]) * len(clusters[b]))
+        if avg > best_avg + 1e-12 or (best is not None and abs(avg - best_avg) <= 1e-12 and (a, b) < best):
+            best, best_avg = (a, b), avg
+    return best
 
 
 def _leader(idx: list[int], vecs: list[Vec], threshold: float) -> list[list[int]]:
     """Centroid leader clustering in canonical order: linear in clusters, for very busy dates."""
-    leaders: list[tuple[list[int], Vec, list[Vec]]] = []
+    members: list[list[int]] = []
+    centroids: list[Vec] = []
+    sums: list[dict[str, float]] = []  # running sums behind the centroids, as `_centroid` adds them
     for a in idx:
+        vec = vecs[a]
         best, best_sim = None, threshold
-        for j, (_members, cen, _vs) in enumerate(leaders):
-            sim = _cos(vecs[a], cen)
+        for j, cen in enumerate(centroids):
+            sim = _cos(vec, cen)
             if sim > best_sim:
                 best, best_sim = j, sim
         if best is None:
-            leaders.append(([a], vecs[a], [vecs[a]]))
-        else:
-            members, cen, vs = leaders[best]
-            members.append(a)
-            if len(vs) < 50:  # the centroid settles: stop paying to recompute it
-                vs.append(vecs[a])
-                cen = _centroid(vs)
-            leaders[best] = (members, cen, vs)
-    return [m for m, _c, _v in leaders]
+            members.append([a])
+            centroids.append(vec)
+            sums.append(dict(vec))
+            continue
+        members[best].append(a)
+        if len(members[best]) <= 50:  # the centroid settles: stop paying to update it
+            acc = sums[best]
+            for t, x in vec.items():
+                acc[t] = acc.get(t, 0.0) + x
+            # The same sums in the same order as `_centroid` over the first members: the same floats.
+            centroids[best] = _unit(acc)
+    return members
 
 
 def _cluster(idx: list[int], sim: _Similarity, threshold: float = SAME_DATE_SIM) -> list[list[int]]:
@@ -366,7 +425,12 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     # Stage 3: coarse mentions join the precise event they refine, or stand as their own.
     roots = sorted(events_idx, key=lambda r: (mentions[r].start, r))
     starts = [mentions[r].start for r in roots]
-    profiles = {r: sim.group_profile(events_idx[r]) for r in roots}
+    # Profiles on demand: most events never meet a coarse mention, and those that gain none keep
+    # theirs for building the event.
+    profiles: dict[int, _Profile] = {}
+    precise_size = {r: len(events_idx[r]) for r in roots}  # profiles are of the precise members
+    grown: set[int] = set()
+    rank = {r: (-len(events_idx[r]), r) for r in roots}  # largest events first, kept up to date
     leftover: list[int] = []
     for i in coarse:
         m = mentions[i]
@@ -376,8 +440,10 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
         in_range = roots[lo:hi]
         if len(in_range) > MAX_ATTACH_CANDIDATES:
             # A year holds thousands of events; a coarse mention refines one of the big ones.
-            in_range = sorted(in_range, key=lambda r: (-len(events_idx[r]), r))[:MAX_ATTACH_CANDIDATES]
+            in_range = sorted(in_range, key=rank.__getitem__)[:MAX_ATTACH_CANDIDATES]
         for r in in_range:
+            if r not in profiles:
+                profiles[r] = sim.group_profile(events_idx[r][: precise_size[r]])
             s = sim.to_group(i, profiles[r])
             if s > best_sim or (best is not None and s == best_sim and r < best):
                 best, best_sim = r, s
@@ -385,6 +451,8 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
             leftover.append(i)
         else:
             events_idx[best].append(i)
+            grown.add(best)
+            rank[best] = (-len(events_idx[best]), best)
     by_coarse: dict[tuple[dt.date, dt.date], list[int]] = defaultdict(list)
     for i in leftover:
         by_coarse[(mentions[i].start, mentions[i].end)].append(i)
@@ -393,7 +461,8 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
             events_idx[c[0]] = c
 
     stats = salience.date_stats(results)
-    events = _build_events(mentions, sim, events_idx, conflicts_idx, stats)
+    kept = {r: p for r, p in profiles.items() if r not in grown}
+    events = _build_events(mentions, sim, events_idx, conflicts_idx, stats, kept)
     if top is not None and top >= 0:
         events = sorted(events, key=lambda e: (-e.salience, e.id))[:top]
     events.sort(key=lambda e: (e.start, e.end, -e.salience, e.id))
@@ -489,6 +558,7 @@ def _build_events(
     events_idx: dict[int, list[int]],
     conflicts_idx: dict[int, list[int]],
     stats: salience.DateStats,
+    profiles: dict[int, _Profile],
 ) -> list[Event]:
     events: list[Event] = []
     used_ids: set[str] = set()
@@ -505,8 +575,12 @@ def _build_events(
             )
         on_date = [mentions[i] for i in members if (mentions[i].start, mentions[i].end) == (start, end)]
         gran = min((m.granularity for m in on_date), key=_gran_rank)
-        profile = sim.group_profile(members)
-        best = min(members, key=lambda i: _title_rank(i, mentions, sim, profile, bool(dated)))
+        # A profile from stage 3 is of these very members in this order (clusters are sorted).
+        if len(members) == 1:
+            best = members[0]  # nothing to rank
+        else:
+            profile = profiles.get(root) or sim.group_profile(members)
+            best = min(members, key=lambda i: _title_rank(i, mentions, sim, profile, bool(dated)))
         canon = mentions[best]
         sources = tuple(sorted((mentions[i] for i in members), key=_key))
         conflicts = tuple(sorted((mentions[i] for i in conflicts_idx.get(root, ())), key=_key))

@@ -14,9 +14,12 @@ No evidence leaves the article undated ("none"); the clock is never consulted.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -73,9 +76,18 @@ def _full_dates(text: str, timexes: Iterable[Timex]) -> list[_Dated]:
             and re.search(r"\d{4}", t.text)
         ):
             found[t.start] = _Dated(t.range_start, t.start, t.end)
+    # A regex date inside a tagged one is the same date. Explicit dates come in text order, so the
+    # furthest end among the spans starting at or before one decides: no scan of all spans per date.
+    tagged = sorted((d.start, d.end) for d in found.values())
+    tagged_starts = [start for start, _ in tagged]
+    reach = list(itertools.accumulate((end for _, end in tagged), max))
+    added_reach = -1  # furthest end of the regex dates added so far (they start earlier)
     for start, end, day in explicit_dates(text):
-        if not any(d.start <= start < d.end for d in found.values()):
-            found[start] = _Dated(day, start, end)
+        k = bisect.bisect_right(tagged_starts, start) - 1
+        if (k >= 0 and reach[k] > start) or added_reach > start:
+            continue
+        found[start] = _Dated(day, start, end)
+        added_reach = max(added_reach, end)
     return [found[k] for k in sorted(found) if EARLIEST <= found[k].day <= LATEST]
 
 
@@ -192,18 +204,60 @@ def _cos(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+class _StoryIndex:
+    """The dated articles' vectors by word, to find an article's closest ones without scoring all."""
+
+    def __init__(self, vecs: dict[str, dict[str, float]], dated: list[Article]) -> None:
+        self.vecs, self.dated = vecs, dated
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.peak: dict[str, float] = defaultdict(float)  # a word's largest weight in any dated vector
+        for i, d in enumerate(dated):
+            for w, x in vecs[d.id].items():
+                self.postings[w].append(i)
+                self.peak[w] = max(self.peak[w], x)
+
+    def similar(self, article: Article, floor: float) -> list[tuple[float, str, Article]]:
+        """(rounded cosine, id, article) of every other dated article whose cosine may reach `floor`.
+
+        The words whose largest possible contributions sum below `floor` cannot lift an article to it
+        on their own (MaxScore): only articles holding one of the other words, mostly rare ones, are
+        scored, with the same cosine as a full scan.
+        """
+        vec = self.vecs[article.id]
+        bounds = sorted((x * self.peak.get(w, 0.0), w) for w, x in vec.items())
+        total, essential = 0.0, len(bounds)
+        for k, (bound, _w) in enumerate(bounds):
+            if total + bound >= floor:
+                essential = k
+                break
+            total += bound
+        found: set[int] = set()
+        for _bound, w in bounds[essential:]:
+            found.update(self.postings.get(w, ()))
+        out = []
+        words = set(vec)
+        for i in found:
+            d = self.dated[i]
+            other = self.vecs[d.id]
+            # A first pass in C over the shared words only; its sum may differ from `_cos` in the
+            # last bit, so a margin decides who gets the exact cosine (few: most fall far short).
+            common = words.intersection(other)
+            rough = sum(map(operator.mul, map(vec.__getitem__, common), map(other.__getitem__, common)))
+            if rough >= floor - 1e-9 and d.id != article.id:
+                out.append((round(_cos(vec, other), 6), d.id, d))
+        return out
+
+
 def _story_date(
     article: Article,
-    vecs: dict[str, dict[str, float]],
-    dated: list[Article],
+    index: _StoryIndex,
     lower: dt.date | None,
     weekdays: set[int],
 ) -> tuple[dt.date, float, str] | None:
     """The publication date the most similar dated articles support, within the article's bounds."""
-    sims = sorted(
-        ((round(_cos(vecs[article.id], vecs[d.id]), 6), d.id, d) for d in dated if d.id != article.id),
-        key=lambda x: (-x[0], x[1]),
-    )
+    # Articles below the threshold never count, so those the index rules out (a margin under it, for
+    # rounding) change nothing.
+    sims = sorted(index.similar(article, STORY_MIN_SIM - 1e-5), key=lambda x: (-x[0], x[1]))
     top = [(s, d) for s, _, d in sims[:STORY_TOP] if s >= STORY_MIN_SIM]
     if not top:
         return None
@@ -278,16 +332,14 @@ def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
         and (a.published is None or (a.published_source == "content" and a.published_confidence <= 0.5))
     ]
     if needy and dated:
-        vecs = _tfidf({a.id: _vector(a) for a in out.values()})
-        dated_set = {d.id for d in dated}
+        index = _StoryIndex(_tfidf({a.id: _vector(a) for a in out.values()}), dated)
         for a in needy:
             ev = content_evidence(dataclasses.replace(a, published=None), timexes.get(a.id, ()))
             text = a.text or ""
             spans = sentence_spans(text)
             past = [d for d in _full_dates(text, timexes.get(a.id, ())) if not _is_future(text, spans, d)]
             lower = max((d.day for d in past), default=None)
-            pool = [d for d in dated if d.id != a.id and d.id in dated_set]
-            story = _story_date(a, vecs, pool, lower, weekdays_mentioned(text))
+            story = _story_date(a, index, lower, weekdays_mentioned(text))
             if story is None:
                 if a.published is None and ev is not None:
                     day, _conf, evidence, _kind = ev

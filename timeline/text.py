@@ -6,7 +6,9 @@ corpora such as T17 ("Obama , who said ... .").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -109,6 +111,18 @@ _ATTRIBUTION_RE = re.compile(
     r"insisted|explained|noted|warned|continued)\b"
 )
 _BOUNDARY_RE = re.compile(r"[.!?]+[”’\"')\]]*(?=\s)|\n\s*\n|\n")
+_FOLLOWER_RE = re.compile(r"\s+(\S)")
+_PARAGRAPH_BREAK_RE = re.compile(r"(?=\n\n)")  # every start, overlapping ones too, as str.find sees them
+_DASH_RE = re.compile(r"[—–-]")
+_CAPITAL_RE = re.compile(r"[A-Z]")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]{1,5}\.)+[A-Za-z]{1,5}")
+_ORDINAL_RE = re.compile(r"\d+(st|nd|rd|th|s)?")
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+_POSSESSIVE_STRIP_RE = re.compile(r"(['’]s|['’])$")
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+_LOWER_AFTER_HYPHEN_RE = re.compile(r"-[a-z]")
+_PARTY_TAG_RE = re.compile(r"[DRI][-.][A-Z][a-z]{1,4}")
+_NAME_TOKEN_RE = re.compile(r"[@#]\w+|[A-Z]\.(?=\s)|[A-Z][\w'’\-]*|\w+|\S")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _EXPLICIT_DATE_RES = (
     # April 19, 2017 / Apr. 19 2017 / April 19th, 2017
@@ -159,17 +173,33 @@ def normalize_word(word: str) -> str:
     return w.strip("'-")
 
 
+def _content_form(raw: str) -> str:
+    """The content word a raw token stands for, or "" when it says nothing about what happened."""
+    w = normalize_word(raw)
+    if len(w) < 2 or w in STOPWORDS or w in TEMPORAL_WORDS or w.isdigit() or _ORDINAL_RE.fullmatch(w):
+        return ""
+    return w
+
+
+class _ContentForms(dict[str, str]):
+    """Raw token -> content form, filled on first sight: a collection repeats a small vocabulary."""
+
+    LIMIT = 500_000  # a flood of distinct tokens (random strings, hashes) must not grow it forever
+
+    def __missing__(self, raw: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        form = self[raw] = _content_form(raw)
+        return form
+
+
+_CONTENT_FORMS = _ContentForms()
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words that say what happened: no stopwords, calendar words or bare numbers."""
-    out = []
-    for raw in words(text):
-        w = normalize_word(raw)
-        if len(w) < 2 or w in STOPWORDS or w in TEMPORAL_WORDS or w.isdigit():
-            continue
-        if re.fullmatch(r"\d+(st|nd|rd|th|s)?", w):
-            continue
-        out.append(w)
-    return out
+    # The lookup runs in C through map(); only unseen tokens reach Python code.
+    return [w for w in map(_CONTENT_FORMS.__getitem__, _WORD_RE.findall(text)) if w]
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -184,11 +214,28 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if bare.lower().rstrip(".") in ABBREVIATIONS:
         return True
     # An initial ("Donald J. Trump") or a dotted acronym ("U.S.", "D.Calif.").
-    return bool(re.fullmatch(r"[A-Z]", bare) or re.fullmatch(r"(?:[A-Za-z]{1,5}\.)+[A-Za-z]{1,5}", bare))
+    return bool(_CAPITAL_RE.fullmatch(bare) or _DOTTED_RE.fullmatch(bare))
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_index(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the text's quotations, both ascending (matches never overlap).
+
+    Cached: one article asks about many expressions, and scanning the whole text each time made
+    long articles quadratic. A string caches its hash, so a hit costs no pass over the text.
+    """
+    spans = _quoted_spans(text)
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _last_quote_end(starts: list[int], ends: list[int], before: int) -> int:
+    """End of the last quotation starting before `before` (-1 if none): it reaches furthest."""
+    k = bisect.bisect_left(starts, before) - 1
+    return ends[k] if k >= 0 else -1
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -197,7 +244,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     A period inside a quotation does not end the sentence that quotes it ("“... Georgia. Great job!”
     Trump tweeted." is one sentence); line breaks always do, and so does a tweet signature.
     """
-    quotes = _quoted_spans(text)
+    q_starts, q_ends = _quote_index(text)
     cuts: set[int] = set()
     for m in _BOUNDARY_RE.finditer(text):
         token = m.group(0)
@@ -206,7 +253,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cuts.add(m.end())
             continue
         end = m.end()
-        nxt = re.match(r"\s+(\S)", text[end:])
+        # match(text, pos), not match(text[end:]): slicing the rest at every boundary was quadratic.
+        nxt = _FOLLOWER_RE.match(text, end)
         if nxt is None:
             continue
         follower = nxt.group(1)
@@ -222,7 +270,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if token[-1] in "”\"'" and _ATTRIBUTION_RE.match(text, end):
             continue
         # Inside a quotation (and not at its closing mark) the sentence goes on.
-        if any(qs < m.start() and end < qe for qs, qe in quotes):
+        if _last_quote_end(q_starts, q_ends, m.start()) > end:
             continue
         cuts.add(end)
     for m in SIGNATURE_RE.finditer(text):
@@ -273,19 +321,44 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | 
 
 def in_quotation(text: str, start: int, end: int) -> bool:
     """True when [start, end) lies inside a quotation mark pair."""
-    return any(qs < start and end <= qe for qs, qe in _quoted_spans(text))
+    return _last_quote_end(*_quote_index(text), start) >= end
 
 
 def in_tweet(text: str, start: int) -> bool:
     """True when `start` lies in an embedded tweet: the paragraph a signature line closes."""
-    para_end = text.find("\n\n", start)
-    para_end = len(text) if para_end < 0 else para_end
-    tail = text[start : min(len(text), para_end + 200)]
-    sig = SIGNATURE_RE.search(tail)
-    if sig is None or "(@" not in sig.group(0):
-        return False
-    # The signature must close this paragraph or open the next one, not sit paragraphs away.
-    return "\n\n" not in tail[: sig.start()].strip() and sig.start() <= para_end - start + 3
+    breaks, signatures = _tweet_index(text)
+    k = bisect.bisect_left(breaks, start)
+    para_end = breaks[k] if k < len(breaks) else len(text)
+    window = min(len(text), para_end + 200)
+    # The first signature at or after `start` that fits in the window, as a search of
+    # text[start:window] would find it: a match inside the window is a match in the whole text, so
+    # only the precomputed starts need trying. The signature must close this paragraph or open the
+    # next one, not sit paragraphs away.
+    for sig in signatures[bisect.bisect_left(signatures, start) :]:
+        if sig > para_end + 3:
+            return False
+        if SIGNATURE_RE.match(text, sig, window) is None:
+            continue
+        if sig <= para_end:
+            return True  # no paragraph break between `start` and the signature
+        # Just past the break: it counts only when whitespace around it is all that separates them.
+        a, b = start, sig
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        return text.find("\n\n", max(a, para_end), b) < 0
+    return False
+
+
+@functools.lru_cache(maxsize=4)
+def _tweet_index(text: str) -> tuple[list[int], list[int]]:
+    """Where paragraph breaks and tweet signatures start, ascending (cached, as `_quote_index`)."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK_RE.finditer(text)]
+    if "(@" not in text:
+        return breaks, []
+    signatures = [m.start() for m in _DASH_RE.finditer(text) if SIGNATURE_RE.match(text, m.start())]
+    return breaks, signatures
 
 
 def is_signature(text: str, start: int) -> bool:
@@ -331,7 +404,8 @@ _NAME_CONNECTORS = frozenset({"of", "de", "da", "van", "von", "la", "le", "del",
 def names(text: str) -> list[str]:
     """Capitalised name sequences ("Karen Handel", "Daily Kos"), titles and calendar words dropped."""
     out: list[str] = []
-    toks = list(re.finditer(r"[@#]\w+|[A-Z]\.(?=\s)|[A-Z][\w'’\-]*|\w+|\S", text))
+    seen: set[str] = set()  # `out` keeps the order; a list scan per name was quadratic on long texts
+    toks = list(_NAME_TOKEN_RE.finditer(text))
     i = 0
     while i < len(toks):
         tok = toks[i].group(0)
@@ -347,7 +421,7 @@ def names(text: str) -> list[str]:
                 break
             if t[0].isupper():
                 seq.append(t)
-                if re.search(r"['’]s?$", t):
+                if _POSSESSIVE_END_RE.search(t):
                     j += 1  # a possessive ends the name: "Trump’s Secretary of Health"
                     break
             elif t in _NAME_CONNECTORS and j + 1 < len(toks) and toks[j + 1].group(0)[0].isupper():
@@ -356,8 +430,8 @@ def names(text: str) -> list[str]:
                 break
             j += 1
         i = max(j, i + 1)
-        cleaned = [re.sub(r"(['’]s|['’])$", "", w) for w in seq]
-        cleaned = [w if re.fullmatch(r"[A-Z]\.", w) else w.rstrip(".,") for w in cleaned]
+        cleaned = [_POSSESSIVE_STRIP_RE.sub("", w) for w in seq]
+        cleaned = [w if _INITIAL_RE.fullmatch(w) else w.rstrip(".,") for w in cleaned]
         while cleaned and (
             cleaned[0].lower().rstrip(".") in _NAME_PREFIXES
             or cleaned[0].lower() in TEMPORAL_WORDS
@@ -382,11 +456,12 @@ def names(text: str) -> list[str]:
         if (
             len(name) < 3
             or (name.isupper() and len(name) > 4)
-            or re.search(r"-[a-z]", name)
-            or re.fullmatch(r"[DRI][-.][A-Z][a-z]{1,4}", name)
+            or _LOWER_AFTER_HYPHEN_RE.search(name)
+            or _PARTY_TAG_RE.fullmatch(name)
         ):
             continue
-        if name not in out:
+        if name not in seen:
+            seen.add(name)
             out.append(name)
     return out
 
