@@ -33,7 +33,6 @@ import math
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 
 from timeline import salience
 from timeline.display import display_date
@@ -59,6 +58,9 @@ WINDOW = 4  # words either side of a date that say what it is the date of
 MAX_ATTACH_CANDIDATES = 40  # precise events a coarse mention is compared with, largest first
 MAX_AVERAGE_LINK = 60  # above this many mentions on one date, cluster against centroids instead
 CONTEXT_WEIGHT = 0.5  # neighbouring sentences count half a word of the mention's own sentence
+# Own words are counted this many times and context words once, then all is divided by it: the
+# weights above, exactly, with the counting done in C.
+CONTEXT_SCALE = round(1 / CONTEXT_WEIGHT)
 SUMMARY_CHARS = 320
 
 Vec = dict[str, float]
@@ -77,27 +79,26 @@ def _surnames(actors: Sequence[str]) -> set[str]:
 def _bags(mentions: Sequence[Mention], contexts: Sequence[tuple[str, ...]]) -> tuple[list[Bag], list[Bag]]:
     """Each mention's own words (sentence, title, actors) and the same plus its context."""
     # A sentence is one mention's quote and its neighbours' context, and often holds several dates:
-    # count its words once. (Words never span a space, so sentences joined count as their sum.)
-    memo: dict[str, Counter[str]] = {}
+    # find its words once. (Words never span a space, so sentences joined give their words in turn.)
+    memo: dict[str, list[str]] = {}
 
-    def counts(text: str) -> Counter[str]:
+    def words_of(text: str) -> list[str]:
         if text not in memo:
-            memo[text] = Counter(content_words(text))
+            memo[text] = content_words(text)
         return memo[text]
 
     own: list[Bag] = []
     full: list[Bag] = []
     for m, context in zip(mentions, contexts, strict=True):
-        # Whole counts in first-seen order: what adding 1.0 per word gives, counted in C.
-        bag: Counter[str] = Counter(counts(m.quote))
-        bag.update(counts(m.title))  # the clause around the date says more about the event
-        bag.update("@" + name for name in _surnames(m.actors))
-        with_context: dict[str, float] = dict(bag)
+        # The clause around the date says more about the event than the sentence: its words again.
+        mine = words_of(m.quote) + words_of(m.title) + ["@" + name for name in _surnames(m.actors)]
+        # Counted in C, first-seen order: the counts adding 1.0 per word gives.
+        own.append(Counter(mine))
+        scaled = Counter(mine * CONTEXT_SCALE)
         for part in context:
-            for w, n in counts(part).items():
-                with_context[w] = with_context.get(w, 0) + CONTEXT_WEIGHT * n
-        own.append(bag)  # whole counts: log1p takes them as it takes floats
-        full.append(with_context)
+            scaled.update(words_of(part))
+        weights = map(operator.truediv, scaled.values(), itertools.repeat(CONTEXT_SCALE))
+        full.append(dict(zip(scaled, weights, strict=True)))
     return own, full
 
 
@@ -148,10 +149,16 @@ class _Damped(dict[float, float]):
 def _cos(a: Vec, b: Vec) -> float:
     if len(a) > len(b):
         a, b = b, a
-    # Only shared words add anything: find them in C, in a's order, so the float sum is the one a
-    # pass over all of a's words (adding zeros) gives.
+    # Products in a's order, summed in C: the float a loop over a's words gives. Against a large
+    # vector (a group's sum) most words are shared, so take them all; else only the shared ones
+    # (the zeros left out add nothing).
+    if len(b) > 4 * len(a):
+        return sum(map(operator.mul, a.values(), map(b.get, a, _ZEROS)), 0.0)
     shared = list(filter(b.__contains__, a))
     return sum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)), 0.0)
+
+
+_ZEROS = itertools.repeat(0.0)
 
 
 def _centroid(vecs: Sequence[Vec]) -> Vec:
@@ -203,13 +210,9 @@ class _Similarity:
                 total[t] += x
                 part[t] += x
         parts = {a: dict(v) for a, v in per_article.items()}
-        # Products summed in C, in the order (and operand order) of the loops they replace.
-        mul = operator.mul
-        cross = {a: sum(map(mul, v.values(), map(total.__getitem__, v))) for a, v in parts.items()}
-        norms = {a: sum(map(mul, v.values(), v.values())) for a, v in parts.items()}
-        own = _centroid([self.own[j] for j in members])
-        total_sq = sum(map(mul, total.values(), total.values()))
-        return _Profile(dict(total), total_sq, parts, cross, norms, counts, len(members), own)
+        total_sq = sum(map(operator.mul, total.values(), total.values()))
+        own = [self.own[j] for j in members]
+        return _Profile(dict(total), total_sq, parts, counts, len(members), own)
 
     def to_group(self, i: int, p: _Profile) -> float:
         """Cosine of mention i to a group's other articles (own words only when there are none)."""
@@ -222,7 +225,7 @@ class _Similarity:
         if mine is not None:
             # |total - mine|^2 = |total|^2 - 2 total.mine + |mine|^2, without building the vector.
             dot -= _cos(self.full[i], mine)
-            sq = p.total_sq - 2 * p.cross[aid] + p.norms[aid]
+            sq = p.total_sq - 2 * p.cross(aid) + p.norm(aid)
         return dot / math.sqrt(sq) if sq > 1e-12 else 0.0
 
     def centrality(self, i: int, p: _Profile) -> float:
@@ -236,16 +239,61 @@ class _Similarity:
         return dot / n_others
 
 
-@dataclass(frozen=True, slots=True)
 class _Profile:
-    total: Vec
-    total_sq: float
-    per_article: dict[str, Vec]
-    cross: dict[str, float]  # total . per_article[a]
-    norms: dict[str, float]  # |per_article[a]|^2
-    counts: Counter[str]
-    size: int
-    own: Vec
+    """A group's context vectors summed, overall and per article; the rest worked out on first use.
+
+    Most groups are only asked about the articles of a few mentions, or never for their own-words
+    centroid, so those are not computed for every article of every group.
+    """
+
+    __slots__ = (
+        "_cross",
+        "_norms",
+        "_own",
+        "_own_vecs",
+        "counts",
+        "per_article",
+        "size",
+        "total",
+        "total_sq",
+    )
+
+    def __init__(
+        self,
+        total: Vec,
+        total_sq: float,
+        per_article: dict[str, Vec],
+        counts: Counter[str],
+        size: int,
+        own_vecs: list[Vec],
+    ) -> None:
+        self.total, self.total_sq, self.per_article = total, total_sq, per_article
+        self.counts, self.size = counts, size
+        self._own_vecs = own_vecs
+        self._own: Vec | None = None
+        self._cross: dict[str, float] = {}
+        self._norms: dict[str, float] = {}
+
+    @property
+    def own(self) -> Vec:
+        """Centroid of the members' own-words vectors."""
+        if self._own is None:
+            self._own = _centroid(self._own_vecs)
+        return self._own
+
+    def cross(self, aid: str) -> float:
+        """total . per_article[aid] (products summed in C, in the order of a loop over the part)."""
+        if aid not in self._cross:
+            part = self.per_article[aid]
+            self._cross[aid] = sum(map(operator.mul, part.values(), map(self.total.__getitem__, part)))
+        return self._cross[aid]
+
+    def norm(self, aid: str) -> float:
+        """|per_article[aid]|^2."""
+        if aid not in self._norms:
+            part = self.per_article[aid]
+            self._norms[aid] = sum(map(operator.mul, part.values(), part.values()))
+        return self._norms[aid]
 
 
 def _average_link(idx: list[int], sim: Callable[[int, int], float], threshold: float) -> list[list[int]]:
@@ -484,7 +532,6 @@ def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]
     seq_pairs = _sentence_pairs(mentions)
     order = sorted(precise, key=lambda c: (mentions[c[0]].start, c[0]))
     days = [mentions[c[0]].start for c in order]
-    cen = {c[0]: _centroid([vecs[i] for i in c]) for c in order}
     names = {c[0]: set().union(*(_surnames(mentions[i].actors) for i in c)) for c in order}
     name_words = {w.lower() for m in mentions for a in m.actors for w in a.split()}
     windows = [_window_words(m) - name_words for m in mentions]
@@ -493,25 +540,39 @@ def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]
     common = {w for w, n in window_df.items() if n > max(8, CONFLICT_RARE * len(mentions))}
     near = {c[0]: {w for i in c for w in windows[i]} - common for c in order}
     arts = {c[0]: len({mentions[i].article_id for i in c}) for c in order}
+    cen: dict[int, Vec] = {}  # centroids of the few clusters that get compared
+
+    def centroid(c: list[int]) -> Vec:
+        if c[0] not in cen:
+            cen[c[0]] = _centroid([vecs[i] for i in c])
+        return cen[c[0]]
+
+    # A disagreement is a lone source against an agreeing majority, so every pair holds one of the
+    # few majorities: pair each with the clusters up to CONFLICT_WINDOW days either side of it,
+    # as (earlier, later) like a scan of all pairs would.
+    window = dt.timedelta(days=CONFLICT_WINDOW)
+    pairs = []
+    for pos, c in enumerate(order):
+        if arts[c[0]] < CONFLICT_MAJORITY:
+            continue
+        lo = bisect.bisect_left(days, days[pos] - window)
+        hi = bisect.bisect_right(days, days[pos] + window)
+        pairs.extend((order[q], c) for q in range(lo, pos) if arts[order[q][0]] <= CONFLICT_MINORITY)
+        pairs.extend((c, order[q]) for q in range(pos + 1, hi) if arts[order[q][0]] <= CONFLICT_MINORITY)
     candidates = []
-    for pos, a in enumerate(order):
-        hi = bisect.bisect_right(days, days[pos] + dt.timedelta(days=CONFLICT_WINDOW))
-        for b in order[pos + 1 : hi]:
-            da, db = mentions[a[0]].start, mentions[b[0]].start
-            if da == db or (da, db) in seq_pairs:
-                continue
-            # Different people on different days are a series ("Kaine on Wednesday, Harris the
-            # next night"), not one event dated two ways; so is a different kind of happening.
-            # The words next to the date name the happening ("a June 2 runoff", "a runoff election
-            # on June 20"): they must agree too.
-            if not (names[a[0]] & names[b[0]]) or not (near[a[0]] & near[b[0]]):
-                continue
-            big, small = sorted((arts[a[0]], arts[b[0]]), reverse=True)
-            if small > CONFLICT_MINORITY or big < CONFLICT_MAJORITY:
-                continue  # a disagreement is a lone source against an agreeing majority
-            sim = _cos(cen[a[0]], cen[b[0]])
-            if sim >= CONFLICT_SIM:
-                candidates.append((-round(sim, 9), a[0], b[0], a, b))
+    for a, b in pairs:
+        da, db = mentions[a[0]].start, mentions[b[0]].start
+        if da == db or (da, db) in seq_pairs:
+            continue
+        # Different people on different days are a series ("Kaine on Wednesday, Harris the
+        # next night"), not one event dated two ways; so is a different kind of happening.
+        # The words next to the date name the happening ("a June 2 runoff", "a runoff election
+        # on June 20"): they must agree too.
+        if not (names[a[0]] & names[b[0]]) or not (near[a[0]] & near[b[0]]):
+            continue
+        sim = _cos(centroid(a), centroid(b))
+        if sim >= CONFLICT_SIM:
+            candidates.append((-round(sim, 9), a[0], b[0], a, b))
     candidates.sort(key=lambda x: x[:3])
 
     def support(c: list[int]) -> tuple[int, int, float, int]:
@@ -542,14 +603,18 @@ def _title_rank(
     (same-article ones share context, so they would flatter each other), then the most confident.
     """
     m = mentions[i]
-    quoted = m.quote[:1] in "“\"'‘`" or len(content_words(m.title)) < 3
     return (
-        m.granularity not in _PRECISE and has_precise,
-        quoted,
+        *_title_class(m, has_precise),
         -round(sim.centrality(i, profile), 9),
         -m.confidence,
         _key(m),
     )
+
+
+def _title_class(m: Mention, has_precise: bool) -> tuple[bool, bool]:
+    """The leading part of `_title_rank`: coarse when the event has a precise date, then quoted."""
+    quoted = m.quote[:1] in "“\"'‘`" or len(content_words(m.title)) < 3
+    return (m.granularity not in _PRECISE and has_precise, quoted)
 
 
 def _build_events(
@@ -575,12 +640,17 @@ def _build_events(
             )
         on_date = [mentions[i] for i in members if (mentions[i].start, mentions[i].end) == (start, end)]
         gran = min((m.granularity for m in on_date), key=_gran_rank)
-        # A profile from stage 3 is of these very members in this order (clusters are sorted).
-        if len(members) == 1:
-            best = members[0]  # nothing to rank
+        # Only mentions of the best class can speak for the event: rank those alone, and when one
+        # is left no similarity is needed at all.
+        classes = [_title_class(mentions[i], bool(dated)) for i in members]
+        lead = min(classes)
+        contenders = [i for i, c in zip(members, classes, strict=True) if c == lead]
+        if len(contenders) == 1:
+            best = contenders[0]
         else:
+            # A profile from stage 3 is of these very members in this order (clusters are sorted).
             profile = profiles.get(root) or sim.group_profile(members)
-            best = min(members, key=lambda i: _title_rank(i, mentions, sim, profile, bool(dated)))
+            best = min(contenders, key=lambda i: _title_rank(i, mentions, sim, profile, bool(dated)))
         canon = mentions[best]
         sources = tuple(sorted((mentions[i] for i in members), key=_key))
         conflicts = tuple(sorted((mentions[i] for i in conflicts_idx.get(root, ())), key=_key))

@@ -110,8 +110,9 @@ _ATTRIBUTION_RE = re.compile(
     r"\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|tweeted|told|wrote|added|asked|replied|declared|"
     r"insisted|explained|noted|warned|continued)\b"
 )
-_BOUNDARY_RE = re.compile(r"[.!?]+[”’\"')\]]*(?=\s)|\n\s*\n|\n")
-_FOLLOWER_RE = re.compile(r"\s+(\S)")
+# A stop (and the first character after the spaces that follow it, if any), or a line break.
+_BOUNDARY_RE = re.compile(r"[.!?]+[”’\"')\]]*(?=\s)(?:(?=\s+(\S)))?|\n\s*\n|\n")
+_ALNUM_RE = re.compile(r"[^\W_]")  # what str.isalnum() accepts
 _PARAGRAPH_BREAK_RE = re.compile(r"(?=\n\n)")  # every start, overlapping ones too, as str.find sees them
 _DASH_RE = re.compile(r"[—–-]")
 _CAPITAL_RE = re.compile(r"[A-Z]")
@@ -253,11 +254,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cuts.add(m.end())
             continue
         end = m.end()
-        # match(text, pos), not match(text[end:]): slicing the rest at every boundary was quadratic.
-        nxt = _FOLLOWER_RE.match(text, end)
-        if nxt is None:
+        # Found by the boundary's own lookahead: a match per boundary on text[end:] was quadratic.
+        follower = m.group(1)
+        if follower is None:
             continue
-        follower = nxt.group(1)
         if not (follower.isupper() or follower.isdigit() or follower in "\"“‘'`([—–-"):
             continue
         if token.startswith(".") and len(token.rstrip("”’\"')]")) == 1:
@@ -289,7 +289,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        if e > s and any(ch.isalnum() for ch in text[s:e]):
+        if e > s and _ALNUM_RE.search(text, s, e):
             spans.append((s, e))
         prev = cut
     return spans
