@@ -84,7 +84,7 @@ def _similarity(inter: int, size_a: int, size_b: int) -> float:
 
 
 # Shingle sets folded onto this many bits give a cheap upper bound on an overlap (see `_fold`).
-FOLD_BITS = 1 << 14
+FOLD_BITS = 1 << 12  # news-length sets (a few hundred shingles) share few bits by chance
 
 
 def _fold(hashes: frozenset[int]) -> tuple[int, int]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterable
 
@@ -123,7 +125,8 @@ _POSSESSIVE_STRIP_RE = re.compile(r"(['’]s|['’])$")
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 _LOWER_AFTER_HYPHEN_RE = re.compile(r"-[a-z]")
 _PARTY_TAG_RE = re.compile(r"[DRI][-.][A-Z][a-z]{1,4}")
-_NAME_TOKEN_RE = re.compile(r"[@#]\w+|[A-Z]\.(?=\s)|[A-Z][\w'’\-]*|\w+|\S")
+# A token and the whitespace before it (tokens cover every other character).
+_NAME_TOKEN_GAP_RE = re.compile(r"(\s*)([@#]\w+|[A-Z]\.(?=\s)|[A-Z][\w'’\-]*|\w+|\S)")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 _EXPLICIT_DATE_RES = (
     # April 19, 2017 / Apr. 19 2017 / April 19th, 2017
@@ -405,65 +408,88 @@ def names(text: str) -> list[str]:
     """Capitalised name sequences ("Karen Handel", "Daily Kos"), titles and calendar words dropped."""
     out: list[str] = []
     seen: set[str] = set()  # `out` keeps the order; a list scan per name was quadratic on long texts
-    toks = list(_NAME_TOKEN_RE.finditer(text))
-    i = 0
-    while i < len(toks):
-        tok = toks[i].group(0)
-        if not tok[0].isupper():
-            i += 1
-            continue
+    # Tokens with the whitespace before each, and which ones are capitalised, found in C: a name
+    # can only start at a capital, so the lower-case bulk of the text is never looked at in Python.
+    pairs = _NAME_TOKEN_GAP_RE.findall(text)
+    gaps = [g for g, _ in pairs]
+    toks = [t for _, t in pairs]
+    capital = list(map(str.isupper, map(operator.itemgetter(0), toks)))
+    resume = 0
+    for i in itertools.compress(itertools.count(), capital):
+        if i < resume:
+            continue  # inside the name just read
         j = i
         seq: list[str] = []
         while j < len(toks):
-            t = toks[j].group(0)
-            gap = text[toks[j - 1].end() : toks[j].start()] if j > i else " "
-            if j > i and (len(gap) > 1 or "\n" in gap):
+            t = toks[j]
+            if j > i and (len(gaps[j]) > 1 or "\n" in gaps[j]):
                 break
-            if t[0].isupper():
+            if capital[j]:
                 seq.append(t)
                 if _POSSESSIVE_END_RE.search(t):
                     j += 1  # a possessive ends the name: "Trump’s Secretary of Health"
                     break
-            elif t in _NAME_CONNECTORS and j + 1 < len(toks) and toks[j + 1].group(0)[0].isupper():
+            elif t in _NAME_CONNECTORS and j + 1 < len(toks) and capital[j + 1]:
                 seq.append(t)
             else:
                 break
             j += 1
-        i = max(j, i + 1)
-        cleaned = [_POSSESSIVE_STRIP_RE.sub("", w) for w in seq]
-        cleaned = [w if _INITIAL_RE.fullmatch(w) else w.rstrip(".,") for w in cleaned]
-        while cleaned and (
-            cleaned[0].lower().rstrip(".") in _NAME_PREFIXES
-            or cleaned[0].lower() in TEMPORAL_WORDS
-            or cleaned[0].lower() in STOPWORDS
-        ):
-            cleaned.pop(0)
-        while (
-            cleaned
-            and cleaned[-1] != "May"  # the month, or Theresa May: a surname after a first name
-            and (
-                cleaned[-1].lower() in TEMPORAL_WORDS
-                or cleaned[-1].lower() in _NAME_CONNECTORS
-                or cleaned[-1].lower() in STOPWORDS
-            )
-        ):
-            cleaned.pop()
-        if not cleaned:
-            continue
-        name = " ".join(cleaned)
-        # All-capitals shouting ("FAKE", "BIG") and one-letter tokens are not names.
-        # Shouting ("FAKE"), hyphenated adjectives ("Republican-heavy"), party-state tags ("D-Ga").
-        if (
-            len(name) < 3
-            or (name.isupper() and len(name) > 4)
-            or _LOWER_AFTER_HYPHEN_RE.search(name)
-            or _PARTY_TAG_RE.fullmatch(name)
-        ):
-            continue
-        if name not in seen:
+        resume = max(j, i + 1)
+        name = _NAME_FORMS[tuple(seq)]
+        if name and name not in seen:
             seen.add(name)
             out.append(name)
     return out
+
+
+def _name_form(seq: tuple[str, ...]) -> str:
+    """The name a run of capitalised tokens stands for, or "" when it is none."""
+    cleaned = [_POSSESSIVE_STRIP_RE.sub("", w) for w in seq]
+    cleaned = [w if _INITIAL_RE.fullmatch(w) else w.rstrip(".,") for w in cleaned]
+    while cleaned and (
+        cleaned[0].lower().rstrip(".") in _NAME_PREFIXES
+        or cleaned[0].lower() in TEMPORAL_WORDS
+        or cleaned[0].lower() in STOPWORDS
+    ):
+        cleaned.pop(0)
+    while (
+        cleaned
+        and cleaned[-1] != "May"  # the month, or Theresa May: a surname after a first name
+        and (
+            cleaned[-1].lower() in TEMPORAL_WORDS
+            or cleaned[-1].lower() in _NAME_CONNECTORS
+            or cleaned[-1].lower() in STOPWORDS
+        )
+    ):
+        cleaned.pop()
+    if not cleaned:
+        return ""
+    name = " ".join(cleaned)
+    # Shouting ("FAKE"), one-letter tokens, hyphenated adjectives ("Republican-heavy"), party-state
+    # tags ("D-Ga") are not names.
+    if (
+        len(name) < 3
+        or (name.isupper() and len(name) > 4)
+        or _LOWER_AFTER_HYPHEN_RE.search(name)
+        or _PARTY_TAG_RE.fullmatch(name)
+    ):
+        return ""
+    return name
+
+
+class _NameForms(dict[tuple[str, ...], str]):
+    """Token run -> name, filled on first sight: the same names recur across a collection."""
+
+    LIMIT = 200_000  # bounded, as `_ContentForms`
+
+    def __missing__(self, seq: tuple[str, ...]) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        name = self[seq] = _name_form(seq)
+        return name
+
+
+_NAME_FORMS = _NameForms()
 
 
 def merge_names(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
