@@ -276,7 +276,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if _last_quote_end(q_starts, q_ends, m.start()) > end:
             continue
         cuts.add(end)
-    for m in SIGNATURE_RE.finditer(text):
+    # A signature holds "(@handle)": without one, skip trying the pattern at every dash.
+    for m in SIGNATURE_RE.finditer(text) if "(@" in text else ():
         if "(@" in m.group(0):
             cuts.add(m.start())
             date_end = _date_end_after(text, m.end())
