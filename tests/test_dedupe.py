@@ -6,12 +6,14 @@ import datetime as dt
 import random
 import re
 import time
+import zlib
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from timeline import dedupe
 from timeline.dedupe import find_duplicates, shingles, similarity
 from timeline.model import Article
 
@@ -112,3 +114,31 @@ def test_thousands_of_articles_are_fast() -> None:
     dups = find_duplicates(arts)
     assert time.perf_counter() - started < 10
     assert set(dups) == {f"d{i}" for i in range(0, 2000, 100)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(" ".join(f"word{i % 37} Café-{i}" for i in range(40)), id="letters-beyond-ascii"),
+        pytest.param("“Quoted” — dashed… words ’n’ more " * 6, id="non-ascii-separators-only"),
+        pytest.param("plain ascii words and numbers 2017 " * 5, id="ascii"),
+    ],
+)
+def test_shingles_hash_the_joined_grams(text: str) -> None:
+    # The fast paths hash byte slices; the definition is crc32 of each gram's words joined by spaces.
+    toks = re.findall(r"[^\W_]+", text.lower())
+    grams = {" ".join(toks[i : i + dedupe.SHINGLE]) for i in range(len(toks) - dedupe.SHINGLE + 1)}
+    assert shingles(text) == frozenset(zlib.crc32(g.encode("utf-8")) for g in grams)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.frozensets(st.integers(0, 2**32 - 1), max_size=400),
+    st.frozensets(st.integers(0, 2**32 - 1), max_size=400),
+    st.frozensets(st.integers(0, 2**32 - 1), max_size=400),
+)
+def test_folded_overlap_never_undercounts(a: frozenset[int], b: frozenset[int], both: frozenset[int]) -> None:
+    # Candidates are skipped on this bound, so it must hold for any sets: skipping is then exact.
+    left, right = a | both, b | both
+    (fold_l, lost_l), (fold_r, lost_r) = dedupe._fold(left), dedupe._fold(right)
+    assert (fold_l & fold_r).bit_count() + min(lost_l, lost_r) >= len(left & right)
