@@ -216,36 +216,48 @@ class _StoryIndex:
                 self.postings[w].append(i)
                 self.peak[w] = max(self.peak[w], x)
 
-    def similar(self, article: Article, floor: float) -> list[tuple[float, str, Article]]:
-        """(rounded cosine, id, article) of every other dated article whose cosine may reach `floor`.
+    def closest(self, article: Article, top: int, floor: float) -> list[tuple[float, str, Article]]:
+        """(rounded cosine, id, article) of other dated articles, holding every one that can be among
+        the `top` most similar with a cosine of at least `floor`, exactly as a scan of all would rank.
 
-        The words whose largest possible contributions sum below `floor` cannot lift an article to it
-        on their own (MaxScore): only articles holding one of the other words, mostly rare ones, are
-        scored, with the same cosine as a full scan.
+        A first guess scores the articles sharing the article's heaviest (rarest) words: the `top`-th
+        best of those raises the bar. Words whose largest possible contributions sum below the bar
+        cannot lift an article over it on their own (MaxScore), so only articles holding one of the
+        other words are scored.
         """
         vec = self.vecs[article.id]
+        scored: dict[int, float] = {}
+
+        def score(i: int) -> None:
+            if i not in scored and self.dated[i].id != article.id:
+                scored[i] = round(_cos(vec, self.vecs[self.dated[i].id]), 6)
+
+        for w in sorted(vec, key=vec.__getitem__, reverse=True)[:8]:
+            for i in self.postings.get(w, ()):
+                score(i)
+        ranked = sorted(scored.values(), reverse=True)
+        # Margins: an article under the bar rounds below the guess, which is at most the true top-th.
+        bar = max(floor, ranked[top - 1] - 1e-5) if len(ranked) >= top else floor
         bounds = sorted((x * self.peak.get(w, 0.0), w) for w, x in vec.items())
         total, essential = 0.0, len(bounds)
         for k, (bound, _w) in enumerate(bounds):
-            if total + bound >= floor:
+            if total + bound >= bar:
                 essential = k
                 break
             total += bound
         found: set[int] = set()
         for _bound, w in bounds[essential:]:
             found.update(self.postings.get(w, ()))
-        out = []
         words = set(vec)
-        for i in found:
-            d = self.dated[i]
-            other = self.vecs[d.id]
+        for i in found.difference(scored):
+            other = self.vecs[self.dated[i].id]
             # A first pass in C over the shared words only; its sum may differ from `_cos` in the
             # last bit, so a margin decides who gets the exact cosine (few: most fall far short).
             common = words.intersection(other)
             rough = sum(map(operator.mul, map(vec.__getitem__, common), map(other.__getitem__, common)))
-            if rough >= floor - 1e-9 and d.id != article.id:
-                out.append((round(_cos(vec, other), 6), d.id, d))
-        return out
+            if rough >= bar - 1e-9:
+                score(i)
+        return [(s, self.dated[i].id, self.dated[i]) for i, s in scored.items()]
 
 
 def _story_date(
@@ -255,9 +267,9 @@ def _story_date(
     weekdays: set[int],
 ) -> tuple[dt.date, float, str] | None:
     """The publication date the most similar dated articles support, within the article's bounds."""
-    # Articles below the threshold never count, so those the index rules out (a margin under it, for
-    # rounding) change nothing.
-    sims = sorted(index.similar(article, STORY_MIN_SIM - 1e-5), key=lambda x: (-x[0], x[1]))
+    # Articles below the threshold or the top never count, so those the index rules out (a margin
+    # under them, for rounding) change nothing.
+    sims = sorted(index.closest(article, STORY_TOP, STORY_MIN_SIM - 1e-5), key=lambda x: (-x[0], x[1]))
     top = [(s, d) for s, _, d in sims[:STORY_TOP] if s >= STORY_MIN_SIM]
     if not top:
         return None
