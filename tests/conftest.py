@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
 
 import pytest
+
+from timeline.ingest import read_articles
+from timeline.model import ArticleResult
+from timeline.pipeline import analyse_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -25,6 +30,13 @@ def _pinned_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 def seeds_dir() -> Path:
     """The five seed articles shipped with the repository."""
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_results() -> list[ArticleResult]:
+    """The seeds through ingest and the per-article stages, with short ids ("000".."004")."""
+    articles = [dataclasses.replace(a, id=a.id[:3]) for a in read_articles(SEEDS)]
+    return [analyse_article(a) for a in articles]
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import events, merge, published
+from timeline import events, merge
 from timeline.model import Article, ArticleResult, Event, Mention, Timex
-from timeline.temporal import tag
+from timeline.pipeline import link_collection
 
 D = dt.date
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -196,31 +196,9 @@ def test_empty_input() -> None:
 # --- seeds, through the real tagger -------------------------------------------------------------
 
 
-def read_seed(path: Path) -> Article:
-    """A seed file as ingest reads it: the first line ` date YYYY-MM-DD` is a header, not text."""
-    text = path.read_text(encoding="utf-8")
-    m = re.match(r" date (\d{4}-\d\d-\d\d) ?", text)
-    if m:
-        return Article(path.name[:3], text[m.end() :], D.fromisoformat(m.group(1)), "header", 1.0)
-    return Article(path.name[:3], text)
-
-
-def analyse(article: Article) -> ArticleResult:
-    if article.published is None:
-        article = published.infer_from_content(article, tag(article.text, None))
-    timexes = tuple(tag(article.text, article.published))
-    return ArticleResult(article, timexes, tuple(events.extract_mentions(article, timexes)))
-
-
 @pytest.fixture(scope="module")
-def seed_events() -> tuple[Event, ...]:
-    results = [analyse(read_seed(p)) for p in sorted(SEEDS.glob("*.txt"))]
-    linked = published.infer_from_collection(results)
-    results = [
-        analyse(a) if a.published != r.article.published else dataclasses.replace(r, article=a)
-        for a, r in zip(linked, results, strict=True)
-    ]
-    return merge.merge_events(results)
+def seed_events(seed_results: list[ArticleResult]) -> tuple[Event, ...]:
+    return merge.merge_events(link_collection(seed_results))
 
 
 def sources_of(e: Event) -> set[str]:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline import events, published
+from timeline import published
 from timeline.model import Article, ArticleResult, Timex
 from timeline.temporal import tag
 
@@ -20,27 +19,9 @@ D = dt.date
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-def read_seed(path: Path) -> Article:
-    """A seed file as ingest reads it: the first line ` date YYYY-MM-DD` is a header, not text."""
-    text = path.read_text(encoding="utf-8")
-    m = re.match(r" date (\d{4}-\d\d-\d\d) ?", text)
-    if m:
-        return Article(path.name[:3], text[m.end() :], D.fromisoformat(m.group(1)), "header", 1.0)
-    return Article(path.name[:3], text)
-
-
-def analyse(article: Article) -> ArticleResult:
-    """The pipeline's per-article stages."""
-    if article.published is None:
-        article = published.infer_from_content(article, tag(article.text, None))
-    timexes = tuple(tag(article.text, article.published))
-    return ArticleResult(article, timexes, tuple(events.extract_mentions(article, timexes)))
-
-
 @pytest.fixture(scope="module")
-def seed_articles() -> dict[str, Article]:
-    results = [analyse(read_seed(p)) for p in sorted(SEEDS.glob("*.txt"))]
-    return {a.id: a for a in published.infer_from_collection(results)}
+def seed_articles(seed_results: list[ArticleResult]) -> dict[str, Article]:
+    return {a.id: a for a in published.infer_from_collection(seed_results)}
 
 
 @pytest.mark.parametrize(
@@ -213,11 +194,6 @@ def test_infer_from_collection_never_raises(items: list[tuple[str, dt.date | Non
         if before.published is not None:
             assert after.published == before.published  # metadata is never overridden
         assert dataclasses.replace(after, published=None, published_source="none") is not None
-
-
-@pytest.fixture(scope="module")
-def seed_results() -> list[ArticleResult]:
-    return [analyse(read_seed(p)) for p in sorted(SEEDS.glob("*.txt"))]
 
 
 @settings(max_examples=10, deadline=None)

@@ -75,22 +75,27 @@ def build_timeline(
     results = list(runner(analyse_article, source))
     # 2. Cross-article: near-duplicates and dates from the story need every article at once.
     on_stage(f"linking {len(results):,} articles")
-    linked = published.infer_from_collection(results)
-    # Articles whose date the collection told us are tagged again against it, so relative dates resolve.
-    redo = [
-        i for i, (r, a) in enumerate(zip(results, linked, strict=True)) if a.published != r.article.published
-    ]
-    redone = dict(zip(redo, runner(_tag_and_extract, [linked[i] for i in redo]), strict=True))
-    results = [
-        redone.get(i) or _with_article(result, article)
-        for i, (result, article) in enumerate(zip(results, linked, strict=True))
-    ]
+    results = link_collection(results, runner)
     # 3. Merge mentions across articles into canonical events, ranked by salience.
     on_stage(f"merging {sum(len(r.mentions) for r in results):,} mentions")
     timeline_events = merge.merge_events(results, top=config.top)
     articles_out = tuple(sorted((r.article for r in results), key=lambda a: a.id))
     timeline = Timeline(title=config.title, articles=articles_out, events=timeline_events)
     return timeline, _stats(results, timeline, time.perf_counter() - started)
+
+
+def link_collection(results: list[ArticleResult], runner: Runner = serial_runner) -> list[ArticleResult]:
+    """Cross-article stage: mark near-duplicates, date articles from the story, re-tag those newly dated."""
+    linked = published.infer_from_collection(results)
+    # Articles whose date the collection told us are tagged again against it, so relative dates resolve.
+    redo = [
+        i for i, (r, a) in enumerate(zip(results, linked, strict=True)) if a.published != r.article.published
+    ]
+    redone = dict(zip(redo, runner(_tag_and_extract, [linked[i] for i in redo]), strict=True))
+    return [
+        redone.get(i) or _with_article(result, article)
+        for i, (result, article) in enumerate(zip(results, linked, strict=True))
+    ]
 
 
 def _with_article(result: ArticleResult, article: Article) -> ArticleResult:
