@@ -6,11 +6,9 @@ The dict form is shared by every exporter that wants plain data (YAML, JSON embe
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
-import yaml
-
+from timeline.export.yaml_writer import to_yaml
 from timeline.model import Article, Event, Mention, Timeline, Timex
 
 
@@ -106,38 +104,4 @@ def timeline_to_dict(timeline: Timeline) -> dict[str, Any]:
 
 def dump_yaml(timeline: Timeline) -> str:
     """Serialise a timeline to YAML text: stable key order, unicode kept, no aliases."""
-    return yaml.dump(
-        timeline_to_dict(timeline),
-        Dumper=_NoAliasDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-
-
-# libyaml's C emitter writes the same bytes as PyYAML's Python one, about 20x faster: a 2,000-article
-# timeline took 12 s to dump in pure Python. PyYAML's wheels ship it; fall back where they do not.
-_BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _NoAliasDumper(_BaseDumper):  # type: ignore[valid-type,misc]
-    # Repeated strings must be written out again, not as &anchors: other tools read this file.
-    def ignore_aliases(self, data: Any) -> bool:
-        """Never write an alias."""
-        return True
-
-
-# YAML treats NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks: PyYAML writes them raw
-# inside plain or single-quoted scalars, and reading the file back folds them into spaces. Only the
-# double-quoted style escapes them (\N, \L, \P), so strings holding one are written that way.
-_YAML_BREAKS = re.compile("[\x85\u2028\u2029]")
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    if _YAML_BREAKS.search(data):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
-    return dumper.represent_str(data)
-
-
-_NoAliasDumper.add_representer(str, _represent_str)
+    return to_yaml(timeline_to_dict(timeline))
