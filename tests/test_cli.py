@@ -152,3 +152,14 @@ def test_export_command_converts_a_built_timeline(runner: CliRunner, tmp_path: P
     assert result.output.startswith("BEGIN:VCALENDAR")
     same = runner.invoke(cli, ["export", "--format", "yaml", "--from", str(source)])
     assert same.output == source.read_text(encoding="utf-8")
+
+
+def test_unwritable_output_is_a_message(runner: CliRunner, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    config = tmp_path / "c.yaml"
+    config.write_text(f"input: {ROOT / 'seeds'}\nout: {blocker}\ncache: null\nquiet: true\n")
+    result = runner.invoke(cli, ["build", "--config", str(config)])
+    assert result.exit_code != 0
+    assert "cannot write the site" in result.output and "Traceback" not in result.output
+    assert blocker.read_text() == "not a folder"

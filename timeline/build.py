@@ -10,7 +10,7 @@ from pathlib import Path
 from timeline.cache import ResultCache
 from timeline.config import Config
 from timeline.engine import make_engine, run_articles
-from timeline.errors import InputError
+from timeline.errors import InputError, TimelineError
 from timeline.export import write_site
 from timeline.model import Article, ArticleResult, Timeline
 from timeline.pipeline import BuildStats, build_timeline
@@ -38,7 +38,11 @@ def run_build(config: Config, use_cache: bool = True) -> tuple[Timeline, BuildSt
         with progress.running():
             timeline, stats = build_timeline(config, runner=runner, on_stage=progress.on_stage)
     stats = dataclasses.replace(stats, cached=progress.cached, computed=progress.done - progress.cached)
-    written = write_site(timeline, config.out, config.exports)
+    try:
+        written = write_site(timeline, config.out, config.exports)
+    except (OSError, ValueError) as exc:
+        # Nothing was swapped in: the previous site, if any, is intact.
+        raise TimelineError(f"cannot write the site to {config.out}: {exc}") from None
     if console is not None:
         print_summary(console, stats, config.out, written)
     return timeline, stats, written

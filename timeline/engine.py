@@ -56,6 +56,9 @@ class LocalEngine:
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.workers = workers
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        # Start the workers now, before a progress bar's thread exists: forking a process that runs other
+        # threads can copy a lock one of them holds.
+        self._pool.submit(int).result()
 
     def map(self, func: Callable[[T], R], items: list[T]) -> list[R]:
         """Apply `func` to every item across the pool, in chunks to keep inter-process overhead small."""
