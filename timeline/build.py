@@ -10,8 +10,9 @@ from pathlib import Path
 from timeline.cache import ResultCache
 from timeline.config import Config
 from timeline.engine import make_engine, run_articles
-from timeline.errors import InputError, TimelineError
+from timeline.errors import TimelineError
 from timeline.export import write_site
+from timeline.ingest import input_files
 from timeline.model import Article, ArticleResult, Timeline
 from timeline.pipeline import BuildStats, build_timeline
 from timeline.progress import BuildProgress, count_inputs, print_summary, terminal_console
@@ -19,8 +20,8 @@ from timeline.progress import BuildProgress, count_inputs, print_summary, termin
 
 def run_build(config: Config, use_cache: bool = True) -> tuple[Timeline, BuildStats, list[Path]]:
     """Build the timeline from `config.input` and write the site into `config.out` (atomically)."""
-    if not config.input.exists():
-        raise InputError(f"input path not found: {config.input}")
+    # A missing input fails here, before workers start, with the same error reading would give.
+    input_files(config.input)
     console = terminal_console(config.quiet)
     progress = BuildProgress(console, count_inputs(config.input) if console else None)
     with contextlib.ExitStack() as stack:

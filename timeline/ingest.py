@@ -29,11 +29,16 @@ _SNIFF_BYTES = 8192
 MAX_JSON_BYTES = 512 * 1024 * 1024
 
 
-def read_articles(path: Path) -> Iterator[Article]:
-    """Every article under `path` (a file or a folder), in a stable order; bad input comes out skipped."""
+def input_files(path: Path) -> Iterator[Path]:
+    """The files an input path holds, in reading order (hidden ones skipped); a missing path is an error."""
     if not path.exists():
         raise InputError(f"input path not found: {path}")
-    files = _walk(path) if path.is_dir() else iter([path])
+    return _walk(path) if path.is_dir() else iter([path])
+
+
+def read_articles(path: Path) -> Iterator[Article]:
+    """Every article under `path` (a file or a folder), in a stable order; bad input comes out skipped."""
+    files = input_files(path)
     root = path if path.is_dir() else path.parent
     seen: dict[str, str] = {}
     for file in files:

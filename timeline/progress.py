@@ -5,7 +5,6 @@ Quiet when standard error is not a terminal or with --quiet: scripts and CI logs
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +21,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from timeline.ingest import input_files
 from timeline.model import ArticleResult
 from timeline.pipeline import BuildStats
 
@@ -30,11 +30,7 @@ def count_inputs(path: Path) -> int | None:
     """A cheap count of the articles under `path` for the ETA; None if unknown."""
     if path.is_file():
         return _count_file(path)
-    total = 0
-    for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        total += sum(_count_file(Path(root, f)) or 1 for f in files if not f.startswith("."))
-    return total
+    return sum(_count_file(file) or 1 for file in input_files(path))
 
 
 def _count_file(path: Path) -> int | None:
