@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -137,7 +137,8 @@ def validate(raw: Mapping[str, Any], source: str) -> list[str]:
     return problems
 
 
-def _from_raw(raw: Mapping[str, Any], base: Path) -> Config:
+def _typed(raw: Mapping[str, Any], base: Path) -> dict[str, Any]:
+    # Validated YAML-form values -> Config field values; relative paths are taken from `base`.
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key in _PATH_KEYS and value is not None:
@@ -147,7 +148,7 @@ def _from_raw(raw: Mapping[str, Any], base: Path) -> Config:
             values[key] = tuple(dict.fromkeys(value))  # keep order, drop repeats
         else:
             values[key] = value
-    return Config(**values)
+    return values
 
 
 def load_config(path: Path | None, overrides: Mapping[str, Any] | None = None) -> Config:
@@ -176,14 +177,12 @@ def load_config(path: Path | None, overrides: Mapping[str, Any] | None = None) -
             raise ConfigError(source, ["the file must be a mapping of key: value lines"])
         raw = loaded
         base = path.parent
-    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
-    problems = validate(raw, source) + [
-        f"command line: {p}" for p in validate(_overrides_as_raw(overrides), "command line")
-    ]
+    given = _overrides_as_raw({k: v for k, v in (overrides or {}).items() if v is not None})
+    problems = validate(raw, source) + [f"command line: {p}" for p in validate(given, "command line")]
     if problems:
         raise ConfigError(source, problems)
-    config = _from_raw(raw, base)
-    return replace(config, **_overrides_as_config(overrides))
+    # Command-line paths are relative to the working directory, the file's to the file's folder.
+    return replace(Config(**_typed(raw, base)), **_typed(given, Path()))
 
 
 def _overrides_as_raw(overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -194,21 +193,6 @@ def _overrides_as_raw(overrides: Mapping[str, Any]) -> dict[str, Any]:
             out[key] = str(value)
         elif isinstance(value, tuple):
             out[key] = list(value)
-        else:
-            out[key] = value
-    return out
-
-
-def _overrides_as_config(overrides: Mapping[str, Any]) -> dict[str, Any]:
-    config_fields = {f.name for f in fields(Config)}
-    out: dict[str, Any] = {}
-    for key, value in overrides.items():
-        if key not in config_fields:
-            continue
-        if key in _PATH_KEYS:
-            out[key] = Path(value)
-        elif key == "exports":
-            out[key] = tuple(dict.fromkeys(value))
         else:
             out[key] = value
     return out
