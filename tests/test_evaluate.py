@@ -50,3 +50,19 @@ def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:
     assert "relaxed span  P=0.0000 R=0.0000 F1=0.0000" in report
     kinds = [line.split("\t")[1] for line in errors.read_text(encoding="utf-8").splitlines()[1:]]
     assert sorted(kinds) == ["miss", "spurious"]
+
+
+def test_relaxed_only_matches_are_listed_as_span_errors(tmp_path: Path) -> None:
+    # The gold span takes in the preposition, which the tagger leaves out ("on Friday" vs "Friday").
+    (tmp_path / "doc.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-18" functionInDocument="CREATION_TIME">'
+        'x</TIMEX3></DCT><TEXT>They left <TIMEX3 tid="t1" type="DATE" value="2013-03-15">on Friday'
+        "</TIMEX3> and came back.</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    errors = tmp_path / "e.tsv"
+    report = evaluate_directory(tmp_path, errors)
+    assert "strict span   P=0.0000 R=0.0000 F1=0.0000" in report
+    assert "relaxed span  P=1.0000 R=1.0000 F1=1.0000" in report
+    rows = [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()[1:]]
+    assert [r[:5] for r in rows] == [["doc", "span", "on Friday", "on Friday", "Friday"]]

@@ -129,6 +129,13 @@ def evaluate_directory(path: pathlib.Path, errors_path: pathlib.Path | None = No
             used.add(match)
             s = system[match]
             counts.matched += 1
+            if (s.start, s.end) != (g.start, g.end):
+                # A relaxed match only: strict span scoring counts it as a miss and a spurious one.
+                errors.append(
+                    # For a span error the value columns hold the two spans' texts.
+                    (doc.name, "span", g.text, g.text, s.text,
+                     _context(doc.text, min(g.start, s.start), max(g.end, s.end)))
+                )  # fmt: skip
             if s.value == g.value:
                 counts.value_ok += 1
             else:
