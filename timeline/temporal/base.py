@@ -269,10 +269,9 @@ def _granularity_shift(
 def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
     """'a year earlier', 'the year-ago quarter': the last mentioned period, one year back."""
     last = value_range(ctx.last_value) if ctx.last_value else None
-    # Only a period of the reporting year is the one compared with "a year earlier"; after a
-    # mention of last year's figures the comparison is still with the DCT's year.
-    current = last is not None and (ctx.dct is None or last[0].year == ctx.dct.year)
-    if current and last is not None and last[2] in ("quarter", "month", "year", "season"):
+    # Only the period being reported is the one compared with "a year earlier"; after a mention of
+    # older figures the comparison is still with the DCT's year.
+    if last is not None and last[2] in ("quarter", "month", "year", "season") and _is_reported(last, ctx.dct):
         value = _granularity_shift(ctx.last_value, years=-1)
         if value:
             return _norm(c, "DATE", value, anchor="anaphora", confidence=0.7)
@@ -295,6 +294,16 @@ def _unit_value(day: dt.date, unit: str) -> str:
     return f"{day.year:04d}"
 
 
+# How long after a period ends news still reports on it: a quarter's results come out within
+# weeks, so "the fourth quarter ... a year ago" in a January or March paper is that quarter's.
+_REPORTING_LAG = dt.timedelta(days=183)
+
+
+def _is_reported(rng: tuple[dt.date, dt.date, str], dct: dt.date | None) -> bool:
+    """Whether a period is the one a news report is about: it ended at most half a year before the DCT."""
+    return dct is None or rng[1] >= dct - _REPORTING_LAG
+
+
 def _is_current_quarter(value: str, dct: dt.date | None) -> bool:
     r = value_range(value)
-    return r is not None and r[2] == "quarter" and (dct is None or r[0].year == dct.year)
+    return r is not None and r[2] == "quarter" and _is_reported(r, dct)
