@@ -192,6 +192,16 @@ REGRESSIONS = [
                  id="past-cue-does-not-pull-a-holiday-back-a-year"),
     pytest.param("They said they expect the transaction to be completed by Dec. 15.", "1989-03-31",
                  "Dec. 15", "1989-12-15", id="expect-is-a-future-cue"),
+    pytest.param("Fourth-quarter profit at the chain rose 8% from a year ago.", "2013-02-20", "a year ago",
+                 "2011-Q4", id="quarter-reported-early-next-year-is-compared-with-its-year-ago-quarter"),
+    pytest.param("Sales in 2012 climbed 4% from a year earlier.", "2013-03-05", "a year earlier", "2011",
+                 id="last-years-results-in-a-march-paper-compare-with-the-year-before"),
+    pytest.param("Losses in 1987 were heavy. Profit rose from a year earlier.", "1989-10-26",
+                 "a year earlier", "1988", id="a-year-old-period-is-not-the-one-reported"),
+    pytest.param("The plant should reopen within three to four weeks.", WED, "three to four weeks", "P3W",
+                 id="a-range-of-amounts-is-one-duration-from-its-lower-bound"),
+    pytest.param("The board may decide in a week or two.", WED, "a week or two", "P1W",
+                 id="or-two-after-a-unit-stays-in-the-duration"),
 ]  # fmt: skip
 
 
@@ -242,6 +252,7 @@ def test_not_a_timex(text: str) -> None:
         ("by late November", "END"),
         ("in the mid-1990s", "MID"),
         ("for more than two weeks", "MORE_THAN"),
+        ("within two to three weeks", "EQUAL_OR_MORE"),
     ],
 )
 def test_mods(text: str, mod: str) -> None:

@@ -16,6 +16,7 @@ from timeline.temporal.base import (
     parse_number,
 )
 from timeline.temporal.grammar import (
+    NUM,
     WEEKDAYS,
     Candidate,
     compile_pattern,
@@ -26,6 +27,10 @@ from timeline.temporal.grammar import (
 
 _PERIOD_NOUN = compile_pattern(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
 _OR_SO = compile_pattern(r"(?i:\s+or\s+so)$")
+# "two to three weeks", "12 or 18 months", "a day or two": one span whose value is the lower bound
+# (mod EQUAL_OR_MORE), as TimeBank annotates "two to three weeks".
+_OR_TWO = compile_pattern(r"(?i:\s+or\s+two)$")
+_RANGE = compile_pattern(rf"(?i:(?P<lo>{NUM})\s+(?:to|or)\s+{NUM}(?=[-\s]))")
 _AND_A_HALF = compile_pattern(r"(?i:\s+and\s+a\s+half)$")
 _FRACTION = compile_pattern(r"\s+(\d)/(\d)$")
 _LEADING_THE = compile_pattern(
@@ -45,7 +50,7 @@ _UNIT_ADJECTIVE = compile_pattern(
 
 def _amount_and_unit(s: str) -> tuple[float | None, str] | None:
     """('two', 'year') from 'the past two years'; amount None for 'several', 'a few', 'recent'."""
-    s = _OR_SO.sub("", _PERIOD_NOUN.sub("", s.strip()))
+    s = _OR_TWO.sub("", _OR_SO.sub("", _PERIOD_NOUN.sub("", s.strip())))
     half = 0.0
     if _AND_A_HALF.search(s):
         s, half = _AND_A_HALF.sub("", s), 0.5
@@ -82,7 +87,11 @@ _MODAL_BEFORE = compile_pattern(r"(?i:\b(?:will|would|could|may|might|can|shall|
 
 
 def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
-    parsed = _amount_and_unit(c.match[0])
+    written = c.match[0]
+    ranged = _RANGE.search(written)
+    if ranged:
+        written = written[: ranged.start()] + ranged["lo"] + written[ranged.end() :]
+    parsed = _amount_and_unit(written)
     if parsed is None:
         return None
     n, unit = parsed
@@ -106,7 +115,13 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     if _rx(r"(?i:the\s+\S+-)").match(low):
         # "the eight-year" in "the eight-year war": the article belongs to the noun.
         start += len(_rx(r"(?i:the\s+)").match(low)[0])
-    mod = "APPROX" if _OR_SO.search(c.match[0]) else None
+    mod = (
+        "EQUAL_OR_MORE"
+        if ranged or _OR_TWO.search(c.match[0])
+        else "APPROX"
+        if _OR_SO.search(c.match[0])
+        else None
+    )
     value = duration_value(n, unit)
     return Norm(start, c.end, "DURATION", value, mod, "none", 1.0 if n else 0.8)
 
