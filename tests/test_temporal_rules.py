@@ -202,6 +202,10 @@ REGRESSIONS = [
                  id="a-range-of-amounts-is-one-duration-from-its-lower-bound"),
     pytest.param("The board may decide in a week or two.", WED, "a week or two", "P1W",
                  id="or-two-after-a-unit-stays-in-the-duration"),
+    pytest.param("The mine will not turn a profit until 2016 or later.", WED, "2016 or later", "2016",
+                 id="or-later-after-a-year-stays-in-the-span"),
+    pytest.param("Managers are upbeat about demand for 2019 and beyond.", WED, "2019 and beyond", "2019",
+                 id="and-beyond-after-a-year-stays-in-the-span"),
 ]  # fmt: skip
 
 
@@ -253,6 +257,8 @@ def test_not_a_timex(text: str) -> None:
         ("in the mid-1990s", "MID"),
         ("for more than two weeks", "MORE_THAN"),
         ("within two to three weeks", "EQUAL_OR_MORE"),
+        ("until 2016 or later", "ON_OR_AFTER"),
+        ("in 2009 or earlier", "ON_OR_BEFORE"),
     ],
 )
 def test_mods(text: str, mod: str) -> None:

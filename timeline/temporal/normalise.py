@@ -100,6 +100,7 @@ _FUZZY = compile_pattern(
     r"early\s+part|latter\s+half|dawn)\s+of\s+(?:the\s+)?))$"
 )
 _FUZZY_RELATIVE = compile_pattern(r"(?i:(?<![\w])(?P<w>earlier|later)\s+)$")
+_OPEN_END = compile_pattern(r"(?i:\s+(?:or\s+(?P<w>later|earlier)|and\s+beyond))(?![\w-])")
 _FUZZY_MOD = {
     "early": "START",
     "beginning": "START",
@@ -212,6 +213,12 @@ def _extend(n: Norm, text: str) -> Norm:
                 n.anchor,
                 n.confidence,
             )
+    if n.type in ("DATE", "TIME") and n.mod is None and n.value[:1].isdigit():
+        m = _OPEN_END.match(text, n.end)
+        if m:
+            # "1994 or later", "2020 and beyond": the date opens a range (TimeBank spans the words).
+            mod = "ON_OR_BEFORE" if (m["w"] or "").lower() == "earlier" else "ON_OR_AFTER"
+            return Norm(n.start, m.end(), n.type, n.value, mod, n.anchor, n.confidence)
     if n.type == "TIME" and n.mod is None:
         m = _rx(r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly)\s+)$").search(before)
         if m:
