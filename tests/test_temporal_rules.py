@@ -206,6 +206,17 @@ REGRESSIONS = [
                  id="or-later-after-a-year-stays-in-the-span"),
     pytest.param("Managers are upbeat about demand for 2019 and beyond.", WED, "2019 and beyond", "2019",
                  id="and-beyond-after-a-year-stays-in-the-span"),
+    pytest.param("The two premiers meet Friday in Oslo.", "2013-03-18", "Friday", "2013-03-22",
+                 id="present-of-a-scheduling-verb-is-a-timetable-ahead"),
+    pytest.param("The governor visits the flooded towns on Thursday.", "2013-03-18", "Thursday", "2013-03-21",
+                 id="third-person-present-of-a-scheduling-verb-is-ahead"),
+    pytest.param("They did not meet Friday as planned.", "2013-03-18", "Friday", "2013-03-15",
+                 id="negated-past-of-a-scheduling-verb-stays-past"),
+    pytest.param("On Wednesday, Rivera, head of the assembly, said the rulings stood.", "2013-03-18",
+                 "Wednesday", "2013-03-13", id="scheduling-verb-form-after-a-comma-is-a-noun"),
+    pytest.param("New notices put out on Aug. 13 suggest only that foreign tourists ``take care'' when "
+                 "visiting.", "1998-09-07", "Aug. 13", "1998-08-13",
+                 id="a-word-cut-by-the-tense-window-is-no-cue"),
 ]  # fmt: skip
 
 

@@ -59,6 +59,15 @@ _PAST = _words(
     "posted tweeted says"
 )
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
+# Verbs of scheduled events: their simple present with a day is a timetable, so the day is ahead
+# ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
+_SCHEDULED = _words(
+    "meet meets visit visits travel travels arrive arrives leave leaves begin begins start starts "
+    "open opens resume resumes return returns head heads host hosts fly flies testify testifies "
+    "convene convenes vote votes launch launches kick kicks unveil unveils attend attends "
+    "reconvene reconvenes"
+)
+_NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
     "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed united "
     "limited based related detailed advanced concerned interested supposed alleged so-called "
@@ -137,6 +146,17 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
         if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
             return "past"
         return "future"
+    if word in _SCHEDULED:
+        if (
+            prev in _NOT_PRESENT
+            or prev in _DETERMINERS
+            or prev in (",", ";", ":")
+            or prev.endswith(("'s", "’s"))
+        ):
+            # An infinitive, a negated past ("did not meet"), or a noun ("the votes", "Alarcon, head
+            # of the assembly").
+            return None
+        return "future"
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.
         return None if prev in ("be", "being") else "past"
@@ -203,6 +223,11 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     """The tense that decides the side of the DCT for the expression at [start, end)."""
     left, right = sentence_bounds(text, start, end)
     left, right = _quote_window(text, max(left, start - 120), min(right, end + 60), start, end)
+    # A window cut inside a word would make a cue of its piece ("visit" of "visiting").
+    while 0 < left < start and text[left - 1].isalpha():
+        left += 1
+    while end < right < len(text) and text[right].isalpha():
+        right -= 1
     before = _TOKEN.findall(text, left, start)
     after = _TOKEN.findall(text, end, right)
     signal = _signal(before, after)
