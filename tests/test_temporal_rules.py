@@ -217,6 +217,10 @@ REGRESSIONS = [
     pytest.param("New notices put out on Aug. 13 suggest only that foreign tourists ``take care'' when "
                  "visiting.", "1998-09-07", "Aug. 13", "1998-08-13",
                  id="a-word-cut-by-the-tense-window-is-no-cue"),
+    pytest.param("Floods hit the valley in the past two summers.", WED, "the past two summers", "XXXX-SU",
+                 id="past-n-seasons-is-a-set-not-the-past"),
+    pytest.param("The lake froze over the last three winters.", WED, "the last three winters", "XXXX-WI",
+                 id="plural-season-after-a-count-is-one-expression"),
 ]  # fmt: skip
 
 

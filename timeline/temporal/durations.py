@@ -153,6 +153,17 @@ def _rule_recent(c: Candidate, ctx: Context) -> Norm | None:
 # --- sets and holidays ---------------------------------------------------------------------------------
 
 
+_SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+
+def _rule_seasons(c: Candidate, ctx: Context) -> Norm | None:
+    """'the past three summers', 'the last two weekends': a set of that recurring period."""
+    word = c.match[0].split()[-1].lower()
+    if word == "weekends":
+        return _norm(c, "SET", "XXXX-WXX-WE", anchor="none")
+    return _norm(c, "SET", f"XXXX-{_SEASON_CODES[word[:-1]]}", anchor="none")
+
+
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     low = " ".join(c.match[0].lower().split())
     simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",

@@ -117,6 +117,12 @@ _RULES: list[tuple[str, str]] = [
     ("month_rel_year", rf"{MON},?\s+(?:of\s+)?(?i:this|last|next)\s+year(?!\w)"),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
+    # "the past three summers": several of a recurring period, a set (TimeBank: SET XXXX-SU).
+    (
+        "seasons",
+        rf"(?i:(?:the\s+)?(?:past|last|previous|next|coming)\s+(?:{NUM}|several|few)\s+"
+        rf"(?:springs|summers|falls|autumns|winters|weekends))(?!\w)",
+    ),
     (
         "season",
         rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|(?:the\s+)?early|"
@@ -282,6 +288,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
         "morning afternoon evening night tonight overnight noon midnight midday dawn dusk daybreak clock",
     )
     add("SEASON", "spring summer fall autumn winter")
+    add("SEASONS", "springs summers falls autumns winters weekends")
     add(
         "SET",
         "daily weekly monthly annually yearly hourly nightly every each once twice times "
@@ -380,6 +387,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "DEICTIC": (35, 25),
     "PART": (30, 30),
     "SEASON": (25, 20),
+    "SEASONS": (40, 5),
     "SET": (12, 30),
     "DECADE": (20, 5),
     "HALF": (12, 30),
@@ -405,6 +413,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "month_rel_year": ("MON",),
     "rel_month": ("MON",),
     "month": ("MON",),
+    "seasons": ("SEASONS",),
     "season": ("SEASON",),
     "decade": ("DECADE",),
     "century": ("UNIT",),
@@ -491,6 +500,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "slash": ("/",),
     "month_rel_year": ("year",),
     "rel_month": ("this", "last", "next"),
+    "seasons": ("past", "last", "previous", "next", "coming"),
     "century": ("centur",),
     "half": ("half",),
     "quarter": ("quarter",),

@@ -39,6 +39,7 @@ from timeline.temporal.durations import (
     _rule_duration,
     _rule_first_units,
     _rule_recent,
+    _rule_seasons,
     _rule_set,
 )
 from timeline.temporal.grammar import (
@@ -139,6 +140,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "month_rel_year": _rule_month_rel_year,
     "rel_month": _rule_rel_month,
     "month": _rule_month,
+    "seasons": _rule_seasons,
     "season": _rule_season,
     "decade": _rule_decade,
     "century": _rule_century,
