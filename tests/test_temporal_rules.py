@@ -221,6 +221,10 @@ REGRESSIONS = [
                  id="past-n-seasons-is-a-set-not-the-past"),
     pytest.param("The lake froze over the last three winters.", WED, "the last three winters", "XXXX-WI",
                  id="plural-season-after-a-count-is-one-expression"),
+    pytest.param("In Tokyo at mid-afternoon yesterday, the yen was weaker.", WED, "mid-afternoon yesterday",
+                 "2017-04-18TAF", id="mid-part-of-a-named-day-is-one-time"),
+    pytest.param("Shares slid Friday. Brokers bought heavily in the morning, then sold.", "2013-03-18",
+                 "the morning", "2013-03-15TMO", id="the-morning-of-the-day-just-named"),
 ]  # fmt: skip
 
 
@@ -242,6 +246,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("He led the ``Spring of Life'' protests.", id="capitalised-season-of-a-name"),
     pytest.param("The 30-year-old documentary filmmaker ran.", id="age-is-not-a-duration"),
     pytest.param("Dem Ossoff will raise your taxes, very bad on crime and 2nd A.", id="2nd-amendment"),

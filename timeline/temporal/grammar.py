@@ -179,6 +179,12 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:(?:this|yesterday|tomorrow|last|early\s+this|late\s+this)\s+(?:morning|afternoon|"
         r"evening|night)|tonight|overnight)(?!\w)",
     ),
+    # "mid-afternoon (yesterday)", "in the morning" after a day was named: a part of a day.
+    (
+        "day_part",
+        rf"(?i:mid-?\s?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{DOW}))?|"
+        rf"(?<=\b(?i:in|into|during|throughout)\s)the\s+(?:morning|afternoon|evening))(?!\w)",
+    ),
     (
         "rel_unit",
         r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|(?:the\s+)?current)\s+(?:week|"
@@ -285,7 +291,8 @@ def _classes() -> dict[str, tuple[str, ...]]:
     )
     add(
         "PART",
-        "morning afternoon evening night tonight overnight noon midnight midday dawn dusk daybreak clock",
+        "morning afternoon evening night tonight overnight noon midnight midday dawn dusk daybreak clock "
+        "midmorning midafternoon",
     )
     add("SEASON", "spring summer fall autumn winter")
     add("SEASONS", "springs summers falls autumns winters weekends")
@@ -426,6 +433,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "dow_part": ("DOW",),
     "dow": ("DOW",),
     "deictic_part": ("PART",),
+    "day_part": ("PART",),
     "rel_unit": ("UNIT",),
     "the_unit": ("UNIT",),
     "the_year": ("UNIT",),

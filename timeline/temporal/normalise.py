@@ -50,6 +50,7 @@ from timeline.temporal.grammar import (
 from timeline.temporal.relative import (
     _rule_ago,
     _rule_anaphor,
+    _rule_day_part,
     _rule_deictic_part,
     _rule_dow,
     _rule_dow_part,
@@ -153,6 +154,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "dow_part": _rule_dow_part,
     "dow": _rule_dow,
     "deictic_part": _rule_deictic_part,
+    "day_part": _rule_day_part,
     "rel_unit": _rule_rel_unit,
     "the_unit": _rule_the_unit,
     "the_year": _rule_the_year,

@@ -186,6 +186,32 @@ def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, "dct", 0.95)
 
 
+# How far (characters) back a day named may anchor "in the morning" ("... crashed Friday. Buyers
+# came in the morning"); without one the phrase is usually generic ("he runs in the morning").
+_PART_ANAPHORA_REACH = 200
+
+
+def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
+    """'mid-afternoon yesterday' (mod MID), 'in the morning' of the day last named."""
+    low = c.match[0].lower()
+    part = _part_of(low)
+    if part is None:
+        return None
+    mod = "MID" if low.startswith("mid") else None
+    tail = _rx(r"(?i:\s+(?:yesterday|today|tomorrow|[a-z]+day))$").search(c.match[0])
+    if tail is not None:
+        day, anchor = _day_of_ref(tail[0], c, ctx)
+    elif ctx.last_day is not None and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH:
+        day, anchor = ctx.last_day, "anaphora"
+    elif mod is not None:
+        day, anchor = ctx.dct, "dct" if ctx.dct else "none"
+    else:
+        return None
+    if day is None:
+        return _unresolved(c, "TIME", f"XXXX-XX-XXT{_PARTS[part]}", mod)
+    return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, anchor, 0.7)
+
+
 # --- deictic words -----------------------------------------------------------------------------------
 
 
