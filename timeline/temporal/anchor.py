@@ -59,13 +59,14 @@ _PAST = _words(
     "posted tweeted says"
 )
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
-# Verbs of scheduled events: their simple present with a day is a timetable, so the day is ahead
+# Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
+# Only for weekdays and weekends: in a dated chronology ("2 May: BP starts drilling") the present is
+# historical. Base forms that are mostly nouns ("travel", "vote", "launch") are left out.
 _SCHEDULED = _words(
-    "meet meets visit visits travel travels arrive arrives leave leaves begin begins start starts "
-    "open opens resume resumes return returns head heads host hosts fly flies testify testifies "
-    "convene convenes vote votes launch launches kick kicks unveil unveils attend attends "
-    "reconvene reconvenes"
+    "meet meets visit visits travels arrive arrives leave leaves begin begins start starts opens "
+    "resume resumes return returns heads host hosts fly flies testify testifies convene convenes "
+    "votes launches kick kicks unveil unveils attend attends reconvene reconvenes"
 )
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
@@ -113,9 +114,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
+def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
-    'would' or None."""
+    'would' or None; `timetable` lets a scheduling verb's simple present point ahead."""
     word = lows[i]
     prev = lows[i - 1] if i > 0 else ""
     prev2 = lows[i - 2] if i > 1 else ""
@@ -146,7 +147,7 @@ def _cue(tokens: list[str], lows: list[str], i: int) -> str | None:
         if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
             return "past"
         return "future"
-    if word in _SCHEDULED:
+    if timetable and word in _SCHEDULED:
         if (
             prev in _NOT_PRESENT
             or prev in _DETERMINERS
@@ -219,8 +220,9 @@ def side_signal(text: str, start: int, end: int) -> Tense:
     return _signal(_TOKEN.findall(text, max(left, start - 120), start), _TOKEN.findall(text, end, end + 40))
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
-    """The tense that decides the side of the DCT for the expression at [start, end)."""
+def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Tense:
+    """The tense that decides the side of the DCT for the expression at [start, end) (`timetable`:
+    a weekday, for which a scheduling verb's simple present points ahead)."""
     left, right = sentence_bounds(text, start, end)
     left, right = _quote_window(text, max(left, start - 120), min(right, end + 60), start, end)
     # A window cut inside a word would make a cue of its piece ("visit" of "visiting").
@@ -261,7 +263,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     for base, i in order:
         if best is not None and base > best[0]:
             break
-        cue = _cue(tokens, lows, i)
+        cue = _cue(tokens, lows, i, timetable)
         if cue is None or (conditional_at[i] and cue == "past"):
             continue
         distance = base

@@ -177,6 +177,11 @@ def _tense(ctx: Context, c: Candidate) -> Tense:
     return tense_at(ctx.text, c.start, c.end)
 
 
+def _weekday_tense(ctx: Context, c: Candidate) -> Tense:
+    """Tense for a weekday or weekend, where 'the leaders meet Friday' is a timetable ahead."""
+    return tense_at(ctx.text, c.start, c.end, timetable=True)
+
+
 def _month_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
     """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it."""
     signal = side_signal(ctx.text, c.start, c.end)

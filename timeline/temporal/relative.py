@@ -26,9 +26,9 @@ from timeline.temporal.base import (
     _part_of,
     _relative_unit,
     _rx,
-    _tense,
     _unit_value,
     _unresolved,
+    _weekday_tense,
     _year_earlier,
     duration_value,
 )
@@ -62,7 +62,7 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
             if word in low:
                 return ctx.dct + dt.timedelta(days=delta), "dct"
         if dow:
-            return weekday_date(ctx.dct, WEEKDAYS[dow[1].lower()], _tense(ctx, c)), "dct"
+            return weekday_date(ctx.dct, WEEKDAYS[dow[1].lower()], _weekday_tense(ctx, c)), "dct"
     elif dow or month is not None or any(w in low for w in ("yesterday", "tomorrow", "today")):
         return None, "none"
     left, _ = sentence_bounds(ctx.text, c.start, c.end)
@@ -132,7 +132,7 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
             monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=offset)
             day = monday + dt.timedelta(days=wd)
             return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=0.8)
-        tense = _tense(ctx, c)
+        tense = _weekday_tense(ctx, c)
         day = weekday_date(d, wd, tense)
         confidence = 1.0 if wd == d.weekday() else 0.85 if tense else 0.7
     return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=confidence)
@@ -254,7 +254,7 @@ def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
     if s.startswith("past") and unit != "weekend":
         return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
     if unit == "weekend" and offset == 0 and ctx.dct is not None and ctx.dct.weekday() < 5:
-        offset = -1 if _tense(ctx, c) == "past" else 0
+        offset = -1 if _weekday_tense(ctx, c) == "past" else 0
     value = _relative_unit(ctx, unit, offset)
     if value is None:
         return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
@@ -266,7 +266,7 @@ def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
     unit = s.split()[-1]
     if s == "the weekend":
         offset = 0
-        if ctx.dct is not None and ctx.dct.weekday() < 5 and _tense(ctx, c) != "future":
+        if ctx.dct is not None and ctx.dct.weekday() < 5 and _weekday_tense(ctx, c) != "future":
             offset = -1
         value = _relative_unit(ctx, "weekend", offset)
         if value is None:
