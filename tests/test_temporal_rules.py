@@ -362,3 +362,9 @@ def test_anchor_and_confidence() -> None:
     assert found["The next day"].value == "2017-06-21"
     assert found["Tuesday"].anchor == "dct"
     assert found["Tuesday"].confidence < 1.0
+
+
+def test_clock_reading_in_the_morning_is_not_the_morning_of_a_day() -> None:
+    # Regression: "three o'clock in the morning" after a named day was read as that day's morning.
+    found = tag("The rig failed on Friday. Nobody wanted alarms at three o'clock in the morning.", WED)
+    assert [t.text for t in found] == ["Friday"]
