@@ -77,7 +77,7 @@ def _float(value: float) -> str:
 def to_yaml(data: Mapping[str, Any]) -> str:
     """A mapping as a block-style YAML document (sequences not indented under keys, as PyYAML does)."""
     lines: list[str] = []
-    _mapping(data, 0, lines)
+    _Writer(lines).mapping(data, 0)
     return "\n".join(lines) + "\n" if lines else "{}\n"
 
 
@@ -85,38 +85,72 @@ def _is_block(value: Any) -> bool:
     return isinstance(value, Mapping | list | tuple) and len(value) > 0
 
 
-def _mapping(data: Mapping[str, Any], indent: int, lines: list[str]) -> None:
-    pad = " " * indent
-    for key, value in data.items():
-        name = scalar(str(key))
-        if not _is_block(value):
-            lines.append(f"{pad}{name}: {_inline(value)}")
-        elif isinstance(value, Mapping):
-            lines.append(f"{pad}{name}:")
-            _mapping(value, indent + 2, lines)
-        else:
-            lines.append(f"{pad}{name}:")
-            _sequence(value, indent, lines)
+_ATOMS = (int, float, bool)
 
 
-def _sequence(items: Sequence[Any], indent: int, lines: list[str]) -> None:
-    pad = " " * indent
-    for item in items:
-        if not _is_block(item):
-            lines.append(f"{pad}- {_inline(item)}")
-            continue
-        start = len(lines)
-        if isinstance(item, Mapping):
-            _mapping(item, indent + 2, lines)
-        else:
-            _sequence(item, indent + 2, lines)
-        # The item's first line moves up onto the dash: "- key: value".
-        lines[start] = f"{pad}- {lines[start][indent + 2 :]}"
+class _Writer:
+    """Appends a document's lines, deciding how each distinct string is written once.
 
+    A timeline repeats its keys, ids, dates and kinds millions of times, and the plain-or-quoted test
+    (a resolver call) was most of the writing time.
+    """
 
-def _inline(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "{}"
-    if isinstance(value, list | tuple):
-        return "[]"
-    return scalar(value)
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.strings: dict[str, str] = {}
+
+    def scalar(self, value: Any) -> str:
+        """`scalar(value)`, remembered for strings."""
+        if isinstance(value, str):
+            written = self.strings.get(value)
+            if written is None:
+                written = self.strings[value] = scalar(value)
+            return written
+        return scalar(value)
+
+    def inline(self, value: Any) -> str:
+        """A value on the line of its key or dash: a scalar, or an empty collection."""
+        if isinstance(value, Mapping):
+            return "{}"
+        if isinstance(value, list | tuple):
+            return "[]"
+        return self.scalar(value)
+
+    def mapping(self, data: Mapping[str, Any], indent: int) -> None:
+        """A mapping's lines at `indent`."""
+        pad = " " * indent
+        lines = self.lines
+        strings = self.strings
+        for key, value in data.items():
+            name = self.scalar(str(key))
+            if type(value) is str:  # most values: skip the generic checks
+                written = strings.get(value)
+                if written is None:
+                    written = strings[value] = scalar(value)
+                lines.append(f"{pad}{name}: {written}")
+            elif value is None or type(value) in _ATOMS:
+                lines.append(f"{pad}{name}: {scalar(value)}")
+            elif not _is_block(value):
+                lines.append(f"{pad}{name}: {self.inline(value)}")
+            elif isinstance(value, Mapping):
+                lines.append(f"{pad}{name}:")
+                self.mapping(value, indent + 2)
+            else:
+                lines.append(f"{pad}{name}:")
+                self.sequence(value, indent)
+
+    def sequence(self, items: Sequence[Any], indent: int) -> None:
+        """A sequence's lines, its dashes at `indent` (not indented under a key, as PyYAML does)."""
+        pad = " " * indent
+        lines = self.lines
+        for item in items:
+            if not _is_block(item):
+                lines.append(f"{pad}- {self.inline(item)}")
+                continue
+            start = len(lines)
+            if isinstance(item, Mapping):
+                self.mapping(item, indent + 2)
+            else:
+                self.sequence(item, indent + 2)
+            # The item's first line moves up onto the dash: "- key: value".
+            lines[start] = f"{pad}- {lines[start][indent + 2 :]}"
