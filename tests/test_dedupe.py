@@ -142,3 +142,18 @@ def test_folded_overlap_never_undercounts(a: frozenset[int], b: frozenset[int], 
     left, right = a | both, b | both
     (fold_l, lost_l), (fold_r, lost_r) = dedupe._fold(left), dedupe._fold(right)
     assert (fold_l & fold_r).bit_count() + min(lost_l, lost_r) >= len(left & right)
+
+
+def test_precomputed_signatures_give_the_same_groups() -> None:
+    # The per-article stage computes signatures (cached); linking must not depend on who computed them.
+    arts = [_seed(n) for n in ("000", "001", "002", "003", "004")]
+    arts += [Article(str(i), BASE + f" tail{i}") for i in range(3)]
+    signatures = {a.id: dedupe.signature(a.text) for a in arts}
+    assert find_duplicates(arts, signatures) == find_duplicates(arts)
+    partial = {k: v for k, v in signatures.items() if k in ("000", "1")}
+    assert find_duplicates(arts, partial) == find_duplicates(arts)
+
+
+def test_signature_of_a_short_text_is_empty() -> None:
+    sig = dedupe.signature("too short to tell")
+    assert (sig.size, sig.sketch) == (0, ())

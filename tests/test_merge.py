@@ -280,3 +280,29 @@ def test_cosine_adds_the_products_a_plain_loop_adds(a: dict[str, float], b: dict
     # over all its words (the zeros it adds change nothing), so clustering ties fall as before.
     small, large = (b, a) if len(a) > len(b) else (a, b)
     assert merge._cos(a, b) == sum(v * large.get(t, 0.0) for t, v in small.items())
+
+
+def test_precomputed_features_give_the_same_events() -> None:
+    # analyse_article stores each mention's features (cached); the merge computes any that are missing.
+    from timeline.ingest import read_articles
+    from timeline.pipeline import analyse_article
+
+    arts = list(read_articles(SEEDS))
+    with_features = link_collection([analyse_article(a) for a in arts])
+    assert all(len(r.features) == len(r.mentions) for r in with_features)
+    without = [dataclasses.replace(r, features=()) for r in with_features]
+    assert merge.merge_events(with_features) == merge.merge_events(without)
+
+
+def test_mention_features_put_surnames_in_a_fixed_order() -> None:
+    # A set's order changes between processes, and the float sums of the similarities follow the order.
+    text = "Karen Handel and Jon Ossoff met Tuesday."
+    art = Article("a", text, D(2017, 4, 19), "metadata", 1.0)
+    i = text.index("Tuesday")
+    tx = Timex(i, i + 7, "Tuesday", "DATE", "2017-04-18", None, D(2017, 4, 18), D(2017, 4, 18), "day")
+    mention = dataclasses.replace(
+        events.extract_mentions(art, [tx])[0], actors=("Karen Handel", "Jon Ossoff")
+    )
+    (feats,) = merge.mention_features(text, [mention])
+    assert [w for w in feats.own if w.startswith("@")] == ["@handel", "@ossoff"]
+    assert feats.window and feats.sentence == 0

@@ -19,9 +19,9 @@ import operator
 import re
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from timeline.model import Article
+from timeline.model import Article, TextSignature
 
 SHINGLE = 3
 SKETCH = 24  # hashes kept per article
@@ -101,18 +101,39 @@ def _fold(hashes: frozenset[int]) -> tuple[int, int]:
     return value, len(hashes) - value.bit_count()
 
 
+def signature(text: str) -> TextSignature:
+    """The near-duplicate sketch of a text: what `find_duplicates` needs of it before confirming a pair."""
+    hashes = shingles(text)
+    fold, lost = _fold(hashes)
+    return TextSignature(len(hashes), tuple(heapq.nsmallest(SKETCH, hashes)), fold, lost)
+
+
 def _canonical_key(article: Article) -> tuple[int, int, str]:
     return (0 if article.published is not None else 1, -len(article.text or ""), article.id)
 
 
-def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]:
-    """Map each near-duplicate article id to (canonical id, similarity); canonical ones are absent."""
+def find_duplicates(
+    articles: Sequence[Article], signatures: Mapping[str, TextSignature] | None = None
+) -> dict[str, tuple[str, float]]:
+    """Map each near-duplicate article id to (canonical id, similarity); canonical ones are absent.
+
+    `signatures` (by article id) are those the per-article stage computed; any missing is computed here.
+    """
     by_id = {a.id: a for a in articles}
     ids = sorted(by_id)  # articles are numbered in id order, so number order is id order
-    sets = [shingles(by_id[aid].text or "") for aid in ids]
+    known = signatures or {}
+    sigs = [known.get(aid) or signature(by_id[aid].text or "") for aid in ids]
+    # The exact shingle sets, only for the few articles a candidate pair needs.
+    exact: dict[int, frozenset[int]] = {}
+
+    def shingle_set(x: int) -> frozenset[int]:
+        if x not in exact:
+            exact[x] = shingles(by_id[ids[x]].text or "")
+        return exact[x]
+
     buckets: dict[int, list[int]] = defaultdict(list)
-    for x, hashes in enumerate(sets):
-        for h in heapq.nsmallest(SKETCH, hashes):
+    for x, sig in enumerate(sigs):
+        for h in sig.sketch:
             buckets[h].append(x)  # ascending: x grows
     sketch_buckets: list[list[list[int]]] = [[] for _ in ids]
     for members in buckets.values():
@@ -127,8 +148,6 @@ def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]
             x = parent[x]
         return x
 
-    sizes = [len(hashes) for hashes in sets]
-    folds = [_fold(hashes) for hashes in sets]
     sims: dict[tuple[int, int], float] = {}
     for x, shared_buckets in enumerate(sketch_buckets):
         # Articles after x sharing at least MIN_SHARED sketch hashes with it, counted per x (small
@@ -136,7 +155,7 @@ def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]
         shared = Counter(
             itertools.chain.from_iterable(m[bisect.bisect_right(m, x) :] for m in shared_buckets)
         )
-        size_x, (fold_x, lost_x) = sizes[x], folds[x]
+        sx = sigs[x]
         # The similarity grows with the overlap: where even the bound on it falls short, skip the
         # exact count. Stories that share a few sentences are many, and most stop here.
         candidates = [
@@ -144,9 +163,9 @@ def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]
             for y, count in shared.items()
             if count >= MIN_SHARED
             and _similarity(
-                min(size_x, sizes[y], (fold_x & folds[y][0]).bit_count() + min(lost_x, folds[y][1])),
-                size_x,
-                sizes[y],
+                min(sx.size, sigs[y].size, (sx.fold & sigs[y].fold).bit_count() + min(sx.lost, sigs[y].lost)),
+                sx.size,
+                sigs[y].size,
             )
             >= JACCARD
         ]
@@ -154,7 +173,7 @@ def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]
             rx, ry = find(x), find(y)
             if rx == ry:
                 continue  # already linked: the pair cannot change the groups
-            sim = similarity(sets[x], sets[y])
+            sim = similarity(shingle_set(x), shingle_set(y))
             if sim >= JACCARD:
                 sims[(x, y)] = sim
                 parent[max(rx, ry)] = min(rx, ry)
@@ -169,6 +188,8 @@ def find_duplicates(articles: Sequence[Article]) -> dict[str, tuple[str, float]]
         for m in sorted(members):
             if m != canon:
                 # Pairs skipped as already linked have no similarity yet: it is counted here.
-                sim = sims.get((min(m, canon), max(m, canon))) or similarity(sets[m], sets[canon])
+                sim = sims.get((min(m, canon), max(m, canon))) or similarity(
+                    shingle_set(m), shingle_set(canon)
+                )
                 out[ids[m]] = (ids[canon], round(sim, 3))
     return out

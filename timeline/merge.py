@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from timeline import salience
 from timeline.display import display_date
-from timeline.model import GRANULARITIES, ArticleResult, Event, Mention
+from timeline.model import GRANULARITIES, ArticleResult, Event, Mention, MentionFeatures
 from timeline.text import content_words, detokenize, merge_names, sentence_spans, words
 
 SAME_DATE_SIM = 0.06
@@ -76,49 +76,49 @@ def _surnames(actors: Sequence[str]) -> set[str]:
     return {a.split()[-1].lower().rstrip(".") for a in actors if a.split()}
 
 
-def _bags(mentions: Sequence[Mention], contexts: Sequence[tuple[str, ...]]) -> tuple[list[Bag], list[Bag]]:
-    """Each mention's own words (sentence, title, actors) and the same plus its context."""
+def mention_features(text: str, mentions: Sequence[Mention]) -> tuple[MentionFeatures, ...]:
+    """What the merge compares of each mention of one article: its words, its context, its sentence."""
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
     # A sentence is one mention's quote and its neighbours' context, and often holds several dates:
     # find its words once. (Words never span a space, so sentences joined give their words in turn.)
     memo: dict[str, list[str]] = {}
 
-    def words_of(text: str) -> list[str]:
-        if text not in memo:
-            memo[text] = content_words(text)
-        return memo[text]
+    def words_of(part: str) -> list[str]:
+        if part not in memo:
+            memo[part] = content_words(part)
+        return memo[part]
 
-    own: list[Bag] = []
-    full: list[Bag] = []
-    for m, context in zip(mentions, contexts, strict=True):
+    out = []
+    for m in mentions:
+        k = bisect.bisect_right(starts, m.quote_start) - 1
+        context = [text[s:e] for s, e in spans[max(0, k - 1) : k] + spans[k + 1 : k + 2]]
         # The clause around the date says more about the event than the sentence: its words again.
-        mine = words_of(m.quote) + words_of(m.title) + ["@" + name for name in _surnames(m.actors)]
+        # Surnames sorted: a set's order changes between processes, and the float sums follow it.
+        mine = words_of(m.quote) + words_of(m.title) + ["@" + name for name in sorted(_surnames(m.actors))]
         # Counted in C, first-seen order: the counts adding 1.0 per word gives.
-        own.append(Counter(mine))
+        own = dict(Counter(mine))
         scaled = Counter(mine * CONTEXT_SCALE)
         for part in context:
             scaled.update(words_of(part))
         weights = map(operator.truediv, scaled.values(), itertools.repeat(CONTEXT_SCALE))
-        full.append(dict(zip(scaled, weights, strict=True)))
-    return own, full
+        full = dict(zip(scaled, weights, strict=True))
+        out.append(MentionFeatures(own, full, k, frozenset(_window_words(m))))
+    return tuple(out)
 
 
-def _contexts(
-    results: Sequence[ArticleResult], mentions: Sequence[Mention]
-) -> tuple[list[tuple[str, ...]], list[int]]:
-    """The sentences around each mention's sentence, and that sentence's index in its article."""
-    texts = {r.article.id: r.article.text or "" for r in results}
-    starts_of: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
-    out, index = [], []
-    for m in mentions:
-        text = texts.get(m.article_id, "")
-        if m.article_id not in starts_of:
-            spans = sentence_spans(text)
-            starts_of[m.article_id] = (spans, [s for s, _ in spans])
-        spans, starts = starts_of[m.article_id]
-        k = bisect.bisect_right(starts, m.quote_start) - 1
-        out.append(tuple(text[s:e] for s, e in spans[max(0, k - 1) : k] + spans[k + 1 : k + 2]))
-        index.append(k)
-    return out, index
+def _features(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> list[MentionFeatures]:
+    """Each collected mention's features: from the per-article stage, or computed now where missing."""
+    known: dict[tuple[str, int, int, int], MentionFeatures] = {}
+    for r in results:
+        if r.article.duplicate_of is not None or not r.mentions:
+            continue
+        feats = r.features
+        if len(feats) != len(r.mentions):
+            feats = mention_features(r.article.text or "", r.mentions)
+        for m, f in zip(r.mentions, feats, strict=True):
+            known.setdefault(_key(m), f)
+    return [known[_key(m)] for m in mentions]
 
 
 def _vectors(bags: Sequence[Bag]) -> list[Vec]:
@@ -445,10 +445,9 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     mentions = _collect(results)
     if not mentions:
         return ()
-    contexts, sentence = _contexts(results, mentions)
-    own_bags, full_bags = _bags(mentions, contexts)
-    vecs = _vectors(full_bags)
-    sim = _Similarity(mentions, vecs, _vectors(own_bags), sentence)
+    feats = _features(results, mentions)
+    vecs = _vectors([f.full for f in feats])
+    sim = _Similarity(mentions, vecs, _vectors([f.own for f in feats]), [f.sentence for f in feats])
 
     # Stage 1: same date range, similar content.
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
@@ -464,7 +463,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     coarse = [i for c in clusters if mentions[c[0]].granularity not in _PRECISE for i in c]
 
     # Stage 2: close dates, same content, a shared actor -> one event with conflicts.
-    absorbed = _conflicts(mentions, vecs, precise)
+    absorbed = _conflicts(mentions, vecs, precise, [f.window for f in feats])
     events_idx: dict[int, list[int]] = {c[0]: list(c) for c in precise if c[0] not in absorbed}
     conflicts_idx: dict[int, list[int]] = defaultdict(list)
     for lose, win in absorbed.items():
@@ -527,14 +526,16 @@ def _window_words(m: Mention, width: int = WINDOW) -> set[str]:
     return set(content_words(" ".join(left + right)))
 
 
-def _conflicts(mentions: list[Mention], vecs: list[Vec], precise: list[list[int]]) -> dict[int, int]:
+def _conflicts(
+    mentions: list[Mention], vecs: list[Vec], precise: list[list[int]], window_words: list[frozenset[str]]
+) -> dict[int, int]:
     """Stage 2: which precise clusters (by root) are another cluster's disagreeing minority."""
     seq_pairs = _sentence_pairs(mentions)
     order = sorted(precise, key=lambda c: (mentions[c[0]].start, c[0]))
     days = [mentions[c[0]].start for c in order]
     names = {c[0]: set().union(*(_surnames(mentions[i].actors) for i in c)) for c in order}
     name_words = {w.lower() for m in mentions for a in m.actors for w in a.split()}
-    windows = [_window_words(m) - name_words for m in mentions]
+    windows = [w - name_words for w in window_words]
     window_df = Counter(w for ws in windows for w in ws)
     # Words next to many dates ("confirmed", "said") name no particular happening.
     common = {w for w, n in window_df.items() if n > max(8, CONFLICT_RARE * len(mentions))}

@@ -127,12 +127,47 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class TextSignature:
+    """A text's near-duplicate sketch: computed per article (and cached) so linking need not reread text.
+
+    `size` is the number of distinct word 3-gram hashes, `sketch` the smallest of them (ascending),
+    `fold` the hashes folded onto a bit set and `lost` how many landed on a bit already set.
+    """
+
+    size: int
+    sketch: tuple[int, ...]
+    fold: int
+    lost: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionFeatures:
+    """What the merge compares of one mention, read from its article once (in parallel, and cached).
+
+    `own` counts the content words of the sentence, title and actors; `full` adds the neighbouring
+    sentences at a lower weight; `sentence` is the index of the mention's sentence in the article;
+    `window` holds the content words next to the date. The mappings are never mutated.
+    """
+
+    own: dict[str, float]
+    full: dict[str, float]
+    sentence: int
+    window: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleResult:
-    """What the per-article stages produce for one article: the article, its expressions, its mentions."""
+    """What the per-article stages produce for one article: the article, its expressions, its mentions.
+
+    `signature` and `features` (one per mention) are derived from the text for the cross-article
+    stages, so a rebuild does not read every text again; when absent those stages compute them.
+    """
 
     article: Article
     timexes: tuple[Timex, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    signature: TextSignature | None = None
+    features: tuple[MentionFeatures, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from timeline import events, merge, published
+from timeline import dedupe, events, merge, published
 from timeline.config import Config
 from timeline.ingest import read_articles
 from timeline.model import Article, ArticleResult, Timeline
@@ -32,7 +32,16 @@ def analyse_article(article: Article) -> ArticleResult:
 
 def _tag_and_extract(article: Article) -> ArticleResult:
     timexes = tuple(tag(article.text, article.published))
-    return ArticleResult(article, timexes, tuple(events.extract_mentions(article, timexes)))
+    mentions = tuple(events.extract_mentions(article, timexes))
+    # What linking and merging compare is read from the text here, in parallel and cached, so a rebuild
+    # does not read every text again.
+    return ArticleResult(
+        article,
+        timexes,
+        mentions,
+        dedupe.signature(article.text),
+        merge.mention_features(article.text, mentions),
+    )
 
 
 @dataclass(frozen=True, slots=True)

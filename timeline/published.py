@@ -306,7 +306,8 @@ def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
     articles = [r.article for r in results]
     by_id = {a.id: a for a in articles}
     # Skipped articles (unreadable, empty) take no part: they are listed, never linked.
-    dups = find_duplicates([a for a in articles if a.status == "ok"])
+    signatures = {r.article.id: r.signature for r in results if r.signature is not None}
+    dups = find_duplicates([a for a in articles if a.status == "ok"], signatures)
     out: dict[str, Article] = {}
     for a in articles:
         if a.id in dups:
