@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -210,3 +211,40 @@ def test_any_timeline_renders_every_format(timeline: Timeline) -> None:
             assert re.fullmatch(r"DT(START|END);VALUE=DATE:\d{8}", line)
     rows = list(csv.reader(io.StringIO(render(timeline, "csv"), newline="")))
     assert len(rows) == 2 + len(timeline.events)
+
+
+def _many_sources_event(n: int, distinct: int) -> Timeline:
+    base = sample_timeline()
+    event = next(e for e in base.events if e.sources)
+    mention = event.sources[0]
+    sources = tuple(
+        dataclasses.replace(
+            mention, article_id=f"wire{i:03d}", quote=f"Sentence {i % distinct} about the vote."
+        )
+        for i in range(n)
+    )
+    return dataclasses.replace(base, events=(dataclasses.replace(event, sources=sources),))
+
+
+def test_an_event_with_many_sources_quotes_a_few_different_ones() -> None:
+    # Wire copy: 40 articles, 3 different sentences. The page quotes the 3 first, up to the limit, and
+    # says how many more the data files hold; the data files keep them all.
+    timeline = _many_sources_event(40, 3)
+    (event,) = timeline.events
+    shown, more = site.shown_sources(event)
+    assert len(shown) == site.SHOWN_SOURCES and more == 40 - site.SHOWN_SOURCES
+    assert [m.quote for m in shown[:3]] == [f"Sentence {i} about the vote." for i in range(3)]
+    html = render_index(timeline)
+    assert html.count('<li class="source">') == site.SHOWN_SOURCES
+    assert f"and {40 - site.SHOWN_SOURCES} more quotes from the sources" in html
+    assert render(timeline, "yaml").count("article: wire") == 40
+    # The search text holds each sentence once.
+    (data,) = site_data(timeline)["events"]
+    assert data["search"].count("sentence 1 about the vote.") == 1
+
+
+def test_an_event_with_few_sources_quotes_them_all_in_order() -> None:
+    timeline = _many_sources_event(site.SHOWN_SOURCES, 2)
+    (event,) = timeline.events
+    assert site.shown_sources(event) == (list(event.sources), 0)
+    assert "more quote" not in render_index(timeline)

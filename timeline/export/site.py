@@ -104,10 +104,31 @@ def _stack_rows(events: Sequence[Event], lanes: Sequence[str], lane_of: dict[str
     return y
 
 
+# An event told by hundreds of articles (wire copy) would put hundreds of quotes, often the same
+# sentence, on the page: it shows this many, different sentences first, and says how many more the data
+# files hold.
+SHOWN_SOURCES = 12
+
+
+def shown_sources(event: Event, limit: int = SHOWN_SOURCES) -> tuple[list[Mention], int]:
+    """The source mentions the page quotes for an event (all when few), and how many it leaves out."""
+    if len(event.sources) <= limit:
+        return list(event.sources), 0
+    seen: set[str] = set()
+    first, repeats = [], []
+    for m in event.sources:
+        quote = " ".join(m.quote.split())
+        (repeats if quote in seen else first).append(m)
+        seen.add(quote)
+    return (first + repeats)[:limit], len(event.sources) - limit
+
+
 def _search_text(event: Event, articles: dict[str, Article]) -> str:
     parts = [event.display_date, event.title, event.summary, *event.actors]
-    for m in (*event.sources, *event.conflicts):
-        parts += [m.quote, article_label(articles.get(m.article_id), m.article_id)]
+    mentions = (*event.sources, *event.conflicts)
+    # Each sentence once: wire copy repeats it in many articles.
+    parts += dict.fromkeys(m.quote for m in mentions)
+    parts += dict.fromkeys(article_label(articles.get(m.article_id), m.article_id) for m in mentions)
     # lower(), not casefold(): the page lower-cases the query with JavaScript's toLowerCase().
     return " ".join(parts).lower()
 
@@ -156,6 +177,7 @@ def _environment() -> jinja2.Environment:
         source_count_label=source_count_label,
         is_span=is_span,
         published_how=PUBLISHED_HOW,
+        shown_sources=shown_sources,
     )
     return env
 
