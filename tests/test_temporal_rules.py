@@ -368,3 +368,25 @@ def test_clock_reading_in_the_morning_is_not_the_morning_of_a_day() -> None:
     # Regression: "three o'clock in the morning" after a named day was read as that day's morning.
     found = tag("The rig failed on Friday. Nobody wanted alarms at three o'clock in the morning.", WED)
     assert [t.text for t in found] == ["Friday"]
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "day"),
+    [
+        ("Christmas Eve", 2016, "2016-12-24"),  # not Christmas: the longer name is looked up first
+        ("Christmas Day", 2016, "2016-12-25"),
+        ("New Year's Eve", 2017, "2017-12-31"),
+        ("New Year's Day", 2017, "2017-01-01"),
+        ("Easter", 2017, "2017-04-16"),
+        ("Good Friday", 2017, "2017-04-14"),
+        ("Thanksgiving", 2016, "2016-11-24"),  # fourth Thursday of November
+        ("Labor Day", 2017, "2017-09-04"),  # first Monday of September
+        ("Election Day", 2016, "2016-11-08"),  # the Tuesday after the first Monday of November
+        ("Election Day", 2020, "2020-11-03"),
+        ("Memorial Day", 2020, "2020-05-25"),  # last Monday of May
+    ],
+)
+def test_holiday_calendar(name: str, year: int, day: str) -> None:
+    from timeline.temporal.dates import _holiday_day
+
+    assert _holiday_day(name, year) == dt.date.fromisoformat(day)

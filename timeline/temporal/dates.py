@@ -473,37 +473,42 @@ def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=0.95)
 
 
+# Holidays on a fixed day: (words in the name, month, day). A longer name comes before the one it contains.
+_FIXED_HOLIDAYS = (
+    ("christmas eve", 12, 24),
+    ("christmas", 12, 25),
+    ("new year's eve", 12, 31),
+    ("new year", 1, 1),
+    ("independence", 7, 4),
+    ("halloween", 10, 31),
+    ("valentine", 2, 14),
+    ("veterans", 11, 11),
+)
+# US holidays on the nth weekday of a month: (words, month, weekday (Monday 0), n, days after it).
+# Election Day is the Tuesday after the first Monday of November.
+_NTH_WEEKDAY_HOLIDAYS = (
+    ("thanksgiving", 11, 3, 4, 0),
+    ("labor", 9, 0, 1, 0),
+    ("election", 11, 0, 1, 1),
+)
+
+
 def _holiday_day(name: str, year: int) -> dt.date | None:
     low = name.lower()
-    if "christmas eve" in low:
-        return dt.date(year, 12, 24)
-    if "christmas" in low:
-        return dt.date(year, 12, 25)
-    if "new year's eve" in low:
-        return dt.date(year, 12, 31)
-    if "new year" in low:
-        return dt.date(year, 1, 1)
-    if "independence" in low:
-        return dt.date(year, 7, 4)
-    if "halloween" in low:
-        return dt.date(year, 10, 31)
-    if "valentine" in low:
-        return dt.date(year, 2, 14)
-    if "veterans" in low:
-        return dt.date(year, 11, 11)
+    for key, month, day in _FIXED_HOLIDAYS:
+        if key in low:
+            return dt.date(year, month, day)
     if "easter" in low:
         return easter(year)
     if "good friday" in low:
         return easter(year) - dt.timedelta(days=2)
-    first = {"thanksgiving": (11, 3, 4), "labor": (9, 0, 1), "election": (11, 0, 1)}
-    for key, (month, wd, nth) in first.items():
+    for key, month, weekday, nth, after in _NTH_WEEKDAY_HOLIDAYS:
         if key in low:
-            d = dt.date(year, month, 1)
-            d += dt.timedelta(days=(wd - d.weekday()) % 7 + 7 * (nth - 1))
-            return d + dt.timedelta(days=1) if key == "election" else d
-    if "memorial" in low:
-        d = dt.date(year, 5, 31)
-        return d - dt.timedelta(days=d.weekday())
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1) + after)
+    if "memorial" in low:  # the last Monday of May
+        last = dt.date(year, 5, 31)
+        return last - dt.timedelta(days=last.weekday())
     return None
 
 
