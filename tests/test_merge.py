@@ -306,3 +306,28 @@ def test_mention_features_put_surnames_in_a_fixed_order() -> None:
     (feats,) = merge.mention_features(text, [mention])
     assert [w for w in feats.own if w.startswith("@")] == ["@handel", "@ossoff"]
     assert feats.window and feats.sentence == 0
+
+
+def test_mention_features_do_not_depend_on_the_hash_seed() -> None:
+    # Workers (Dask, spawn) hash strings with their own seed: the features, and so the float sums of the
+    # merge, must come out the same in every process.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import pickle, sys\n"
+        "from timeline.ingest import read_articles\n"
+        "from timeline.pipeline import analyse_article\n"
+        "from pathlib import Path\n"
+        "rs = [analyse_article(a) for a in read_articles(Path(sys.argv[1]))]\n"
+        "print([[(list(f.own), list(f.full), sorted(f.window)) for f in r.features] for r in rs])\n"
+    )
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(SEEDS)], env=env, capture_output=True, text=True, check=True
+        )
+        outs.add(done.stdout)
+    assert len(outs) == 1

@@ -47,3 +47,8 @@ def test_rebuild_reuses_the_cache(tmp_path: Path) -> None:
     assert len(second.articles) == 6
     again, stats, _ = run_build(config)
     assert stats.computed == 0 and again == second
+    # Served from the cache or computed afresh, the same input gives the same files, byte for byte.
+    fresh, _, _ = run_build(dataclasses.replace(config, out=tmp_path / "fresh", cache=None))
+    assert fresh == second
+    for name in ("index.html", "timeline.yaml"):
+        assert (tmp_path / "fresh" / name).read_bytes() == (tmp_path / "out" / name).read_bytes()
