@@ -129,28 +129,19 @@ def evaluate_directory(path: pathlib.Path, errors_path: pathlib.Path | None = No
             used.add(match)
             s = system[match]
             counts.matched += 1
+            context = _context(doc.text, min(g.start, s.start), max(g.end, s.end))
+            # A relaxed match only: strict span scoring counts it as a miss and a spurious one. For a span
+            # error the value columns hold the two spans' texts, for a type error the two types.
             if (s.start, s.end) != (g.start, g.end):
-                # A relaxed match only: strict span scoring counts it as a miss and a spurious one.
-                errors.append(
-                    # For a span error the value columns hold the two spans' texts.
-                    (doc.name, "span", g.text, g.text, s.text,
-                     _context(doc.text, min(g.start, s.start), max(g.end, s.end)))
-                )  # fmt: skip
+                errors.append((doc.name, "span", g.text, g.text, s.text, context))
             if s.value == g.value:
                 counts.value_ok += 1
             else:
-                errors.append(
-                    (doc.name, "wrong_value", g.text, g.value, s.value,
-                     _context(doc.text, min(g.start, s.start), max(g.end, s.end)))
-                )  # fmt: skip
+                errors.append((doc.name, "wrong_value", g.text, g.value, s.value, context))
             if s.type == g.type:
                 counts.type_ok += 1
             else:
-                errors.append(
-                    # For a type error the value columns hold the types.
-                    (doc.name, "wrong_type", g.text, g.type, s.type,
-                     _context(doc.text, min(g.start, s.start), max(g.end, s.end)))
-                )  # fmt: skip
+                errors.append((doc.name, "wrong_type", g.text, g.type, s.type, context))
         for i, s in enumerate(system):
             if i not in used:
                 errors.append((doc.name, "spurious", s.text, "", s.value, _context(doc.text, s.start, s.end)))
