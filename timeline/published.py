@@ -91,7 +91,7 @@ def _full_dates(text: str, timexes: Iterable[Timex]) -> list[_Dated]:
     return [found[k] for k in sorted(found) if EARLIEST <= found[k].day <= LATEST]
 
 
-def _is_future(text: str, spans: list[tuple[int, int]], d: _Dated) -> bool:
+def _is_future(text: str, spans: Sequence[tuple[int, int]], d: _Dated) -> bool:
     """True when the sentence looks ahead to the date ("will move to a runoff on June 20, 2017")."""
     span = sentence_at(spans, d.start)
     s = span[0] if span else max(0, d.start - 200)
@@ -110,7 +110,7 @@ def weekday_fit(day: dt.date, mentioned: set[int]) -> bool:
     return day.weekday() in mentioned or (day.weekday() - 1) % 7 in mentioned
 
 
-def _snippet(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+def _snippet(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> str:
     span = sentence_at(spans, start)
     s, e = span if span else (start, end)
     e = max(e, end)

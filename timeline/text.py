@@ -12,7 +12,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
 def _words_of(block: str) -> list[str]:
@@ -242,7 +242,10 @@ def _last_quote_end(starts: list[int], ends: list[int], before: int) -> int:
     return ends[k] if k >= 0 else -1
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+# Mentions, merge features and date inference each split the same article in turn; the cache is small
+# (a few texts) and the result a tuple, so no caller can change what another one is served.
+@functools.lru_cache(maxsize=8)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence (start, end) offsets: copes with "Sen.", "D-Ga.", "U.S.", initials and quotes.
 
     A period inside a quotation does not end the sentence that quotes it ("“... Georgia. Great job!”
@@ -296,7 +299,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if e > s and _ALNUM_RE.search(text, s, e):
             spans.append((s, e))
         prev = cut
-    return spans
+    return tuple(spans)
 
 
 def _date_end_after(text: str, pos: int) -> int | None:
@@ -308,7 +311,7 @@ def _date_end_after(text: str, pos: int) -> int | None:
     return None
 
 
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
     """The span containing `offset` (binary search over sorted spans)."""
     lo, hi = 0, len(spans) - 1
     while lo <= hi:
