@@ -228,6 +228,8 @@ def timelines(draw: st.DrawFn) -> Timeline:
             published_evidence=draw(st.none() | _text),
             title=draw(st.none() | _text),
             url=draw(st.none() | _text | st.just("https://example.com/x?a=1&b=<2>")),
+            source=draw(st.none() | _text),
+            path=draw(st.none() | _text),
             duplicate_of=draw(st.none() | _text),
             status=draw(st.sampled_from(["ok", "skipped"])),
             reason=draw(st.none() | _text),

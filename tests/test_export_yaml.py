@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from test_export_fixtures import HOSTILE, sample_timeline, timelines
 
 from timeline.export import TimelineFileError, dump_yaml, load, loads, timeline_to_dict
+from timeline.export.yaml_writer import to_yaml
 from timeline.model import Timeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +140,18 @@ events:
     timeline = loads(text)
     assert timeline.events[0].sources[0].timex.text == "January"
     assert timeline.events[0].end == dt.date(2020, 1, 31)
+
+
+# dump_yaml writes records directly for speed; the dict form (also the JSON export) stays the reference.
+@settings(max_examples=300, deadline=None)
+@given(timelines())
+def test_dump_yaml_is_the_contract_dict_written_by_to_yaml(timeline: Timeline) -> None:
+    assert dump_yaml(timeline) == to_yaml(timeline_to_dict(timeline))
+
+
+def test_dump_yaml_is_the_contract_dict_on_the_sample() -> None:
+    timeline = sample_timeline()
+    assert dump_yaml(timeline) == to_yaml(timeline_to_dict(timeline))
 
 
 # Property: whatever the strings and numbers, dump -> load -> dump is the identity on the file.

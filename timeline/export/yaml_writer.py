@@ -62,6 +62,17 @@ def scalar(value: Any) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as YAML")
 
 
+class ScalarCache(dict[Any, str]):
+    """`cache[value]` is `scalar(value)`, worked out once per distinct value.
+
+    For strings and None only: as dict keys 1, 1.0 and True are the same key, but not the same YAML.
+    """
+
+    def __missing__(self, value: str | None) -> str:
+        written = self[value] = scalar(value)
+        return written
+
+
 def _float(value: float) -> str:
     if math.isnan(value):
         return ".nan"
