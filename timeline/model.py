@@ -5,9 +5,35 @@ read -> Article; tag -> Timex; events -> Mention; merge -> Event; the whole resu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+import operator
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, dataclass_transform
+
+T = TypeVar("T")
+
+
+@dataclass_transform(frozen_default=True)
+def record(cls: type[T]) -> type[T]:
+    """A frozen, slotted dataclass that pickles as (class, field values).
+
+    The cache and the append state hold hundreds of thousands of these; the generic pickling of slotted
+    dataclasses looks up the fields of every object, in Python, and took most of a cached rebuild's
+    loading time. Unpickling calls the constructor with the values, so equal objects come back.
+    """
+    made: Any = dataclasses.dataclass(frozen=True, slots=True)(cls)
+    values: Callable[[Any], Any] = operator.attrgetter(*(f.name for f in dataclasses.fields(made)))
+    if len(dataclasses.fields(made)) == 1:
+        single = values
+        values = lambda obj: (single(obj),)  # noqa: E731 - attrgetter of one name gives the bare value
+
+    def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
+        return (made, values(self))
+
+    made.__reduce__ = __reduce__
+    return made  # type: ignore[no-any-return]
+
 
 # How an article's publication date was known (the YAML's `published_source`).
 PublishedSource = Literal["header", "metadata", "content", "duplicate", "story", "none"]
@@ -29,7 +55,7 @@ GRANULARITIES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Article:
     """One input article as read, plus what later stages learned about its publication date."""
 
@@ -52,7 +78,7 @@ class Article:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timex:
     """A temporal expression found in a text, with its TIMEX3 value and the calendar range it covers.
 
@@ -82,7 +108,7 @@ class Timex:
         return self.range_start is not None and self.range_end is not None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """An event as one article tells it: the sentence, what happened, and the date it gives."""
 
@@ -98,7 +124,7 @@ class Mention:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Event:
     """A canonical event: one real-world happening with every mention that reports it.
 
@@ -126,7 +152,7 @@ class Event:
         return len({m.article_id for m in self.sources})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextSignature:
     """A text's near-duplicate sketch: computed per article (and cached) so linking need not reread text.
 
@@ -140,7 +166,7 @@ class TextSignature:
     lost: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MentionFeatures:
     """What the merge compares of one mention, read from its article once (in parallel, and cached).
 
@@ -155,7 +181,7 @@ class MentionFeatures:
     window: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArticleResult:
     """What the per-article stages produce for one article: the article, its expressions, its mentions.
 
@@ -170,7 +196,7 @@ class ArticleResult:
     features: tuple[MentionFeatures, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timeline:
     """The canonical timeline: every input article with its status, and the events in date order."""
 
