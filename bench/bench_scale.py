@@ -8,7 +8,7 @@ consecutive sentences from a source article, keeping its publication date, plus 
 other articles of the topic, so texts do not collapse into near-duplicates. For each --jobs value (0 = all
 cores) it runs `timeline build` in a subprocess and prints articles/s and peak memory: of the whole build,
 and of the per-article stages alone (streamed, results discarded), which should not grow with N. Finally it
-times a cached rebuild after adding one article.
+adds one article and times `timeline build --append` and a full rebuild, both with the cache.
 """
 
 from __future__ import annotations
@@ -65,7 +65,9 @@ def write_jsonl(records: list[dict], path: Path) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def run_build(input_path: Path, out: Path, jobs: int, cache: Path | None) -> tuple[float, float]:
+def run_build(
+    input_path: Path, out: Path, jobs: int, cache: Path | None, extra: tuple[str, ...] = ()
+) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB, the largest process) of one `timeline build`."""
     config = out.parent / f"bench-{out.name}.yaml"
     config.write_text(f"cache: {json.dumps(str(cache)) if cache else 'null'}\nexports: [yaml]\n")
@@ -77,7 +79,7 @@ def run_build(input_path: Path, out: Path, jobs: int, cache: Path | None) -> tup
         "print(json.dumps({'rc': p.returncode, 'maxrss_children': u.ru_maxrss}))\n"
     )
     args = [sys.executable, "-m", "timeline", "build", "--config", str(config), "--input", str(input_path)]
-    args += ["--out", str(out), "--quiet", "--jobs", str(jobs)]
+    args += ["--out", str(out), "--quiet", "--jobs", str(jobs), *extra]
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
@@ -152,10 +154,12 @@ def main() -> None:
         first, _ = run_build(collection, root / "inc-1", cores, cache)
         extra = synthesise(topics, size + 1, seed=99)[-1] | {"id": "added-one"}
         (collection / "added.jsonl").write_text(json.dumps(extra) + "\n", encoding="utf-8")
-        second, _ = run_build(collection, root / "inc-2", cores, cache)
+        # First placing the new article among the events of the last build, then a full cached rebuild.
+        appended, _ = run_build(collection, root / "inc-2", cores, cache, ("--append",))
+        second, _ = run_build(collection, root / "inc-3", cores, cache)
         print(
-            f"incremental: cold cached build of {size} articles {first:.1f} s; "
-            f"rebuild after adding one article {second:.1f} s"
+            f"incremental: cold cached build of {size} articles {first:.1f} s; after adding one article, "
+            f"--append {appended:.1f} s, full rebuild (cached tags) {second:.1f} s"
         )
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(f"benchmark driver peak RSS: {usage.ru_maxrss / 1024:.0f} MiB")

@@ -60,6 +60,12 @@ def test_build_writes_site_and_yaml(runner: CliRunner, tmp_path: Path) -> None:
     assert len(data["articles"]) == 5 and data["events"]
 
 
+def test_append_without_the_cache_is_a_user_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = _build(runner, tmp_path, "--append")
+    assert result.exit_code != 0 and "--append needs the cache" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_build_top_keeps_the_most_salient(runner: CliRunner, tmp_path: Path) -> None:
     result = _build(runner, tmp_path, "--top", "3")
     assert result.exit_code == 0, result.output

@@ -15,11 +15,14 @@ import pickle
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from timeline import __version__
 from timeline.model import Article, ArticleResult
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+# What the last build leaves for `timeline build --append`: one row, replaced by every build.
+_STATE_SCHEMA = "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB NOT NULL)"
 # SQLite caps the number of host parameters in one statement; stay well below it.
 _MAX_PARAMS = 500
 
@@ -35,9 +38,14 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+_ARTICLE_FIELDS = dataclasses.fields(Article)
+
+
 def article_key(article: Article) -> str:
     """The cache key of an article: its content and metadata, and the tool fingerprint."""
-    fields = dataclasses.asdict(article)
+    # The fields one level deep (they are strings, dates and tuples of strings): what asdict gives,
+    # without its deep copy of every value.
+    fields = {f.name: getattr(article, f.name) for f in _ARTICLE_FIELDS}
     payload = json.dumps(fields, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(f"{tool_fingerprint()}\0{payload}".encode()).hexdigest()
 
@@ -53,6 +61,7 @@ class ResultCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(_SCHEMA)
+        self._db.execute(_STATE_SCHEMA)
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleResult]:
         """The cached results among `keys`; a row that no longer unpickles counts as a miss."""
@@ -74,6 +83,22 @@ class ResultCache:
         rows = [(k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", rows)
+
+    def get_state(self) -> Any:
+        """The last build's state (see `timeline.append`), or None when there is none or it is unreadable."""
+        row = self._db.execute("SELECT value FROM state WHERE name = 'build'").fetchone()
+        if row is None:
+            return None
+        try:
+            return pickle.loads(row[0])
+        except Exception:  # a state from another version, or damaged: there is none to append to
+            return None
+
+    def put_state(self, state: Any) -> None:
+        """Keep one build's state, replacing the previous one."""
+        blob = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO state (name, value) VALUES ('build', ?)", (blob,))
 
     def close(self) -> None:
         """Close the database."""

@@ -53,6 +53,12 @@ def cli() -> None:
 @click.option("--engine", type=click.Choice(["local", "dask"]), help="Where per-article work runs.")
 @click.option("--scheduler", help="Dask scheduler address (with --engine dask).")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the per-article cache.")
+@click.option(
+    "--append",
+    "append_only",
+    is_flag=True,
+    help="Place only the articles new since the last build among its events (fast; see README).",
+)
 @click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar, no summary.")
 @_user_errors
 def build(
@@ -65,6 +71,7 @@ def build(
     engine: str | None,
     scheduler: str | None,
     no_cache: bool,
+    append_only: bool,
     quiet: bool | None,
 ) -> None:
     """Build the site and exports from the articles (reads ./config.yaml; options override it)."""
@@ -84,7 +91,7 @@ def build(
         "quiet": quiet or None,  # an absent flag must not override `quiet: true` in the file
     }
     config = load_config(config_path, overrides)
-    run_build(config, use_cache=not no_cache)
+    run_build(config, use_cache=not no_cache, append=append_only)
 
 
 @cli.command(name="tag")

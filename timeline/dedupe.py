@@ -108,7 +108,8 @@ def signature(text: str) -> TextSignature:
     return TextSignature(len(hashes), tuple(heapq.nsmallest(SKETCH, hashes)), fold, lost)
 
 
-def _canonical_key(article: Article) -> tuple[int, int, str]:
+def canonical_key(article: Article) -> tuple[int, int, str]:
+    """Sort key of a group's canonical article: the dated one, else the longer, else the smaller id."""
     return (0 if article.published is not None else 1, -len(article.text or ""), article.id)
 
 
@@ -184,7 +185,7 @@ def find_duplicates(
     for members in groups.values():
         if len(members) < 2:
             continue
-        canon = min(members, key=lambda m: _canonical_key(by_id[ids[m]]))
+        canon = min(members, key=lambda m: canonical_key(by_id[ids[m]]))
         for m in sorted(members):
             if m != canon:
                 # Pairs skipped as already linked have no similarity yet: it is counted here.
@@ -193,3 +194,35 @@ def find_duplicates(
                 )
                 out[ids[m]] = (ids[canon], round(sim, 3))
     return out
+
+
+class SketchIndex:
+    """Articles' sketches by hash, to find one new article's near-duplicates without pairing them all."""
+
+    def __init__(self, signatures: Mapping[str, TextSignature]) -> None:
+        self.signatures = dict(signatures)
+        self._buckets: dict[int, list[str]] = defaultdict(list)
+        for aid in sorted(self.signatures):
+            self.add(aid, self.signatures[aid])
+
+    def add(self, aid: str, sig: TextSignature) -> None:
+        """Index one more article."""
+        self.signatures[aid] = sig
+        for h in sig.sketch:
+            self._buckets[h].append(aid)
+
+    def candidates(self, sig: TextSignature) -> list[str]:
+        """Indexed articles that may be near-duplicates of `sig`'s article (as `find_duplicates` bounds)."""
+        shared = Counter(
+            aid
+            for h in sig.sketch
+            for aid in self._buckets.get(h, ())
+            if len(self._buckets[h]) < 200  # with the new article, at most 200: as in find_duplicates
+        )
+        out = []
+        for aid, count in shared.items():
+            other = self.signatures[aid]
+            bound = min(sig.size, other.size, (sig.fold & other.fold).bit_count() + min(sig.lost, other.lost))
+            if count >= MIN_SHARED and _similarity(bound, sig.size, other.size) >= JACCARD:
+                out.append(aid)
+        return sorted(out)

@@ -131,10 +131,16 @@ def run_articles(
     cache: ResultCache | None = None,
     on_result: Callable[[ArticleResult, bool], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    keys_out: dict[str, str] | None = None,
 ) -> Iterator[ArticleResult]:
-    """`func` of every article, in input order: from the cache where it has them, else computed."""
+    """`func` of every article, in input order: from the cache where it has them, else computed.
+
+    With a cache, `keys_out` (when given) receives each article's id -> cache key.
+    """
     for batch in _batched(articles, batch_size):
         keys = [article_key(a) for a in batch] if cache is not None else []
+        if keys_out is not None:
+            keys_out.update(zip((a.id for a in batch), keys, strict=False))
         found = cache.get_many(keys) if cache is not None else {}
         todo = [a for i, a in enumerate(batch) if not keys or keys[i] not in found]
         computed = iter(engine.map(func, todo)) if todo else iter(())

@@ -33,6 +33,7 @@ import math
 import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from timeline import salience
 from timeline.display import display_date
@@ -121,13 +122,28 @@ def _features(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> 
     return [known[_key(m)] for m in mentions]
 
 
-def _vectors(bags: Sequence[Bag]) -> list[Vec]:
-    """Unit TF-IDF vectors of bags of words, IDF over these bags."""
+def idf_table(bags: Sequence[Bag]) -> dict[str, float]:
+    """Inverse document frequency of every word of `bags`, over these bags."""
     df: Counter[str] = Counter()
     for bag in bags:
         df.update(bag.keys())
     n = len(bags)
-    idf = {t: 1 + math.log((n + 1) / (c + 1)) for t, c in df.items()}
+    return {t: 1 + math.log((n + 1) / (c + 1)) for t, c in df.items()}
+
+
+def unseen_idf(n: int) -> float:
+    """The IDF a word none of `n` bags holds would have: the weight of a word new to the collection."""
+    return 1 + math.log(n + 1)
+
+
+def _vectors(bags: Sequence[Bag], idf: Mapping[str, float] | None = None, unseen: float = 0.0) -> list[Vec]:
+    """Unit TF-IDF vectors of bags of words; IDF over these bags unless a table is given."""
+    if idf is None:
+        idf = idf_table(bags)
+    else:
+        missing = {t for bag in bags for t in bag if t not in idf}
+        if missing:
+            idf = {**idf, **dict.fromkeys(sorted(missing), unseen)}
     out = []
     tf = _Damped()
     for bag in bags:
@@ -440,14 +456,41 @@ def _collect(results: Sequence[ArticleResult]) -> list[Mention]:
     return [mentions[k] for k in sorted(mentions)]
 
 
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What the merge learned of the whole collection that appending to its timeline reuses."""
+
+    idf_full: dict[str, float]  # IDF of the words of the mentions with their context
+    idf_own: dict[str, float]  # IDF of the words of the mentions alone
+    mentions: int  # how many mentions both were counted over
+    name_words: frozenset[str] = frozenset()  # words of people's names (see `conflict_words`)
+    common: frozenset[str] = frozenset()  # words next to too many dates to name a happening
+
+
 def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tuple[Event, ...]:
     """All articles' mentions -> canonical events in chronological order (the `top` most salient)."""
+    return select_top(merge_collection(results)[0], top)
+
+
+def select_top(events: Sequence[Event], top: int | None) -> tuple[Event, ...]:
+    """The `top` most salient events (all when None) in chronological order."""
+    kept = list(events)
+    if top is not None and top >= 0:
+        kept = sorted(kept, key=lambda e: (-e.salience, e.id))[:top]
+    kept.sort(key=lambda e: (e.start, e.end, -e.salience, e.id))
+    return tuple(kept)
+
+
+def merge_collection(results: Sequence[ArticleResult]) -> tuple[tuple[Event, ...], Basis]:
+    """Every event of the collection in chronological order, and the collection basis they were merged on."""
     mentions = _collect(results)
     if not mentions:
-        return ()
+        return (), Basis({}, {}, 0)
     feats = _features(results, mentions)
-    vecs = _vectors([f.full for f in feats])
-    sim = _Similarity(mentions, vecs, _vectors([f.own for f in feats]), [f.sentence for f in feats])
+    idf_full = idf_table([f.full for f in feats])
+    idf_own = idf_table([f.own for f in feats])
+    vecs = _vectors([f.full for f in feats], idf_full)
+    sim = _Similarity(mentions, vecs, _vectors([f.own for f in feats], idf_own), [f.sentence for f in feats])
 
     # Stage 1: same date range, similar content.
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
@@ -463,7 +506,8 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     coarse = [i for c in clusters if mentions[c[0]].granularity not in _PRECISE for i in c]
 
     # Stage 2: close dates, same content, a shared actor -> one event with conflicts.
-    absorbed = _conflicts(mentions, vecs, precise, [f.window for f in feats])
+    name_words, common = conflict_words(mentions, [f.window for f in feats])
+    absorbed = _conflicts(mentions, vecs, precise, [f.window for f in feats], name_words, common)
     events_idx: dict[int, list[int]] = {c[0]: list(c) for c in precise if c[0] not in absorbed}
     conflicts_idx: dict[int, list[int]] = defaultdict(list)
     for lose, win in absorbed.items():
@@ -510,10 +554,7 @@ def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tu
     stats = salience.date_stats(results)
     kept = {r: p for r, p in profiles.items() if r not in grown}
     events = _build_events(mentions, sim, events_idx, conflicts_idx, stats, kept)
-    if top is not None and top >= 0:
-        events = sorted(events, key=lambda e: (-e.salience, e.id))[:top]
-    events.sort(key=lambda e: (e.start, e.end, -e.salience, e.id))
-    return tuple(events)
+    return select_top(events, None), Basis(idf_full, idf_own, len(mentions), name_words, common)
 
 
 def _window_words(m: Mention, width: int = WINDOW) -> set[str]:
@@ -526,19 +567,31 @@ def _window_words(m: Mention, width: int = WINDOW) -> set[str]:
     return set(content_words(" ".join(left + right)))
 
 
+def conflict_words(
+    mentions: Sequence[Mention], window_words: Sequence[frozenset[str]]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that cannot name a happening next to a date: people's names, and words next to many dates."""
+    name_words = frozenset(w.lower() for m in mentions for a in m.actors for w in a.split())
+    window_df = Counter(w for ws in window_words for w in ws - name_words)
+    # Words next to many dates ("confirmed", "said") name no particular happening.
+    common = frozenset(w for w, n in window_df.items() if n > max(8, CONFLICT_RARE * len(mentions)))
+    return name_words, common
+
+
 def _conflicts(
-    mentions: list[Mention], vecs: list[Vec], precise: list[list[int]], window_words: list[frozenset[str]]
+    mentions: list[Mention],
+    vecs: list[Vec],
+    precise: list[list[int]],
+    window_words: list[frozenset[str]],
+    name_words: frozenset[str],
+    common: frozenset[str],
 ) -> dict[int, int]:
     """Stage 2: which precise clusters (by root) are another cluster's disagreeing minority."""
     seq_pairs = _sentence_pairs(mentions)
     order = sorted(precise, key=lambda c: (mentions[c[0]].start, c[0]))
     days = [mentions[c[0]].start for c in order]
     names = {c[0]: set().union(*(_surnames(mentions[i].actors) for i in c)) for c in order}
-    name_words = {w.lower() for m in mentions for a in m.actors for w in a.split()}
     windows = [w - name_words for w in window_words]
-    window_df = Counter(w for ws in windows for w in ws)
-    # Words next to many dates ("confirmed", "said") name no particular happening.
-    common = {w for w, n in window_df.items() if n > max(8, CONFLICT_RARE * len(mentions))}
     near = {c[0]: {w for i in c for w in windows[i]} - common for c in order}
     arts = {c[0]: len({mentions[i].article_id for i in c}) for c in order}
     cen: dict[int, Vec] = {}  # centroids of the few clusters that get compared
@@ -625,9 +678,11 @@ def _build_events(
     conflicts_idx: dict[int, list[int]],
     stats: salience.DateStats,
     profiles: dict[int, _Profile],
+    taken: frozenset[str] = frozenset(),
 ) -> list[Event]:
+    """Events from their members' indices (by root), titled, summarised and scored; ids not in `taken`."""
     events: list[Event] = []
-    used_ids: set[str] = set()
+    used_ids: set[str] = set(taken)
     for root in sorted(events_idx):
         members = sorted(events_idx[root])
         dated = [mentions[i] for i in members if mentions[i].granularity in _PRECISE]

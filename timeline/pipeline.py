@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from timeline import dedupe, events, merge, published
 from timeline.config import Config
 from timeline.ingest import read_articles
-from timeline.model import Article, ArticleResult, Timeline
+from timeline.model import Article, ArticleResult, Event, Timeline
 from timeline.temporal import tag
 
 
@@ -78,19 +78,48 @@ def build_timeline(
     on_stage: Callable[[str], None] = lambda message: None,
 ) -> tuple[Timeline, BuildStats]:
     """Run every stage on the configured input and return the canonical timeline with build statistics."""
+    timeline, stats, _ = build_collection(config, articles, runner, on_stage)
+    return timeline, stats
+
+
+@dataclass(frozen=True, slots=True)
+class Collection:
+    """What a full build computed on the way, for a caller that keeps it to append to (see `append`)."""
+
+    results: tuple[ArticleResult, ...]  # linked: duplicates marked, dates from the story set
+    events: tuple[Event, ...]  # every event, before the `top` cut
+    basis: merge.Basis
+    retagged: frozenset[str]  # ids of the articles tagged again against a date the collection gave
+
+
+def build_collection(
+    config: Config,
+    articles: Iterable[Article] | None = None,
+    runner: Runner = serial_runner,
+    on_stage: Callable[[str], None] = lambda message: None,
+) -> tuple[Timeline, BuildStats, Collection]:
+    """`build_timeline`, and what it computed on the way."""
     started = time.perf_counter()
     source = read_articles(config.input) if articles is None else articles
     # 1. Per-article: date from content, tags, mentions (parallel and cached when the runner is).
     results = list(runner(analyse_article, source))
     # 2. Cross-article: near-duplicates and dates from the story need every article at once.
     on_stage(f"linking {len(results):,} articles")
-    results = link_collection(results, runner)
+    linked = link_collection(results, runner)
+    retagged = frozenset(
+        b.article.id
+        for a, b in zip(results, linked, strict=True)
+        if b.article.published != a.article.published
+    )
     # 3. Merge mentions across articles into canonical events, ranked by salience.
-    on_stage(f"merging {sum(len(r.mentions) for r in results):,} mentions")
-    timeline_events = merge.merge_events(results, top=config.top)
-    articles_out = tuple(sorted((r.article for r in results), key=lambda a: a.id))
-    timeline = Timeline(title=config.title, articles=articles_out, events=timeline_events)
-    return timeline, _stats(results, timeline, time.perf_counter() - started)
+    on_stage(f"merging {sum(len(r.mentions) for r in linked):,} mentions")
+    every_event, basis = merge.merge_collection(linked)
+    articles_out = tuple(sorted((r.article for r in linked), key=lambda a: a.id))
+    timeline = Timeline(
+        title=config.title, articles=articles_out, events=merge.select_top(every_event, config.top)
+    )
+    stats = timeline_stats(timeline, time.perf_counter() - started)
+    return timeline, stats, Collection(tuple(linked), every_event, basis, retagged)
 
 
 def link_collection(results: list[ArticleResult], runner: Runner = serial_runner) -> list[ArticleResult]:
@@ -112,8 +141,9 @@ def _with_article(result: ArticleResult, article: Article) -> ArticleResult:
     return result if article == result.article else dataclasses.replace(result, article=article)
 
 
-def _stats(results: list[ArticleResult], timeline: Timeline, seconds: float) -> BuildStats:
-    articles = [r.article for r in results]
+def timeline_stats(timeline: Timeline, seconds: float) -> BuildStats:
+    """The end-of-build counts of a timeline: articles by status, duplicates, inferred dates, events."""
+    articles = timeline.articles
     return BuildStats(
         articles=len(articles),
         skipped=Counter(a.reason or "unknown" for a in articles if a.status != "ok"),

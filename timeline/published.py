@@ -293,6 +293,30 @@ def _story_date(
     return None
 
 
+def as_duplicate(article: Article, canon: Article, sim: float) -> Article:
+    """`article` marked as a near-duplicate of `canon`, dated from it when it has no better date."""
+    a = dataclasses.replace(article, duplicate_of=canon.id)
+    if (
+        a.published_source not in ("header", "metadata")
+        and canon.published is not None
+        and canon.published_source != "none"
+    ):
+        conf = round(0.95 * min(1.0, canon.published_confidence or 0.5) * max(sim, 0.8), 3)
+        if a.published is None or conf > a.published_confidence:
+            a = _with(
+                a, canon.published, "duplicate", conf, f"near-duplicate of {canon.id} (similarity {sim:.2f})"
+            )
+    return a
+
+
+def needs_story_date(article: Article) -> bool:
+    """Whether the collection pass tries to date `article` from the story: undated, or weakly dated."""
+    return article.status == "ok" and (
+        article.published is None
+        or (article.published_source == "content" and article.published_confidence <= 0.5)
+    )
+
+
 def infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
     """Articles in the same order, with duplicates marked and undated ones dated from the collection."""
     articles = [r.article for r in results]
@@ -312,22 +336,7 @@ def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
     for a in articles:
         if a.id in dups:
             canon_id, sim = dups[a.id]
-            canon = by_id[canon_id]
-            a = dataclasses.replace(a, duplicate_of=canon_id)
-            if (
-                a.published_source not in ("header", "metadata")
-                and canon.published is not None
-                and canon.published_source != "none"
-            ):
-                conf = round(0.95 * min(1.0, canon.published_confidence or 0.5) * max(sim, 0.8), 3)
-                if a.published is None or conf > a.published_confidence:
-                    a = _with(
-                        a,
-                        canon.published,
-                        "duplicate",
-                        conf,
-                        f"near-duplicate of {canon_id} (similarity {sim:.2f})",
-                    )
+            a = as_duplicate(a, by_id[canon_id], sim)
         elif a.duplicate_of is not None:
             a = dataclasses.replace(a, duplicate_of=None)
         out[a.id] = a
@@ -338,12 +347,7 @@ def _infer_from_collection(results: Sequence[ArticleResult]) -> list[Article]:
         (a for a in out.values() if a.published is not None and a.duplicate_of is None and a.status == "ok"),
         key=lambda a: a.id,
     )
-    needy = [
-        a
-        for a in out.values()
-        if a.status == "ok"
-        and (a.published is None or (a.published_source == "content" and a.published_confidence <= 0.5))
-    ]
+    needy = [a for a in out.values() if needs_story_date(a)]
     if needy and dated:
         index = _StoryIndex(_tfidf({a.id: _vector(a) for a in out.values()}), dated)
         for a in needy:
