@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_merge import ELECTION, FUNDRAISERS, result
 
 from timeline import append, merge
@@ -87,6 +89,16 @@ def test_every_mention_is_placed_exactly_once() -> None:
     assert sorted(placed) == sorted(expected)
     assert [a.id for a in grown.articles] == ["a", "b", "c", "d", "f"]
     assert grown.appended == 3
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(sorted(BY_ID)), min_size=2, max_size=6, unique=True), st.integers(1, 5))
+def test_any_split_into_old_and_new_places_every_mention_once(ids: list[str], cut: int) -> None:
+    old, new = "".join(ids[: min(cut, len(ids) - 1)]), [BY_ID[i] for i in ids[min(cut, len(ids) - 1) :]]
+    grown = _append(old, new)
+    placed = sorted(merge._key(m) for e in grown.events for m in (*e.sources, *e.conflicts))
+    assert placed == sorted(merge._key(m) for i in ids for m in BY_ID[i].mentions)
+    assert sorted(a.id for a in grown.articles) == sorted(ids)
 
 
 def test_the_order_new_articles_come_in_does_not_matter() -> None:
