@@ -196,10 +196,10 @@ def render_index(timeline: Timeline, downloads: Sequence[str] = ("timeline.yaml"
     used = {m.article_id for e in timeline.events for m in (*e.sources, *e.conflicts)}
     filter_articles = sorted(used, key=lambda a: (label_of(a).casefold(), a))
     dates = [e.start for e in timeline.events]
-    return (
+    chunks = (
         _environment()
         .get_template("index.html.j2")
-        .render(
+        .generate(
             timeline=timeline,
             csp=markupsafe.Markup(CSP),  # our constant: its quotes need no escaping
             assets=ASSETS,
@@ -215,6 +215,10 @@ def render_index(timeline: Timeline, downloads: Sequence[str] = ("timeline.yaml"
             span_label=span_label,
         )
     )
+    # Each escaped piece is a Markup, which the garbage collector tracks (a str is not): holding
+    # hundreds of thousands of them for the final join set off full collections (about 0.5 s of a
+    # 2.2 s page for 20,000 articles). Joined as plain str, each Markup is freed as soon as it is read.
+    return "".join(map(str, chunks))
 
 
 def span_label(start: dt.date, end: dt.date) -> str:
