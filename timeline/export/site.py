@@ -120,6 +120,8 @@ def shown_sources(event: Event, limit: int = SHOWN_SOURCES) -> tuple[list[Mentio
         quote = " ".join(m.quote.split())
         (repeats if quote in seen else first).append(m)
         seen.add(quote)
+        if len(first) == limit:
+            break  # the page shows the first `limit` different sentences: the rest cannot change that
     return (first + repeats)[:limit], len(event.sources) - limit
 
 
