@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markupsafe
+from markupsafe import Markup, escape
 
 from timeline.export._shared import (
     add_days,
@@ -174,47 +174,104 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
-        quote_parts=quote_parts,
-        safe_url=safe_url,
         source_count_label=source_count_label,
-        is_span=is_span,
-        published_how=PUBLISHED_HOW,
         shown_sources=shown_sources,
+        span_label=span_label,
+        how_known=how_known,
+        time_html=time_html,
+        quote_html=quote_html,
     )
     return env
 
 
+def time_html(day: dt.date) -> Markup:
+    """`<time datetime="2017-06-20">2017-06-20</time>`."""
+    iso = escape(day.isoformat())
+    return Markup(f'<time datetime="{iso}">{iso}</time>')
+
+
+def how_known(article: Article) -> str:
+    """How an article's publication date was known, as the article table says it (plain text)."""
+    text = PUBLISHED_HOW.get(article.published_source, article.published_source)
+    if article.published and article.published_confidence < 1:
+        text += f" (confidence {article.published_confidence:.2f})"
+    if article.published_evidence:
+        text += f": “{article.published_evidence}”"
+    return text
+
+
+class _Page:
+    """Article names, links and citations for one page; each source's citation is written once.
+
+    A big timeline quotes tens of thousands of sources and lists tens of thousands of articles. Each
+    call, test and output in the template costs about a microsecond, so these small pieces are written
+    here (escaped with markupsafe, like the template's output) and the page's structure stays in the
+    template.
+    """
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.articles = article_index(timeline.articles)
+        self.cites: dict[str, Markup] = {}
+
+    def label(self, article_id: str) -> str:
+        """The article's human name (its title, source or id)."""
+        return article_label(self.articles.get(article_id), article_id)
+
+    def article_link(self, article: Article) -> Markup:
+        """The article's name, linked to its URL when that is a plain http(s) link."""
+        return _link(safe_url(article.url), self.label(article.id))
+
+    def cite(self, mention: Mention) -> Markup:
+        """Who a quote is from: the article's (linked) name and, when known, its publication day."""
+        html = self.cites.get(mention.article_id)
+        if html is None:
+            article = self.articles.get(mention.article_id)
+            html = _link(safe_url(article.url) if article else None, self.label(mention.article_id))
+            if article and article.published:
+                html = Markup(f"{html}, published {time_html(article.published)}")
+            self.cites[mention.article_id] = html
+        return html
+
+
+def _link(url: str | None, label: str) -> Markup:
+    if not url:
+        return escape(label)
+    return Markup(f'<a href="{escape(url)}" rel="noopener noreferrer" target="_blank">{escape(label)}</a>')
+
+
+def quote_html(mention: Mention) -> Markup:
+    """The mention's quote, its time expression in <mark> (see `quote_parts`)."""
+    before, expression, after = quote_parts(mention)
+    if expression:
+        return Markup(f"{escape(before)}<mark>{escape(expression)}</mark>{escape(after)}")
+    return escape(before + after)
+
+
 def render_index(timeline: Timeline, downloads: Sequence[str] = ("timeline.yaml",)) -> str:
     """The site's index.html for a timeline (deterministic: no clock, no randomness)."""
-    articles = article_index(timeline.articles)
-    lanes, lane_of = assign_lanes(timeline)
-
-    def article_of(mention: Mention) -> Article | None:
-        return articles.get(mention.article_id)
-
-    def label_of(article_id: str) -> str:
-        return article_label(articles.get(article_id), article_id)
-
+    page = _Page(timeline)
+    data = site_data(timeline)
     used = {m.article_id for e in timeline.events for m in (*e.sources, *e.conflicts)}
-    filter_articles = sorted(used, key=lambda a: (label_of(a).casefold(), a))
+    filter_articles = [(a, page.label(a)) for a in used]
+    filter_articles.sort(key=lambda pair: (pair[1].casefold(), pair[0]))
     dates = [e.start for e in timeline.events]
     chunks = (
         _environment()
         .get_template("index.html.j2")
         .generate(
             timeline=timeline,
-            csp=markupsafe.Markup(CSP),  # our constant: its quotes need no escaping
+            # The chart's data for each event (lane, span, count) is what the list shows too.
+            events=zip(timeline.events, data["events"], strict=True),
+            ok_articles=sum(a.status == "ok" for a in timeline.articles),
+            csp=Markup(CSP),  # our constant: its quotes need no escaping
             assets=ASSETS,
-            lanes=lanes,
-            lane_of=lane_of,
-            article_of=article_of,
-            label_of=label_of,
+            lanes=[lane["name"] for lane in data["lanes"]],
+            page=page,
             filter_articles=filter_articles,
             first=min(dates) if dates else None,
             last=max(end_exclusive(e) for e in timeline.events) if dates else None,
-            data_json=json_for_script(site_data(timeline)),
+            data_json=json_for_script(data),
             downloads=downloads,
-            span_label=span_label,
         )
     )
     # Each escaped piece is a Markup, which the garbage collector tracks (a str is not): holding
