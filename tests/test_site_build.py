@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from test_export_fixtures import HOSTILE, sample_timeline, timelines
+from test_export_fixtures import HOSTILE, mention, sample_timeline, timelines
 
 from timeline.export import FORMATS, load, render, site, write_site
 from timeline.export.site import CSP, json_for_script, render_index, site_data
@@ -120,6 +120,29 @@ def test_html_escapes_every_article_string() -> None:
         '<script src="assets/timeline.js">',
     ]
     assert data_island.count("</script>") == 3
+
+
+def test_pieces_written_in_python_are_escaped_too() -> None:
+    # Quotes, citations, links and the "how the date was known" text are written by site.py helpers,
+    # not the template: hostile text must come out escaped there as well.
+    base = sample_timeline()
+    url = 'https://example.com/x?a="><script>alert(1)</script>'
+    articles = tuple(
+        dataclasses.replace(a, url=url, published_evidence=HOSTILE, published_confidence=0.5)
+        if a.id == "a1"
+        else a
+        for a in base.articles
+    )
+    sentence = "It began on <b>May 5</b> & went on."
+    event = dataclasses.replace(
+        base.events[0], sources=(mention("a1", sentence, "<b>May 5</b>", base.events[0].start),)
+    )
+    timeline = dataclasses.replace(base, articles=articles, events=(event,))
+    body = render_index(timeline).partition('<script type="application/json"')[0]
+    assert "<script>alert" not in body and "<b>" not in body
+    assert "It began on <mark>&lt;b&gt;May 5&lt;/b&gt;</mark> &amp; went on." in body
+    assert '<a href="https://example.com/x?a=&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in body
+    assert "(confidence 0.50): “&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
 def test_data_island_cannot_break_out_and_parses_back() -> None:
