@@ -23,9 +23,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 BY_ID = {r.article.id: r for r in [*ELECTION, FUNDRAISERS]}
 
 
-def _state(ids: str) -> tuple[append.BuildState, dict[str, ArticleResult]]:
-    """A full build of the named articles, as the state it leaves, and its cache (id -> result)."""
-    linked = link_collection([BY_ID[i] for i in ids])
+def _state(ids: str, *more: ArticleResult) -> tuple[append.BuildState, dict[str, ArticleResult]]:
+    """A full build of the named articles and `more`: the state it leaves, and its cache (id -> result)."""
+    linked = link_collection([*(BY_ID[i] for i in ids), *more])
     events, basis = merge.merge_collection(linked)
     keys = {r.article.id: f"key-{r.article.id}" for r in linked}
     state = append.state_of_build("tool", keys, linked, keys, events, basis)
@@ -119,6 +119,27 @@ def test_a_new_near_duplicate_is_marked_and_adds_no_source() -> None:
     grown = _append("abce", [copy])
     assert next(x for x in grown.articles if x.id == "z").duplicate_of == "a"
     assert grown.events == state.events
+
+
+def test_a_new_longer_copy_replaces_the_old_canonical_text() -> None:
+    # A wire story updated with one more sentence: the longer text is the group's canonical one, so the
+    # old one becomes its duplicate and its mentions leave the timeline, as in a full build.
+    a = BY_ID["a"]
+    longer = result(
+        "z",
+        a.article.text + " Turnout was the highest for a special election in the state.",
+        [("Tuesday", D(2017, 4, 18), None, "day"), ("June 20", D(2017, 6, 20), None, "day")],
+    )
+    grown = _append("abce", [longer])
+    by_id = {x.id: x for x in grown.articles}
+    assert by_id["a"].duplicate_of == "z" and by_id["z"].duplicate_of is None
+    cited = {m.article_id for e in grown.events for m in (*e.sources, *e.conflicts)}
+    assert "a" not in cited and "z" in cited
+    full, _ = _state("abce", longer)
+    assert [(e.start, e.title, len(e.sources)) for e in grown.events] == [
+        (e.start, e.title, len(e.sources)) for e in full.events
+    ]
+    assert grown.stats == full.stats
 
 
 REFUSALS = [

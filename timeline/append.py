@@ -12,14 +12,17 @@ thresholds:
   it as a conflict ("a June 2 runoff"); failing that, it is a new event;
 - a coarse mention ("in June") joins the most similar of the largest precise events in its range, or
   the most similar event of its own range, or is a new event;
+- a new near-duplicate is marked as the full build marks it; when it is the better text of its group
+  (an updated, longer wire copy), the old canonical text and its copies become its duplicates and the
+  old text's mentions leave the timeline;
 - the events it touched are rebuilt (title, sources, conflicts); the others keep their ids and content
   (their salience follows the new date counts).
 
 The result is deterministic for a given last build and new articles, but it is not what a full build of
 the same articles gives, which may regroup old mentions. Whatever append cannot decide the way the full
 build would raises `CannotAppend` with the reason, and the caller builds in full: a changed or removed
-article, a new article with no date of its own (the story dates it), a near-duplicate that would become
-the canonical text of its group or joins two groups, growth past `GROWTH_LIMIT` since the last full
+article, a new article with no date of its own (the story dates it), an old article that a new canonical
+text would date anew, an event left with conflicts only, growth past `GROWTH_LIMIT` since the last full
 build, or a cached result gone missing.
 """
 
@@ -30,6 +33,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from timeline import dedupe, merge, published, salience
@@ -167,14 +171,18 @@ def append(state: BuildState, new: Mapping[str, ArticleResult], fetch: Fetch) ->
     if not new:
         return state
     order = sorted(new, key=lambda k: new[k].article.id)
-    linked = _link(state, [new[k] for k in order], fetch)
+    linked, changed = _link(state, [new[k] for k in order], fetch)
+    # Old canonical texts a new one replaced: their mentions leave the timeline, as in a full build.
+    was_canonical = {a.id for a in state.articles if a.duplicate_of is None}
+    withdrawn = {i for i, a in changed.items() if a.duplicate_of is not None and i in was_canonical}
+    old_articles = [changed.get(a.id, a) for a in state.articles]
     placed = [r for r in linked if r.article.status == "ok" and r.article.duplicate_of is None]
-    stats = _grown_stats(state.stats, placed)
+    stats = _grown_stats(state, placed, withdrawn)
     news_days = merge._news_days(  # publication days of the whole collection, old and new
-        [ArticleResult(a) for a in state.articles] + linked
+        [ArticleResult(a) for a in old_articles] + linked
     )
-    events, clues = _Placer(state, placed, fetch, stats, news_days).events()
-    articles = tuple(sorted([*state.articles, *(_textless(r.article) for r in linked)], key=lambda a: a.id))
+    events, clues = _Placer(state, placed, fetch, stats, news_days, withdrawn).events()
+    articles = tuple(sorted([*old_articles, *(_textless(r.article) for r in linked)], key=lambda a: a.id))
     return dataclasses.replace(
         state,
         inputs={**state.inputs, **{new[k].article.id: k for k in order}},
@@ -195,50 +203,70 @@ def append(state: BuildState, new: Mapping[str, ArticleResult], fetch: Fetch) ->
     )
 
 
-def _link(state: BuildState, new: Sequence[ArticleResult], fetch: Fetch) -> list[ArticleResult]:
-    """New articles with near-duplicates marked, as `published.infer_from_collection` would."""
+def _link(
+    state: BuildState, new: Sequence[ArticleResult], fetch: Fetch
+) -> tuple[list[ArticleResult], dict[str, Article]]:
+    """New articles with near-duplicates marked, as `published.infer_from_collection` would.
+
+    Also the old articles whose link changed (id -> article): when a new article is the better text of
+    a group (dated, longer), the old canonical one and its duplicates become its duplicates.
+    """
     index = dedupe.SketchIndex(state.signatures)
-    by_id = {a.id: a for a in state.articles}
-    texts = {r.article.id: r.article.text or "" for r in new}
-    out = []
+    by_id = {a.id: a for a in state.articles}  # as linked so far, old and new
+    original = {r.article.id: r.article for r in new}  # new ones as they came, before any link
+    texts = {i: a.text or "" for i, a in original.items()}
+    members: dict[str, set[str]] = defaultdict(set)  # canonical id -> the ids of its duplicates
+    for a in state.articles:
+        if a.duplicate_of is not None:
+            members[a.duplicate_of].add(a.id)
+    changed: dict[str, Article] = {}
+
+    def read(ids: Iterable[str]) -> None:
+        missing = sorted(i for i in ids if i not in texts)
+        texts.update({i: res.article.text or "" for i, res in _fetch_all(fetch, missing).items()})
+
     for r in new:
         a = r.article
         if a.status != "ok":
-            out.append(r)
             continue
         if published.needs_story_date(a):
             raise CannotAppend(f"{a.id} has no date of its own: dating it from the story needs a full build")
         sig = r.signature or dedupe.signature(a.text)
         candidates = index.candidates(sig)
-        if candidates:
-            missing = [c for c in candidates if c not in texts]
-            texts.update({aid: res.article.text or "" for aid, res in _fetch_all(fetch, missing).items()})
-            mine = dedupe.shingles(a.text)
-            matched = [
-                c for c in candidates if dedupe.similarity(mine, dedupe.shingles(texts[c])) >= dedupe.JACCARD
-            ]
-            roots = sorted({by_id[c].duplicate_of or c for c in matched})
-            if len(roots) > 1:
-                raise CannotAppend(
-                    f"{a.id} is a near-duplicate of two groups of articles ({', '.join(roots)})"
-                )
-            if roots:
-                root = roots[0]
-                if root not in texts:
-                    texts[root] = _fetch_all(fetch, [root])[root].article.text or ""
-                if dedupe.canonical_key(a) < dedupe.canonical_key(
-                    dataclasses.replace(by_id[root], text=texts[root])
-                ):
-                    raise CannotAppend(
-                        f"{a.id} would replace {root} as the canonical text of its near-duplicates"
-                    )
-                sim = dedupe.similarity(mine, dedupe.shingles(texts[root]))
-                a = published.as_duplicate(a, by_id[root], round(sim, 3))
-                r = dataclasses.replace(r, article=a)
+        read(candidates)
+        mine = dedupe.shingles(a.text)
+        matched = [
+            c for c in candidates if dedupe.similarity(mine, dedupe.shingles(texts[c])) >= dedupe.JACCARD
+        ]
         index.add(a.id, sig)
         by_id[a.id] = a
-        out.append(r)
-    return out
+        roots = {by_id[c].duplicate_of or c for c in matched}
+        if not roots:
+            continue
+        group = {a.id, *roots, *(m for root in roots for m in members[root])}
+        read(group)
+        # The group's canonical text, as find_duplicates chooses it: the dated, then the longer one.
+        canon = min(
+            sorted(group), key=lambda i: dedupe.canonical_key(dataclasses.replace(by_id[i], text=texts[i]))
+        )
+        shingled = dedupe.shingles(texts[canon])
+        for m in sorted(group - {canon}):
+            if m not in original and by_id[m].published_source not in ("header", "metadata"):
+                raise CannotAppend(
+                    f"{m} would be dated anew as a near-duplicate of {canon}: a full build does that"
+                )
+            if by_id[m].duplicate_of == canon:
+                continue
+            sim = round(dedupe.similarity(dedupe.shingles(texts[m]), shingled), 3)
+            linked = published.as_duplicate(original.get(m, by_id[m]), by_id[canon], sim)
+            by_id[m] = linked
+            if m not in original:
+                changed[m] = linked
+        for root in roots:
+            members.pop(root, None)
+        members[canon] = group - {canon}
+    linked_new = [dataclasses.replace(r, article=by_id.get(r.article.id, r.article)) for r in new]
+    return linked_new, changed
 
 
 def _fetch_all(fetch: Fetch, ids: Sequence[str]) -> Mapping[str, ArticleResult]:
@@ -251,13 +279,27 @@ def _fetch_all(fetch: Fetch, ids: Sequence[str]) -> Mapping[str, ArticleResult]:
     return found
 
 
-def _grown_stats(stats: salience.DateStats, placed: Sequence[ArticleResult]) -> salience.DateStats:
-    """The date counts with the new independent articles added (each article counts once per day)."""
+def _grown_stats(
+    state: BuildState, placed: Sequence[ArticleResult], withdrawn: set[str]
+) -> salience.DateStats:
+    """The date counts with the new independent articles added and the withdrawn ones taken out."""
     added = salience.date_stats(placed)
-    refs, pubs = Counter(stats.refs), Counter(stats.pubs)
+    gone_mentions: dict[str, list[Mention]] = defaultdict(list)
+    for e in state.events:
+        for m in (*e.sources, *e.conflicts):
+            if m.article_id in withdrawn:
+                gone_mentions[m.article_id].append(m)
+    gone = salience.date_stats(
+        [ArticleResult(a, mentions=tuple(gone_mentions[a.id])) for a in state.articles if a.id in withdrawn]
+    )
+    refs, pubs = Counter(state.stats.refs), Counter(state.stats.pubs)
     refs.update(added.refs)
     pubs.update(added.pubs)
-    return salience.DateStats(dict(refs), dict(pubs))
+    refs.subtract(gone.refs)
+    pubs.subtract(gone.pubs)
+    return salience.DateStats(
+        {d: n for d, n in refs.items() if n > 0}, {d: n for d, n in pubs.items() if n > 0}
+    )
 
 
 def _precise(granularity: str) -> bool:
@@ -274,9 +316,15 @@ class _Placer:
         fetch: Fetch,
         stats: salience.DateStats,
         news_days: set[dt.date],
+        withdrawn: AbstractSet[str] = frozenset(),
     ) -> None:
         self.state, self.stats, self.news_days = state, stats, news_days
+        self.withdrawn = withdrawn
         self.old = {e.id: e for e in state.events}
+        # Events holding mentions of a withdrawn article lose them: they are rebuilt, or dropped if empty.
+        losing = {
+            e.id for e in state.events if any(m.article_id in withdrawn for m in (*e.sources, *e.conflicts))
+        }
         new_feats: dict[tuple[str, int, int, int], MentionFeatures] = {}
         for r in placed:
             new_feats.update(zip(map(merge._key, r.mentions), _features(r), strict=True))
@@ -291,7 +339,7 @@ class _Placer:
         precise = sorted((e.start, e.id) for e in state.events if _precise(e.granularity))
         self.precise_starts = [d for d, _ in precise]
         self.precise_ids = [i for _, i in precise]
-        wanted = self._candidates(new_windows)
+        wanted = sorted({*self._candidates(new_windows), *losing})
         self.fetch = fetch
         self.feats = new_feats
         self.mentions: list[Mention] = []
@@ -303,19 +351,22 @@ class _Placer:
         self.sim = merge._Similarity(self.mentions, self.vecs, self.own, self.sentences)
         # Placing needs only the members that made each candidate event (its core); the rest of an
         # event is read only if a new mention joins it.
-        cores = {eid: _core_of(self.old[eid]) for eid in wanted}
+        cores = {eid: self._kept(_core_of(self.old[eid])) for eid in wanted}
         self._extend(sorted((m for core in cores.values() for m in core), key=merge._key))
         self._extend(self.new)
         # Events being worked on: old candidates and new ones, as member indices.
         self.members = {eid: [self.pos[merge._key(m)] for m in core] for eid, core in cores.items()}
         self.conflicts: dict[str, list[int]] = {eid: [] for eid in wanted}
-        self.size = {eid: len(self.old[eid].sources) for eid in wanted}
+        self.size = {eid: len(self._kept(self.old[eid].sources)) for eid in wanted}
         self.range_of: dict[str, tuple[dt.date, dt.date, bool]] = {
             eid: (self.old[eid].start, self.old[eid].end, _precise(self.old[eid].granularity))
             for eid in wanted
         }
-        self.touched: set[str] = set()
+        self.touched: set[str] = set(losing)
         self._profiles: dict[str, merge._Profile] = {}
+
+    def _kept(self, mentions: Iterable[Mention]) -> list[Mention]:
+        return [m for m in mentions if m.article_id not in self.withdrawn]
 
     def _extend(self, mentions: Sequence[Mention]) -> None:
         """Make mentions local (vectors by the state's IDF), reading their articles from the cache."""
@@ -488,16 +539,26 @@ class _Placer:
         # The touched old events whole again: the sources they absorbed and their conflicts.
         grown = sorted(e for e in self.touched if e in self.old)
         self._extend(
-            sorted((m for e in grown for m in (*self.old[e].sources, *self.old[e].conflicts)), key=merge._key)
+            sorted(
+                self._kept(m for e in grown for m in (*self.old[e].sources, *self.old[e].conflicts)),
+                key=merge._key,
+            )
         )
         for e in grown:
             held = set(self.members[e])
             self.members[e] += [
-                self.pos[k] for k in map(merge._key, self.old[e].sources) if self.pos[k] not in held
+                self.pos[k]
+                for k in map(merge._key, self._kept(self.old[e].sources))
+                if self.pos[k] not in held
             ]
-            self.conflicts[e] = [self.pos[merge._key(m)] for m in self.old[e].conflicts] + self.conflicts[e]
+            old_conflicts = [self.pos[merge._key(m)] for m in self._kept(self.old[e].conflicts)]
+            self.conflicts[e] = old_conflicts + self.conflicts[e]
+            if not self.members[e] and self.conflicts[e]:
+                raise CannotAppend(
+                    f"event {e} would keep only conflicts once a replaced article's mentions left"
+                )
         kept = [e for e in self.state.events if e.id not in self.touched]
-        by_root = {min(self.members[e]): e for e in self.touched}
+        by_root = {min(self.members[e]): e for e in self.touched if self.members[e]}
         rebuilt = merge._build_events(
             self.mentions,
             self.sim,
