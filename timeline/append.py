@@ -69,20 +69,15 @@ def _clues(core: Sequence[Mention], windows: Sequence[frozenset[str]]) -> Clues:
     )
 
 
-def _features(r: ArticleResult) -> Sequence[MentionFeatures]:
-    if len(r.features) == len(r.mentions):
-        return r.features
-    return merge.mention_features(r.article.text or "", r.mentions)
-
-
 def _core_of(event: Event) -> list[Mention]:
     """The sources that made an event in stage 1: those on its own date range and of its kind."""
-    precise = _precise(event.granularity)
-    return [
-        m
-        for m in event.sources
-        if (m.start, m.end) == (event.start, event.end) and _precise(m.granularity) == precise
-    ]
+    where = (event.start, event.end, _precise(event.granularity))
+    return [m for m in event.sources if _on(m, where)]
+
+
+def _on(m: Mention, where: tuple[dt.date, dt.date, bool]) -> bool:
+    """Whether a mention gives the date range `where` (start, end, precise) and is of its kind."""
+    return (m.start, m.end, _precise(m.granularity)) == where
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,11 +114,7 @@ def state_of_build(
         events=tuple(events),
         basis=basis,
         stats=salience.date_stats(results),
-        signatures={
-            r.article.id: r.signature or dedupe.signature(r.article.text or "")
-            for r in results
-            if r.article.status == "ok"
-        },
+        signatures=_signatures(results),
         clues=_event_clues(results, events, basis),
         full_articles=len(results),
     )
@@ -135,7 +126,7 @@ def _event_clues(
     windows: dict[tuple[str, int, int, int], frozenset[str]] = {}
     for r in results:
         if r.article.duplicate_of is None:
-            for m, f in zip(r.mentions, _features(r), strict=True):
+            for m, f in zip(r.mentions, merge.result_features(r), strict=True):
                 windows[merge._key(m)] = f.window - basis.name_words - basis.common
     out = {}
     for e in events:
@@ -143,6 +134,15 @@ def _event_clues(
             core = _core_of(e)
             out[e.id] = _clues(core, [windows.get(merge._key(m), frozenset()) for m in core])
     return out
+
+
+def _signature(r: ArticleResult) -> TextSignature:
+    return r.signature or dedupe.signature(r.article.text or "")
+
+
+def _signatures(results: Iterable[ArticleResult]) -> dict[str, TextSignature]:
+    """Near-duplicate sketches of the readable articles (from the per-article stage where it made them)."""
+    return {r.article.id: _signature(r) for r in results if r.article.status == "ok"}
 
 
 def _textless(article: Article) -> Article:
@@ -177,11 +177,17 @@ def append(state: BuildState, new: Mapping[str, ArticleResult], fetch: Fetch) ->
     withdrawn = {i for i, a in changed.items() if a.duplicate_of is not None and i in was_canonical}
     old_articles = [changed.get(a.id, a) for a in state.articles]
     placed = [r for r in linked if r.article.status == "ok" and r.article.duplicate_of is None]
-    stats = _grown_stats(state, placed, withdrawn)
-    news_days = merge._news_days(  # publication days of the whole collection, old and new
-        [ArticleResult(a) for a in old_articles] + linked
-    )
-    events, clues = _Placer(state, placed, fetch, stats, news_days, withdrawn).events()
+    # The withdrawn articles' mentions, found once: the date counts lose them, and so do their events.
+    gone: list[Mention] = []
+    losing: set[str] = set()
+    for e in state.events if withdrawn else ():
+        lost = [m for m in (*e.sources, *e.conflicts) if m.article_id in withdrawn]
+        if lost:
+            gone += lost
+            losing.add(e.id)
+    stats = _grown_stats(state, placed, withdrawn, gone)
+    busy_days = merge.news_days([*old_articles, *(r.article for r in linked)])
+    events, clues = _Placer(state, placed, fetch, stats, busy_days, withdrawn, losing).events()
     articles = tuple(sorted([*old_articles, *(_textless(r.article) for r in linked)], key=lambda a: a.id))
     return dataclasses.replace(
         state,
@@ -191,14 +197,7 @@ def append(state: BuildState, new: Mapping[str, ArticleResult], fetch: Fetch) ->
         events=events,
         stats=stats,
         clues=clues,
-        signatures={
-            **state.signatures,
-            **{
-                r.article.id: r.signature or dedupe.signature(r.article.text or "")
-                for r in linked
-                if r.article.status == "ok"
-            },
-        },
+        signatures={**state.signatures, **_signatures(linked)},
         appended=state.appended + len(order),
     )
 
@@ -231,7 +230,7 @@ def _link(
             continue
         if published.needs_story_date(a):
             raise CannotAppend(f"{a.id} has no date of its own: dating it from the story needs a full build")
-        sig = r.signature or dedupe.signature(a.text)
+        sig = _signature(r)
         candidates = index.candidates(sig)
         read(candidates)
         mine = dedupe.shingles(a.text)
@@ -280,23 +279,21 @@ def _fetch_all(fetch: Fetch, ids: Sequence[str]) -> Mapping[str, ArticleResult]:
 
 
 def _grown_stats(
-    state: BuildState, placed: Sequence[ArticleResult], withdrawn: set[str]
+    state: BuildState, placed: Sequence[ArticleResult], withdrawn: set[str], gone: Sequence[Mention]
 ) -> salience.DateStats:
-    """The date counts with the new independent articles added and the withdrawn ones taken out."""
+    """The date counts with the new independent articles added and the withdrawn ones (`gone`) taken out."""
     added = salience.date_stats(placed)
     gone_mentions: dict[str, list[Mention]] = defaultdict(list)
-    for e in state.events:
-        for m in (*e.sources, *e.conflicts):
-            if m.article_id in withdrawn:
-                gone_mentions[m.article_id].append(m)
-    gone = salience.date_stats(
+    for m in gone:
+        gone_mentions[m.article_id].append(m)
+    removed = salience.date_stats(
         [ArticleResult(a, mentions=tuple(gone_mentions[a.id])) for a in state.articles if a.id in withdrawn]
     )
     refs, pubs = Counter(state.stats.refs), Counter(state.stats.pubs)
     refs.update(added.refs)
     pubs.update(added.pubs)
-    refs.subtract(gone.refs)
-    pubs.subtract(gone.pubs)
+    refs.subtract(removed.refs)
+    pubs.subtract(removed.pubs)
     return salience.DateStats(
         {d: n for d, n in refs.items() if n > 0}, {d: n for d, n in pubs.items() if n > 0}
     )
@@ -317,17 +314,15 @@ class _Placer:
         stats: salience.DateStats,
         news_days: set[dt.date],
         withdrawn: AbstractSet[str] = frozenset(),
+        losing: AbstractSet[str] = frozenset(),
     ) -> None:
         self.state, self.stats, self.news_days = state, stats, news_days
+        # `losing` events hold mentions of a `withdrawn` article: rebuilt without them, or dropped if empty.
         self.withdrawn = withdrawn
         self.old = {e.id: e for e in state.events}
-        # Events holding mentions of a withdrawn article lose them: they are rebuilt, or dropped if empty.
-        losing = {
-            e.id for e in state.events if any(m.article_id in withdrawn for m in (*e.sources, *e.conflicts))
-        }
         new_feats: dict[tuple[str, int, int, int], MentionFeatures] = {}
         for r in placed:
-            new_feats.update(zip(map(merge._key, r.mentions), _features(r), strict=True))
+            new_feats.update(zip(map(merge._key, r.mentions), merge.result_features(r), strict=True))
         self.new = merge._collect(placed)
         basis = state.basis
         new_windows = {
@@ -373,7 +368,7 @@ class _Placer:
         fresh = list({merge._key(m): m for m in mentions if merge._key(m) not in self.pos}.values())
         unread = sorted({m.article_id for m in fresh if merge._key(m) not in self.feats})
         for r in _fetch_all(self.fetch, unread).values():
-            self.feats.update(zip(map(merge._key, r.mentions), _features(r), strict=True))
+            self.feats.update(zip(map(merge._key, r.mentions), merge.result_features(r), strict=True))
         missing = [m for m in fresh if merge._key(m) not in self.feats]
         if missing:
             raise CannotAppend(f"the cached result of {missing[0].article_id} no longer holds its mentions")
@@ -418,13 +413,8 @@ class _Placer:
 
     def _core(self, eid: str) -> list[int]:
         """The members an event's profile is of: those on its own date range and of its kind."""
-        start, end, precise = self.range_of[eid]
-        return [
-            i
-            for i in self.members[eid]
-            if (self.mentions[i].start, self.mentions[i].end) == (start, end)
-            and _precise(self.mentions[i].granularity) == precise
-        ]
+        where = self.range_of[eid]
+        return [i for i in self.members[eid] if _on(self.mentions[i], where)]
 
     def _profile(self, eid: str) -> merge._Profile:
         if eid not in self._profiles:

@@ -32,12 +32,12 @@ import itertools
 import math
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from timeline import salience
 from timeline.display import display_date
-from timeline.model import GRANULARITIES, ArticleResult, Event, Mention, MentionFeatures
+from timeline.model import GRANULARITIES, Article, ArticleResult, Event, Mention, MentionFeatures
 from timeline.text import content_words, detokenize, merge_names, sentence_spans, words
 
 SAME_DATE_SIM = 0.06
@@ -108,16 +108,20 @@ def mention_features(text: str, mentions: Sequence[Mention]) -> tuple[MentionFea
     return tuple(out)
 
 
+def result_features(r: ArticleResult) -> Sequence[MentionFeatures]:
+    """One per mention of a result: from the per-article stage, or computed now where missing."""
+    if len(r.features) == len(r.mentions):
+        return r.features
+    return mention_features(r.article.text or "", r.mentions)
+
+
 def _features(results: Sequence[ArticleResult], mentions: Sequence[Mention]) -> list[MentionFeatures]:
-    """Each collected mention's features: from the per-article stage, or computed now where missing."""
+    """Each collected mention's features (see `result_features`)."""
     known: dict[tuple[str, int, int, int], MentionFeatures] = {}
     for r in results:
         if r.article.duplicate_of is not None or not r.mentions:
             continue
-        feats = r.features
-        if len(feats) != len(r.mentions):
-            feats = mention_features(r.article.text or "", r.mentions)
-        for m, f in zip(r.mentions, feats, strict=True):
+        for m, f in zip(r.mentions, result_features(r), strict=True):
             known.setdefault(_key(m), f)
     return [known[_key(m)] for m in mentions]
 
@@ -403,13 +407,13 @@ def _cluster(idx: list[int], sim: _Similarity, threshold: float = SAME_DATE_SIM)
     return _leader(sorted(idx), sim.full, threshold)
 
 
-def _news_days(results: Sequence[ArticleResult]) -> set[dt.date]:
+def news_days(articles: Iterable[Article]) -> set[dt.date]:
     """Days the collection reports as news: publication days and the two days before them."""
     days = set()
-    for r in results:
-        if r.article.published is not None and r.article.duplicate_of is None:
+    for a in articles:
+        if a.published is not None and a.duplicate_of is None:
             for back in range(NEWS_DAY_SPAN + 1):
-                days.add(r.article.published - dt.timedelta(days=back))
+                days.add(a.published - dt.timedelta(days=back))
     return days
 
 
@@ -496,10 +500,10 @@ def merge_collection(results: Sequence[ArticleResult]) -> tuple[tuple[Event, ...
     by_range: dict[tuple[dt.date, dt.date, bool], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_range[(m.start, m.end, m.granularity in _PRECISE)].append(i)
-    news_days = _news_days(results)
+    busy_days = news_days(r.article for r in results)
     clusters: list[list[int]] = []
     for rng in sorted(by_range):
-        quiet = not any(rng[0] <= d <= rng[1] for d in news_days) if rng[2] else False
+        quiet = not any(rng[0] <= d <= rng[1] for d in busy_days) if rng[2] else False
         clusters.extend(_cluster(by_range[rng], sim, SAME_QUIET_DATE_SIM if quiet else SAME_DATE_SIM))
     clusters.sort(key=lambda c: c[0])
     precise = [c for c in clusters if mentions[c[0]].granularity in _PRECISE]
