@@ -227,6 +227,16 @@ REGRESSIONS = [
                  "2017-04-18TAF", id="mid-part-of-a-named-day-is-one-time"),
     pytest.param("Shares slid Friday. Brokers bought heavily in the morning, then sold.", "2013-03-18",
                  "the morning", "2013-03-15TMO", id="the-morning-of-the-day-just-named"),
+    pytest.param("This will become more acute as we head into the winter months.", "2009-06-11",
+                 "the winter", "2009-WI", id="coming-winter-is-named-by-its-december-not-its-january"),
+    pytest.param("Cases fell during the winter.", "2009-10-20", "the winter", "2008-WI",
+                 id="winter-in-the-past-tense-is-the-last-one-even-ten-months-on"),
+    pytest.param("The vaccine will be ready by next winter.", "2009-06-11", "next winter", "2009-WI",
+                 id="next-winter-said-in-summer-is-the-coming-one"),
+    pytest.param("Last winter was mild.", "2009-01-20", "Last winter", "2007-WI",
+                 id="last-winter-said-in-january-is-the-one-before-the-current"),
+    pytest.param("We expect snow this winter.", "2009-12-10", "this winter", "2009-WI",
+                 id="this-winter-said-in-december-is-the-current-one"),
 ]  # fmt: skip
 
 

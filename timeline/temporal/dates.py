@@ -308,6 +308,24 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}-H{h}", anchor="absolute" if explicit else "dct", confidence=0.9)
 
 
+def _winter_year(d: dt.date, mode: str | None, ctx: Context, c: Candidate) -> int:
+    """Year of a winter value ('2009-WI' runs from December 2009 into 2010) named relative to `d`."""
+    # The winter `d` falls in, if any; otherwise the next December's and the last December's.
+    current = d.year if d.month == 12 else d.year - 1 if d.month <= 2 else None
+    if mode in ("last", "past", "this past"):
+        return current - 1 if current is not None else d.year - 1
+    if mode in ("next", "coming", "this coming"):
+        return current + 1 if current is not None else d.year
+    if current is not None:
+        return current
+    # "the winter", "this winter" outside one: the side the tense picks ("as we head into the winter"
+    # in June is the coming one, "froze in the winter" the one just past), else the nearest.
+    tense = _tense(ctx, c)
+    if tense is not None:
+        return d.year if tense == "future" else d.year - 1
+    return month_year(d, _SEASON_MONTH["WI"], None, None) - 1
+
+
 def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split()).strip()
     low = s.lower()
@@ -338,7 +356,9 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
     d = ctx.dct
-    if mode in ("last", "past", "this past"):
+    if code == "WI":
+        year = _winter_year(d, mode, ctx, c)
+    elif mode in ("last", "past", "this past"):
         # TimeBank reads "last spring" as the previous year's, even late in the year.
         year = d.year - 1
     elif mode in ("next", "coming", "this coming"):
@@ -347,8 +367,6 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
         year = d.year
     else:
         year = month_year(d, _SEASON_MONTH[code], None, _tense(ctx, c))
-    if code == "WI" and d.month <= 2 and mode in ("this", None, "the"):
-        year = d.year - 1
     mod = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(mode or "")
     return Norm(start, end, "DATE", f"{year:04d}-{code}", mod, "dct", 0.85)
 
