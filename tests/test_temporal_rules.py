@@ -237,6 +237,9 @@ REGRESSIONS = [
                  id="last-winter-said-in-january-is-the-one-before-the-current"),
     pytest.param("We expect snow this winter.", "2009-12-10", "this winter", "2009-WI",
                  id="this-winter-said-in-december-is-the-current-one"),
+    pytest.param("The firm has funnelled oil to a ship, but on Sunday it is preparing a new attempt.",
+                 "2010-05-20", "Sunday", "2010-05-23",
+                 id="present-progressive-points-ahead-its-copula-is-no-plain-present"),
 ]  # fmt: skip
 
 

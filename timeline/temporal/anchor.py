@@ -162,6 +162,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # "will be announced", "to be held": a participle after "be" is no past tense.
         return None if prev in ("be", "being") else "past"
     if word in ("is", "are", "am"):
+        if nxt.endswith("ing") and len(nxt) > 5:
+            return None  # the progressive's own cue is on its '-ing' word ("is preparing")
         return "present"
     if word.endswith("ing") and len(word) > 5 and prev in _BE_PRESENT:
         return "prog"
