@@ -240,6 +240,16 @@ REGRESSIONS = [
     pytest.param("The firm has funnelled oil to a ship, but on Sunday it is preparing a new attempt.",
                  "2010-05-20", "Sunday", "2010-05-23",
                  id="present-progressive-points-ahead-its-copula-is-no-plain-present"),
+    pytest.param("Ice-core records trace Earth history back about 800,000 years.", WED,
+                 "about 800,000 years", "P800000Y",
+                 id="a-grouped-number-is-read-whole-not-from-its-last-digits"),
+    pytest.param("It cost 1,500 days of work.", WED, "1,500 days", "P1500D",
+                 id="a-grouped-amount-over-a-thousand-is-still-a-duration"),
+    pytest.param("The spill began on 20 April. In 2000, BP joined Arco, and two years later bought Aral.",
+                 "2010-06-09", "two years later", "2002",
+                 id="years-later-count-from-the-year-just-named-not-an-older-day"),
+    pytest.param("Obama will take his family to Florida for the weekend of 14 August.", "2010-07-23",
+                 "the weekend of 14 August", "2010-W32-WE", id="the-weekend-of-a-date-is-that-weeks-weekend"),
 ]  # fmt: skip
 
 

@@ -113,8 +113,8 @@ def parse_number(words: str) -> float | None:
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
-    if _rx(r"\d+(?:\.\d+)?").fullmatch(w):
-        return float(w) + half
+    if _rx(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?").fullmatch(w):
+        return float(w.replace(",", "")) + half
     if w in NUMBERS:
         return NUMBERS[w] + half
     parts = _rx(r"[-\s]").split(w)

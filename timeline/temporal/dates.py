@@ -96,12 +96,13 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
 
 
 def _rule_week_of(c: Candidate, ctx: Context) -> Norm | None:
-    """'the week of March 6': the ISO week holding that day."""
+    """'the week of March 6': the ISO week holding that day; 'the weekend of 14 August': its weekend."""
     n = _day_in_text(c, ctx, c.match[0])
     rng = value_range(n.value) if n else None
     if n is None or rng is None:
         return None
-    return dataclasses.replace(n, value=week_value(rng[0]))
+    weekend = c.match[0].lower().split()[1] == "weekend"
+    return dataclasses.replace(n, value=week_value(rng[0]) + ("-WE" if weekend else ""))
 
 
 def _rule_second_day(c: Candidate, ctx: Context) -> Norm | None:

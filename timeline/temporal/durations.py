@@ -95,7 +95,9 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
     if parsed is None:
         return None
     n, unit = parsed
-    if n is not None and n > 1000:
+    if n is not None and n > 1000 and "," not in written:
+        # A bare four-digit number before a unit is a year ("1998 years" is a misprint more often
+        # than a span); a grouped one is an amount ("800,000 years").
         return None
     low = c.match[0].lower()
     if unit == "quarter" and not _rx(r"\s+quarters\b").search(low):

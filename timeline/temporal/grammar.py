@@ -58,7 +58,8 @@ _NUMWORD = (
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|hundred"
     r"|(?:a\s+)?dozen)"
 )
-NUM = rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
+# Never from inside a number: "800,000 years" is not "000 years".
+NUM = rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
 NUM_A = rf"(?:{NUM}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
@@ -99,7 +100,7 @@ _RULES: list[tuple[str, str]] = [
     ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
-    ("week_of", rf"(?i:the\s+week\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
+    ("week_of", rf"(?i:the\s+week(?:end)?\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
         "second_day",

@@ -400,6 +400,11 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         n2 = _year_earlier(c, ctx) if k < 0 else None
         if n2 is not None and n2.anchor == "anaphora":
             return n2
+    last_year = ctx.last_value if ctx.last_value and _rx(r"\d{4}").fullmatch(ctx.last_value) else None
+    if direction == "later" and unit == "year" and last_year:
+        # "In 2000 it joined Arco, and two years later ...": the year just named is the base, not a day
+        # named sentences before it.
+        return _norm(c, "DATE", f"{int(last_year) + k:04d}", anchor="anaphora", confidence=0.6)
     if anaphoric and ctx.last_day is None and not (unit == "year" and sign < 0):
         # "released three months later" with no day named before: counting from the DCT would be
         # wrong, so a year named before is the base for years, else the amount stays a duration.
