@@ -250,6 +250,8 @@ REGRESSIONS = [
                  id="years-later-count-from-the-year-just-named-not-an-older-day"),
     pytest.param("Obama will take his family to Florida for the weekend of 14 August.", "2010-07-23",
                  "the weekend of 14 August", "2010-W32-WE", id="the-weekend-of-a-date-is-that-weeks-weekend"),
+    pytest.param("In that last 30-40 years there has been enormous investment.", WED, "30-40 years", "P30Y",
+                 id="a-hyphenated-range-of-amounts-is-one-duration-not-its-upper-bound"),
 ]  # fmt: skip
 
 
@@ -272,6 +274,10 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 NOT_TIMEX = [
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
+    pytest.param("They planned to stay in Hong Kong for two nights.", id="counted-nights-are-no-schedule"),
+    pytest.param(
+        "It is all of the other dark nights we are worried about.", id="described-nights-are-no-schedule"
+    ),
     pytest.param("He led the ``Spring of Life'' protests.", id="capitalised-season-of-a-name"),
     pytest.param("The 30-year-old documentary filmmaker ran.", id="age-is-not-a-duration"),
     pytest.param("Dem Ossoff will raise your taxes, very bad on crime and 2nd A.", id="2nd-amendment"),
@@ -318,6 +324,8 @@ def test_mods(text: str, mod: str) -> None:
         ("It costs $500,000 a day to operate.", "SET"),
         ("He waited a day before leaving.", "DURATION"),
         ("It was the smallest gain in a year.", "DURATION"),
+        ("He works nights.", "SET"),
+        ("The office is open on weekends.", "SET"),
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:

@@ -30,7 +30,7 @@ _OR_SO = compile_pattern(r"(?i:\s+or\s+so)$")
 # "two to three weeks", "12 or 18 months", "a day or two": one span whose value is the lower bound
 # (mod EQUAL_OR_MORE), as TimeBank annotates "two to three weeks".
 _OR_TWO = compile_pattern(r"(?i:\s+or\s+two)$")
-_RANGE = compile_pattern(rf"(?i:(?P<lo>{NUM})\s+(?:to|or)\s+{NUM}(?=[-\s]))")
+_RANGE = compile_pattern(rf"(?i:(?P<lo>{NUM})(?:\s+(?:to|or)\s+{NUM}|(?<=\d)[-–]\d+)(?=[-\s]))")
 _AND_A_HALF = compile_pattern(r"(?i:\s+and\s+a\s+half)$")
 _FRACTION = compile_pattern(r"\s+(\d)/(\d)$")
 _LEADING_THE = compile_pattern(
@@ -166,6 +166,11 @@ def _rule_seasons(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "SET", f"XXXX-{_SEASON_CODES[word[:-1]]}", anchor="none")
 
 
+# What comes before a bare "nights" or "weekends" that makes it a schedule ("works nights", "open on
+# weekends", "in the evenings").
+_BARE_PLURAL_CUE = compile_pattern(r"(?i:\b(?:on|at|over|works?|worked|working|(?:in|during)\s+the)\s+)$")
+
+
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     low = " ".join(c.match[0].lower().split())
     simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -173,6 +178,10 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
               "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}  # fmt: skip
     if c.match[0][0].isupper() and _rx(r"\s+[A-Z]").match(ctx.text[c.end : c.end + 2]):
         return None  # "Daily Kos", "Weekly Standard": part of a name
+    if low in ("mornings", "evenings", "nights", "weekends") and not _BARE_PLURAL_CUE.search(
+        ctx.text, max(0, c.start - 16), c.start
+    ):
+        return None  # "two nights", "the other dark nights": a count or a description, not a schedule
     if low in simple:
         return _norm(c, "SET", simple[low], anchor="none")
     month = _month_of(c.match[0])

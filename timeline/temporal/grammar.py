@@ -215,7 +215,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "duration",
         rf"(?i:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|remaining|"
-        rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}(?:\s+(?:to|or)\s+{NUM})?|{VAGUE})(?:\s+\d/\d)?"
+        rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}(?:\s+(?:to|or)\s+{NUM}|(?<=\d)[-–]\d+)?|{VAGUE})(?:\s+\d/\d)?"
         rf"(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
         rf"calendar))?[-\s]+{UNIT}s?(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two))?|an?\s+(?:{NUM})-{UNIT}"
         rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT}))(?!-?\s*olds?\b|\w)",
