@@ -252,6 +252,10 @@ REGRESSIONS = [
                  "the weekend of 14 August", "2010-W32-WE", id="the-weekend-of-a-date-is-that-weeks-weekend"),
     pytest.param("In that last 30-40 years there has been enormous investment.", WED, "30-40 years", "P30Y",
                  id="a-hyphenated-range-of-amounts-is-one-duration-not-its-upper-bound"),
+    pytest.param("In the fiscal year ended Jan. 31, the company reported sales of $59 million.", "1989-10-31",
+                 "Jan. 31", "1989-01-31", id="a-period-ended-on-a-day-is-past-even-nine-months-back"),
+    pytest.param("A year earlier, in the quarter ended Oct. 31, it lost $12.5 million.", "1989-10-27",
+                 "Oct. 31", "1988-10-31", id="a-period-ended-on-a-day-days-ahead-is-last-years"),
 ]  # fmt: skip
 
 

@@ -193,7 +193,7 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 
 
 # A preposition right before the expression that settles the side by itself.
-_SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past"}
+_SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past", "ended": "past"}
 
 
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
