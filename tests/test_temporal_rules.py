@@ -256,6 +256,14 @@ REGRESSIONS = [
                  "Jan. 31", "1989-01-31", id="a-period-ended-on-a-day-is-past-even-nine-months-back"),
     pytest.param("A year earlier, in the quarter ended Oct. 31, it lost $12.5 million.", "1989-10-27",
                  "Oct. 31", "1988-10-31", id="a-period-ended-on-a-day-days-ahead-is-last-years"),
+    pytest.param("They emerged from their third day-long meeting.", WED, "day-long", "P1D",
+                 id="a-unit-long-adjective-is-a-duration"),
+    pytest.param("It ended a decade-long war.", WED, "decade-long", "P10Y",
+                 id="a-unit-long-adjective-wins-over-the-shorter-a-unit"),
+    pytest.param("The two-year-long talks stalled.", WED, "two-year-long", "P2Y",
+                 id="a-counted-unit-long-adjective-keeps-its-count"),
+    pytest.param("It was the government's decades-long battle with exiles.", WED, "decades-long", "PXDE",
+                 id="a-plural-unit-long-adjective-has-an-unknown-count"),
 ]  # fmt: skip
 
 

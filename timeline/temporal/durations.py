@@ -138,6 +138,21 @@ def _rule_first_units(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DURATION", duration_value(None, unit), anchor="none", confidence=0.8)
 
 
+def _rule_unit_long(c: Candidate, ctx: Context) -> Norm | None:
+    """'decade-long' P10Y, 'two-year-long' P2Y, 'decades-long' PXDE: the length an adjective names."""
+    *amount, unit_word = c.match[0][: -len("-long")].rsplit("-", 1)
+    unit = _unit_of(unit_word)
+    if unit is None:
+        return None
+    if amount:
+        n = parse_number(amount[0])
+        if n is None:
+            return None
+    else:
+        n = None if unit_word.lower().endswith("s") else 1
+    return _norm(c, "DURATION", duration_value(n, unit), anchor="none", confidence=0.9)
+
+
 def _rule_bare_units(c: Candidate, ctx: Context) -> Norm | None:
     unit = _unit_of(c.match[0])
     if unit is None:

@@ -220,6 +220,8 @@ _RULES: list[tuple[str, str]] = [
         rf"calendar))?[-\s]+{UNIT}s?(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two))?|an?\s+(?:{NUM})-{UNIT}"
         rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT}))(?!-?\s*olds?\b|\w)",
     ),
+    # "a decade-long war", "their day-long meeting", "decades-long": the adjective is the duration.
+    ("unit_long", rf"(?i:(?:{NUM}-)?{UNIT}s?-long)(?!\w)"),
     (
         "first_units",
         r"(?i:(?:the\s+)?(?:first|past|last|next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|"
@@ -442,6 +444,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "period": ("YEAR", "UNIT"),
     "end_of_unit": ("UNIT", "DEICTIC"),
     "duration": ("UNIT",),
+    "unit_long": ("UNIT",),
     "first_units": ("UNIT",),
     "bare_units": ("UNIT",),
     "recent": ("DEICTIC",),
@@ -524,6 +527,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "the_year": ("the",),
     "period": ("period", "quarter"),
     "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
+    "unit_long": ("-long",),
     "first_units": ("first", "past", "last", "next", "coming", "early"),
     "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),
     "recent": ("recent",),

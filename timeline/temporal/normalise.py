@@ -41,6 +41,7 @@ from timeline.temporal.durations import (
     _rule_recent,
     _rule_seasons,
     _rule_set,
+    _rule_unit_long,
 )
 from timeline.temporal.grammar import (
     WEEKDAYS,
@@ -163,6 +164,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "end_of_unit": _rule_end_of_unit,
     "duration": _rule_duration,
     "first_units": _rule_first_units,
+    "unit_long": _rule_unit_long,
     "bare_units": _rule_bare_units,
     "recent": _rule_recent,
     "ref": _rule_ref,
