@@ -264,6 +264,10 @@ REGRESSIONS = [
                  id="a-counted-unit-long-adjective-keeps-its-count"),
     pytest.param("It was the government's decades-long battle with exiles.", WED, "decades-long", "PXDE",
                  id="a-plural-unit-long-adjective-has-an-unknown-count"),
+    pytest.param("Trading in London closed at 1600 GMT.", "2010-07-16", "1600 GMT", "2010-07-16T16:00",
+                 id="a-24-hour-reading-without-colon-is-a-time-when-its-zone-follows"),
+    pytest.param("He arrived at 10.30am.", "2010-07-16", "10.30am", "2010-07-16T10:30",
+                 id="a-dot-between-hour-and-minutes-is-a-british-clock"),
 ]  # fmt: skip
 
 
@@ -286,6 +290,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 NOT_TIMEX = [
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
+    pytest.param("The firm employs 1600 people.", id="a-four-digit-count-without-a-zone-is-no-clock"),
     pytest.param("They planned to stay in Hong Kong for two nights.", id="counted-nights-are-no-schedule"),
     pytest.param(
         "It is all of the other dark nights we are worried about.", id="described-nights-are-no-schedule"

@@ -64,10 +64,13 @@ NUM_A = rf"(?:{NUM}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
-TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|local\s+time))"
+_ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|local\s+time)"
+TZ = rf"(?:\s+{_ZONE})"
 CLOCK = (
-    r"(?:(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|A\.M\.|P\.M\.)(?!\w)"
+    r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|A\.M\.|P\.M\.)(?!\w)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
+    # A 24-hour reading without a colon needs its zone: "1425 local time", "(1925 GMT)".
+    rf"|(?:[01]\d|2[0-3])[0-5]\d(?={TZ}(?!\w))"
     r"|(?i:noon|midnight|midday|dawn|dusk|daybreak))"
 )
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -270,7 +273,7 @@ _RULES: list[tuple[str, str]] = [
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
 # around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
 _NUMBER = re.compile(r"\d[\d:/.,]*(?:'?s)?")
-_CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\b", re.I)
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\b|\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\s+time)\b", re.I)
 
 
 def _classes() -> dict[str, tuple[str, ...]]:
