@@ -268,6 +268,12 @@ REGRESSIONS = [
                  id="a-24-hour-reading-without-colon-is-a-time-when-its-zone-follows"),
     pytest.param("He arrived at 10.30am.", "2010-07-16", "10.30am", "2010-07-16T10:30",
                  id="a-dot-between-hour-and-minutes-is-a-british-clock"),
+    pytest.param("A 1996 law named for him was passed.", "1999-03-10", "1996", "1996",
+                 id="a-capitalised-article-before-a-year-is-no-product-name"),
+    pytest.param("Officials expect more cases this autumn and winter.", "2009-06-11", "winter", "2009-WI",
+                 id="a-season-coordinated-with-one-just-named-is-the-next-such-season"),
+    pytest.param("Sales grew in the spring and summer of 2008.", "2009-06-11", "the spring", "2008-SP",
+                 id="the-year-after-a-pair-of-seasons-is-both-seasons-year"),
 ]  # fmt: skip
 
 

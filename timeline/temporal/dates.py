@@ -309,6 +309,15 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}-H{h}", anchor="absolute" if explicit else "dct", confidence=0.9)
 
 
+_SHARED_YEAR = compile_pattern(
+    r"(?i:\s+(?:and|or)\s+(?:the\s+)?(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter)\s*,?\s+"
+    r"(?:of\s+)?((?:19|20)\d\d))(?!\d)"
+)
+_COORDINATED_SEASON = compile_pattern(r"(spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$")
+# Seasons in the order a value's year runs through them (a winter value starts in December).
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
 def _winter_year(d: dt.date, mode: str | None, ctx: Context, c: Candidate) -> int:
     """Year of a winter value ('2009-WI' runs from December 2009 into 2010) named relative to `d`."""
     # The winter `d` falls in, if any; otherwise the next December's and the last December's.
@@ -341,6 +350,10 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
         return None
     if year_m:
         return Norm(c.start, end, "DATE", f"{year_m[1]}-{code}")
+    shared = _SHARED_YEAR.match(ctx.text, end, end + 40)
+    if shared:
+        # "the spring and summer of 2008": the year written after the pair is both seasons'.
+        return Norm(c.start, end, "DATE", f"{shared[1]}-{code}")
     before = ctx.text[max(0, c.start - 20) : c.start].lower()
     mode = words[0] if len(words) > 1 else None
     if mode == "the" and len(words) > 2 and words[1] in ("early", "late", "mid", "mid-"):
@@ -351,8 +364,18 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
             return None
         if mode == "the" and after.startswith(" of"):
             return None
+        # A bare season needs a preposition, or a season before it it is coordinated with ("this autumn
+        # and winter").
         if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
-            return None
+            previous = _COORDINATED_SEASON.search(before)
+            if previous is None:
+                return None
+            last = ctx.last_value or ""
+            if not (_rx(r"\d{4}-(?:SP|SU|FA|WI)").fullmatch(last) and last[5:] == _SEASONS[previous[1]]):
+                return _unresolved(c, "DATE", f"XXXX-{code}") if ctx.dct is None else None
+            # The next such season from the one just named: autumn 2009 and winter -> 2009-WI.
+            year = int(last[:4]) + (_SEASON_ORDER.index(code) <= _SEASON_ORDER.index(last[5:]))
+            return Norm(c.start, end, "DATE", f"{year:04d}-{code}", None, "anaphora", 0.8)
     start = c.start
     if ctx.dct is None:
         return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
@@ -462,7 +485,7 @@ _NAME_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]*)\s+$")
 _YEAR_NAME_OK = _words(
     "in since by until till of from before after through during and or the fiscal about around "
     "circa early late mid summer spring fall autumn winter christmas easter fy year election "
-    "between for as at on to"
+    "between for as at on to a an that this these those its his her their our"
 )
 
 
