@@ -303,3 +303,24 @@ def test_a_long_article_is_split_and_read_in_linear_time() -> None:
     # "now" inside the quotation is the speaker's moment, after the handle a signature's date.
     assert len(mentions) == 2_000
     assert {(m.timex.text, m.title) for m in mentions} == {("Tuesday", "Voters met")}
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        pytest.param(
+            "\x85On 2020-01-01 we met.", (3, 13), id="a-next-line-char-str-strip-knows-leads-the-quote"
+        ),
+        pytest.param("\u2028On 2020-01-01 we met.", (3, 13), id="a-line-separator-leads-the-quote"),
+        pytest.param("\x850", (0, 1), id="an-expression-of-blanks-dates-nothing"),
+    ],
+)
+def test_quote_starts_at_its_first_visible_character(text: str, span: tuple[int, int]) -> None:
+    start, end = span
+    timex = Timex(
+        start, end, text[start:end], "DATE", "2020-01-01", None, D(2020, 1, 1), D(2020, 1, 1), "day"
+    )
+    for m in extract_mentions(Article("x", text), [timex]):
+        assert m.quote == text[m.quote_start : m.quote_start + len(m.quote)]
+        assert not m.quote[:1].isspace()
+        assert m.title

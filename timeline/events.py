@@ -98,6 +98,8 @@ def _ok(timex: Timex, text: str) -> bool:
     if not (0 <= timex.start < timex.end <= len(text)):
         return False
     words_lower = timex.text.lower().strip()
+    if not text[timex.start : timex.end].strip():
+        return False  # nothing but blanks: no words to quote or title the event with
     if _VAGUE.search(words_lower):
         return False
     if words_lower in _DEICTIC and (
@@ -219,6 +221,9 @@ def extract_mentions(article: Article, timexes: list[Timex] | tuple[Timex, ...])
         if is_stamp(text, timex.start, timex.end, s):
             continue
         e = max(e, timex.end)
+        # The quote starts at its first visible character: str.strip knows blanks (U+0085, U+2028) the
+        # sentence splitter does not, and quote_start must point at the quote's first character.
+        s = min(s + len(text[s:e]) - len(text[s:e].lstrip()), timex.start)
         sentence = text[s:e]
         title = make_title(sentence, timex.start - s, timex.end - s)
         confidence = timex.confidence
@@ -230,7 +235,7 @@ def extract_mentions(article: Article, timexes: list[Timex] | tuple[Timex, ...])
             Mention(
                 article_id=article.id,
                 timex=timex,
-                quote=sentence.strip(),
+                quote=sentence.rstrip(),
                 quote_start=s,
                 title=title,
                 start=timex.range_start,

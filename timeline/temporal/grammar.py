@@ -273,7 +273,7 @@ _RULES: list[tuple[str, str]] = [
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
 # around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
 _NUMBER = re.compile(r"\d[\d:/.,]*(?:'?s)?")
-_CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\b|\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local\s+time)\b", re.I)
+_CLOCK_AFTER = re.compile(rf"\s*[ap]\.?m\b|\s+{_ZONE}\b", re.I)
 
 
 def _classes() -> dict[str, tuple[str, ...]]:
