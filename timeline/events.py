@@ -221,9 +221,6 @@ def extract_mentions(article: Article, timexes: list[Timex] | tuple[Timex, ...])
         if is_stamp(text, timex.start, timex.end, s):
             continue
         e = max(e, timex.end)
-        # The quote starts at its first visible character: str.strip knows blanks (U+0085, U+2028) the
-        # sentence splitter does not, and quote_start must point at the quote's first character.
-        s = min(s + len(text[s:e]) - len(text[s:e].lstrip()), timex.start)
         sentence = text[s:e]
         title = make_title(sentence, timex.start - s, timex.end - s)
         confidence = timex.confidence

@@ -292,7 +292,8 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         if cut <= prev:
             continue
         s, e = prev, cut
-        while s < e and text[s] in " \t\r\n,":
+        # Every blank str.strip knows (U+0085, U+2028 too), so a sentence starts at a visible character.
+        while s < e and (text[s].isspace() or text[s] == ","):
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
