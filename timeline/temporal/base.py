@@ -22,6 +22,7 @@ from timeline.temporal.anchor import (
 )
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import (
+    DIGITS,
     MONTHS,
     NUMBERS,
     Candidate,
@@ -113,7 +114,7 @@ def parse_number(words: str) -> float | None:
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
-    if _rx(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?").fullmatch(w):
+    if _rx(DIGITS).fullmatch(w):
         return float(w.replace(",", "")) + half
     if w in NUMBERS:
         return NUMBERS[w] + half

@@ -309,11 +309,12 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}-H{h}", anchor="absolute" if explicit else "dct", confidence=0.9)
 
 
+_SEASON_WORD = "|".join(_SEASONS)
 _SHARED_YEAR = compile_pattern(
-    r"(?i:\s+(?:and|or)\s+(?:the\s+)?(?:early\s+|late\s+)?(?:spring|summer|autumn|fall|winter)\s*,?\s+"
+    rf"(?i:\s+(?:and|or)\s+(?:the\s+)?(?:early\s+|late\s+)?(?:{_SEASON_WORD})\s*,?\s+"
     r"(?:of\s+)?((?:19|20)\d\d))(?!\d)"
 )
-_COORDINATED_SEASON = compile_pattern(r"(spring|summer|autumn|fall|winter)\s+(?:and|or)\s+$")
+_COORDINATED_SEASON = compile_pattern(rf"({_SEASON_WORD})\s+(?:and|or)\s+$")
 # Seasons in the order a value's year runs through them (a winter value starts in December).
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 

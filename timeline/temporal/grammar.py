@@ -58,8 +58,10 @@ _NUMWORD = (
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|hundred"
     r"|(?:a\s+)?dozen)"
 )
+# An amount in digits: grouped ("800,000") or plain, with decimals.
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 # Never from inside a number: "800,000 years" is not "000 years".
-NUM = rf"(?:(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?)|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
+NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
 NUM_A = rf"(?:{NUM}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
