@@ -274,6 +274,12 @@ REGRESSIONS = [
                  id="a-season-coordinated-with-one-just-named-is-the-next-such-season"),
     pytest.param("Sales grew in the spring and summer of 2008.", "2009-06-11", "the spring", "2008-SP",
                  id="the-year-after-a-pair-of-seasons-is-both-seasons-year"),
+    pytest.param("The day before last Tuesday's hearing, he went home.", "2000-02-24",
+                 "The day before last Tuesday", "2000-02-21",
+                 id="the-day-before-counts-from-the-day-named-right-after-it-not-the-dct"),
+    pytest.param("He left the night before Jan. 3, 2000, and came back the next morning.", "2000-02-24",
+                 "the next morning", "2000-01-03",
+                 id="anaphora-after-the-night-before-a-date-count-from-the-day-it-names"),
 ]  # fmt: skip
 
 

@@ -23,6 +23,8 @@ __all__ = ["coerce_dct", "format_timexes", "tag"]
 
 _DCT = regex.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})")
 _RESOLVED_TYPES = ("DATE", "TIME")
+# "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
+_OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
 
 def coerce_dct(dct: str | dt.date | dt.datetime | None) -> dt.date | None:
@@ -62,6 +64,19 @@ def _to_timex(n: Norm, text: str) -> Timex:
     )
 
 
+def _offset_from_next(prev: Timex, timex: Timex, text: str) -> Timex | None:
+    """'the day before' + a day right after it: one expression, a day off that day (else None)."""
+    head = _OFFSET_HEAD.fullmatch(prev.text)
+    if head is None or text[prev.end : timex.start].strip() or timex.range_start is None:
+        return None
+    if timex.granularity not in ("day", "time"):
+        return None
+    day = timex.range_start + dt.timedelta(days=-1 if head[1].lower() == "before" else 1)
+    confidence = min(prev.confidence, timex.confidence)
+    merged = Norm(prev.start, timex.end, "DATE", day.isoformat(), None, timex.anchor, confidence)
+    return _to_timex(merged, text)
+
+
 def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
     """Temporal expressions in `text`, normalised to TIMEX3 against publication date `dct`, by start."""
     day = coerce_dct(dct)
@@ -80,7 +95,12 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
         if n is None or n.start < last_end or n.end <= n.start:
             continue
         timex = _to_timex(n, text)
-        out.append(timex)
+        merged = _offset_from_next(out[-1], timex, text) if out else None
+        if merged is not None:
+            # The anaphor was resolved from the wrong day; the day named after it is its anchor.
+            out[-1] = timex = merged
+        else:
+            out.append(timex)
         last_end = n.end
         if timex.resolved and timex.type in _RESOLVED_TYPES:
             # Later anaphora ("the next day", "a year earlier") count from the last resolved date.
