@@ -280,6 +280,8 @@ REGRESSIONS = [
     pytest.param("He left the night before Jan. 3, 2000, and came back the next morning.", "2000-02-24",
                  "the next morning", "2000-01-03",
                  id="anaphora-after-the-night-before-a-date-count-from-the-day-it-names"),
+    pytest.param("Sunday 10 May 2009 14.27 BST. The US has more cases.", "2009-05-10", "14.27 BST",
+                 "2009-05-10T14:27", id="a-dotted-24-hour-clock-with-its-zone-is-a-time"),
 ]  # fmt: skip
 
 
@@ -320,6 +322,8 @@ NOT_TIMEX = [
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),
     pytest.param("Earlier, a year seven pupil fell ill.", id="a-school-year-is-not-a-duration"),
     pytest.param("The 6th District voted for 11 Republicans.", id="ordinals-and-counts"),
+    pytest.param("No cases are known in the present swine flu crisis.", id="the-present-as-an-adjective"),
+    pytest.param("Crowds cheered the future king.", id="the-future-as-an-adjective"),
 ]
 
 

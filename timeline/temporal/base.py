@@ -36,10 +36,6 @@ def _rx(pattern: str) -> re.Pattern[str] | regex.Pattern[str]:
     return compile_pattern(pattern)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 @dataclass(frozen=True, slots=True)
 class Norm:
     """A normalised expression: span (possibly trimmed or extended), TIMEX3 attributes, anchoring."""

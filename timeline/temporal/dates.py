@@ -11,6 +11,7 @@ from dateutil.easter import easter
 
 from timeline.temporal.anchor import (
     Tense,
+    _words,
     month_year,
     quarter_of,
     shift,
@@ -31,7 +32,6 @@ from timeline.temporal.base import (
     _rx,
     _tense,
     _unresolved,
-    _words,
     _year_earlier,
     parse_number,
 )

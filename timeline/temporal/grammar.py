@@ -73,6 +73,8 @@ CLOCK = (
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
     # A 24-hour reading without a colon needs its zone: "1425 local time", "(1925 GMT)".
     rf"|(?:[01]\d|2[0-3])[0-5]\d(?={TZ}(?!\w))"
+    # ... and so does one with a dot, as British papers stamp their pages: "14.27 BST".
+    rf"|(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?={TZ}(?!\w))"
     r"|(?i:noon|midnight|midday|dawn|dusk|daybreak))"
 )
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from timeline.temporal.anchor import _words
 from timeline.temporal.base import (
     Context,
     Norm,
     _month_of,
     _rx,
-    _words,
     duration_value,
 )
 from timeline.temporal.dates import (

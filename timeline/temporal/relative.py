@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 from timeline.temporal.anchor import (
+    _words,
     quarter_of,
     sentence_bounds,
     shift,
@@ -220,8 +221,23 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
 # --- deictic words -----------------------------------------------------------------------------------
 
 
+# Words that may follow "the present/past/future" used as a noun ("the future of", "the past is");
+# any other lowercase word makes it an adjective ("the present swine flu virus", "the future king").
+_AFTER_REF_NOUN = _words(
+    "and or but nor of in on at to for from with by as than that which who when where while is are was "
+    "were be been has have had will would can could may might must should do does did it its they he "
+    "she we i you this these those not so if because since until after before about into over under "
+    "through during day days"
+)
+_NEXT_WORD = _rx(r"\s+([a-z]+)\b")
+
+
 def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].lower().split())
+    if s in ("the present", "the past", "the future"):
+        following = _NEXT_WORD.match(ctx.text, c.end)
+        if following is not None and following[1] not in _AFTER_REF_NOUN:
+            return None
     if s in ("now", "currently", "the present", "nowadays", "these days", "right now", "at present"):
         return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
     if s in ("recently", "the past", "lately"):
