@@ -282,6 +282,12 @@ REGRESSIONS = [
                  id="anaphora-after-the-night-before-a-date-count-from-the-day-it-names"),
     pytest.param("Sunday 10 May 2009 14.27 BST. The US has more cases.", "2009-05-10", "14.27 BST",
                  "2009-05-10T14:27", id="a-dotted-24-hour-clock-with-its-zone-is-a-time"),
+    pytest.param("He told ABC, in an interview to be broadcast later on Sunday.", "2010-06-19", "Sunday",
+                 "2010-06-20", id="to-be-and-a-participle-is-still-to-happen"),
+    pytest.param("Crews hope to finish the pipe Thursday or Friday.", "2010-05-12",
+                 "Friday", "2010-05-14", id="a-weekday-coordinated-with-a-future-one-is-ahead-too"),
+    pytest.param("Following are statements made Friday and Thursday by the lawyer.", "1998-02-06",
+                 "Thursday", "1998-02-05", id="coordinated-weekdays-in-reverse-order-stay-in-one-week"),
 ]  # fmt: skip
 
 

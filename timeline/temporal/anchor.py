@@ -114,6 +114,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_BARE_PARTICIPLES = _words("broadcast cast put cut set run hit read shut")
+
+
+def _participle(word: str) -> bool:
+    """Whether a word reads as a past participle ("held", "shown", "broadcast")."""
+    return word.endswith(("ed", "en", "wn")) or word in _PAST or word in _BARE_PARTICIPLES
+
+
 def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
     'would' or None; `timetable` lets a scheduling verb's simple present point ahead."""
@@ -157,6 +165,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             # An infinitive, a negated past ("did not meet"), or a noun ("the votes", "Alarcon, head
             # of the assembly").
             return None
+        return "future"
+    if word == "be" and prev == "to" and _participle(nxt) and prev2 not in _PAST:
+        # "an interview to be broadcast later on Sunday": something still to happen.
         return "future"
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.

@@ -133,12 +133,25 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
             monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=offset)
             day = monday + dt.timedelta(days=wd)
             return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=0.8)
+        pair = _AFTER_WEEKDAY.search(ctx.text, max(0, c.start - 60), c.start)
+        if pair is not None and ctx.last_day is not None and ctx.last_end == pair.start(1):
+            # "by Thursday or Friday", "made Friday and Thursday": the nearest such day to the first,
+            # after it when the pair is a range ("Friday to Sunday").
+            step = (wd - ctx.last_day.weekday()) % 7 or 7
+            if step > 3 and pair[1].strip(" ,").lower() in ("and", "or"):
+                step -= 7
+            day = ctx.last_day + dt.timedelta(days=step)
+            return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=0.8)
         tense = _weekday_tense(ctx, c)
         day = weekday_date(d, wd, tense)
         confidence = 1.0 if wd == d.weekday() else 0.85 if tense else 0.7
     return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=confidence)
 
 
+_AFTER_WEEKDAY = compile_pattern(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(\s*,?\s*(?:or|and|to|through|until|till|-|–)\s*)$"
+)
 _WEEK_IN_SENTENCE = compile_pattern(r"(?i)\b(last|next|this)\s+week\b")
 
 
