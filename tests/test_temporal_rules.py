@@ -288,6 +288,21 @@ REGRESSIONS = [
                  "Friday", "2010-05-14", id="a-weekday-coordinated-with-a-future-one-is-ahead-too"),
     pytest.param("Following are statements made Friday and Thursday by the lawyer.", "1998-02-06",
                  "Thursday", "1998-02-05", id="coordinated-weekdays-in-reverse-order-stay-in-one-week"),
+    pytest.param("His comments follow reports on Monday that BP is seeking investment.", "2010-07-06",
+                 "Monday", "2010-07-05", id="a-that-clause-after-the-day-has-its-own-tense"),
+    pytest.param("The failure of the rig on 20 April means that 60,000 barrels a day are leaking.",
+                 "2010-06-21", "20 April", "2010-04-20", id="a-that-clause-after-a-date-has-its-own-tense"),
+    pytest.param("Adm Allen said BP would test the integrity of the leaking well on Tuesday morning.",
+                 "2010-07-12", "Tuesday morning", "2010-07-13TMO",
+                 id="a-modal-in-the-reported-clause-beats-the-reporting-verb"),
+    pytest.param("Tony Hayward, who himself faces a House hearing on Thursday, has received a letter.",
+                 "2010-06-15", "Thursday", "2010-06-17",
+                 id="a-relative-clause-ends-at-its-comma-and-faces-is-a-timetable"),
+    pytest.param("Ossoff won 48 percent of the vote Tuesday and faces a runoff in June.", "2017-04-19",
+                 "Tuesday", "2017-04-18", id="a-timetable-verb-after-the-day-loses-to-a-past-verb"),
+    pytest.param("The meeting that matters takes place on Wednesday when Svanberg meets Obama.",
+                 "2010-06-12", "Wednesday", "2010-06-16",
+                 id="a-timetable-verb-after-the-day-decides-when-nothing-else-does"),
 ]  # fmt: skip
 
 

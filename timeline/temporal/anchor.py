@@ -66,7 +66,7 @@ _BE_PRESENT = _words("is are am 's ’s 're ’re")
 _SCHEDULED = _words(
     "meet meets visit visits travels arrive arrives leave leaves begin begins start starts opens "
     "resume resumes return returns heads host hosts fly flies testify testifies convene convenes "
-    "votes launches kick kicks unveil unveils attend attends reconvene reconvenes"
+    "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces"
 )
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
@@ -78,7 +78,7 @@ _DETERMINERS = _words("the a an this that these those its their his her our my y
 _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
 # The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
-_RIGHT_STOP = _words("; and but while whereas")
+_RIGHT_STOP = _words("; and but while whereas that")
 # A trailing attribution (", BP says", ", officials said") is a clause of its own.
 _SAY = _words("says said say reports reported told according")
 _OPEN_QUOTES = ("“", "``")
@@ -124,7 +124,7 @@ def _participle(word: str) -> bool:
 
 def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
-    'would' or None; `timetable` lets a scheduling verb's simple present point ahead."""
+    'would', 'timetable' or None; `timetable` lets a scheduling verb's simple present point ahead."""
     word = lows[i]
     prev = lows[i - 1] if i > 0 else ""
     prev2 = lows[i - 2] if i > 1 else ""
@@ -165,7 +165,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             # An infinitive, a negated past ("did not meet"), or a noun ("the votes", "Alarcon, head
             # of the assembly").
             return None
-        return "future"
+        return "timetable"
     if word == "be" and prev == "to" and _participle(nxt) and prev2 not in _PAST:
         # "an interview to be broadcast later on Sunday": something still to happen.
         return "future"
@@ -253,6 +253,11 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
         if low in _RIGHT_STOP or (low == "," and any(w.lower() in _SAY for w in after[i + 1 : i + 5])):
             after = after[:i]
             break
+    last_comma = max((i for i, w in enumerate(before) if w == ","), default=-1)
+    if any(w.lower() in ("who", "which") for w in before[last_comma + 1 :]) and "," in after:
+        # A relative clause ends at its comma; the main verb after it is another clause's tense
+        # ("Hayward, who faces a hearing on Thursday, has received a letter").
+        after = after[: after.index(",")]
     tokens = [*before, "<T>", *after]
     lows = [t.lower() for t in tokens]
     pivot = len(before)
@@ -283,11 +288,18 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
         if cue == "present":
             # A present-tense copula nearest the expression leaves the side to proximity.
             distance += 2.5
+        elif cue == "timetable":
+            # A timetable verb governs the weekday after it ("faces a hearing on Thursday"); one after
+            # the day only decides when no other verb does ("won the vote Tuesday & faces a runoff",
+            # "the meeting is on Wednesday when Svanberg meets Obama").
+            cue, distance = "future", distance + (10 if i > pivot else 0)
         elif cue == "prog":
             cue, distance = "future", distance + 1
         elif cue == "would":
-            # Future in the past: weaker than a plain tense cue at the same distance.
-            cue, distance = "future", distance * 1.5
+            # Future in the past: weaker than a plain tense cue at the same distance. On the left a
+            # nearer modal is the reported clause's own verb and beats the reporting verb before it
+            # ("Allen said BP would test the well on Tuesday").
+            cue, distance = "future", distance * 1.5 if i > pivot else distance + 0.5
         if best is None or (distance, i) < best[:2]:
             best = (distance, i, cue)
     if best is None or best[2] == "present":
