@@ -303,6 +303,14 @@ REGRESSIONS = [
     pytest.param("The meeting that matters takes place on Wednesday when Svanberg meets Obama.",
                  "2010-06-12", "Wednesday", "2010-06-16",
                  id="a-timetable-verb-after-the-day-decides-when-nothing-else-does"),
+    pytest.param("Officials said a second wave could be expected in the autumn.", "2009-05-05",
+                 "the autumn", "2009-FA", id="be-expected-points-ahead-after-a-modal"),
+    pytest.param("Experts predicted the virus was likely to cause an epidemic in the autumn.", "2009-05-12",
+                 "the autumn", "2009-FA", id="likely-to-points-ahead-of-the-past-it-is-said-in"),
+    pytest.param("Newsholme was a hero of 1918. In June of that year, he warned the public.", "2009-04-30",
+                 "June of that year", "1918-06", id="a-month-of-that-year-takes-the-year-last-named"),
+    pytest.param("The law passed in 2001; in March the following year it was repealed.", "2009-04-30",
+                 "March the following year", "2002-03", id="a-month-the-following-year-counts-from-it"),
 ]  # fmt: skip
 
 

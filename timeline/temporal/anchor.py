@@ -137,6 +137,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "past" if prev in ("was", "were") else "future"
     if word in ("is", "are") and nxt == "to":
         return "future"
+    if word == "likely" and nxt == "to":
+        return "would"  # "the virus was likely to cause an epidemic in the autumn"
     if word == "ahead" and nxt == "of":
         return "future"
     if word in _PLAN:
@@ -150,8 +152,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return "future"  # "talks, set to resume Monday": a reduced "which are set to"
         if word == "set" and prev not in _BE_PRESENT:
             return "past"  # "a record high set on Aug. 6"
-        if word in ("expected", "due") and prev not in _BE_PRESENT:
-            return None
+        if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
+            return None  # "be": "a second wave could be expected in the autumn"
         if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
             return "past"
         return "future"

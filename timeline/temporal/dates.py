@@ -510,6 +510,13 @@ def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
     if month is None:
         return None
+    if _rx(r"\b(?:that|same|following|previous)\s+year").search(low):
+        # "In June of that year": the year last named ("1918 ... In June of that year").
+        named = _rx(r"\d{4}").match(ctx.last_value or "")
+        if named is None:
+            return _unresolved(c, "DATE", f"XXXX-{month:02d}")
+        year = int(named[0]) + (1 if "following" in low else -1 if "previous" in low else 0)
+        return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="anaphora", confidence=0.7)
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}")
     year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)

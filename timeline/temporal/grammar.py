@@ -122,7 +122,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?<=\b(?i:on|by|until|till|since|before|after|from|through)\s)the\s+(?:3[01]|[12]\d|[1-9])"
         r"(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+(?:and|when|at|in|to|as|until|of\s+(?:this|last|next)\s+month)\b)",
     ),
-    ("month_rel_year", rf"{MON},?\s+(?:of\s+)?(?i:this|last|next)\s+year(?!\w)"),
+    (
+        "month_rel_year",
+        rf"{MON},?\s+(?:of\s+)?(?i:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year(?!\w)",
+    ),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
     # "the past three summers": several of a recurring period, a set (TimeBank: SET XXXX-SU).
