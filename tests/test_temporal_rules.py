@@ -311,6 +311,8 @@ REGRESSIONS = [
                  "June of that year", "1918-06", id="a-month-of-that-year-takes-the-year-last-named"),
     pytest.param("The law passed in 2001; in March the following year it was repealed.", "2009-04-30",
                  "March the following year", "2002-03", id="a-month-the-following-year-counts-from-it"),
+    pytest.param("Production starts in weeks, allowing supplies to be ready by winter.", "2009-05-03",
+                 "winter", "2009-WI", id="by-a-season-with-no-verb-to-go-by-is-a-deadline-ahead"),
 ]  # fmt: skip
 
 
@@ -353,6 +355,8 @@ NOT_TIMEX = [
     pytest.param("The 6th District voted for 11 Republicans.", id="ordinals-and-counts"),
     pytest.param("No cases are known in the present swine flu crisis.", id="the-present-as-an-adjective"),
     pytest.param("Crowds cheered the future king.", id="the-future-as-an-adjective"),
+    pytest.param("The fall out won't simply be picked up by BP.", id="the-fall-out-is-no-autumn"),
+    pytest.param("The fall in prices was sharp.", id="the-fall-in-prices-is-no-autumn"),
 ]
 
 

@@ -305,7 +305,16 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
         if best is None or (distance, i) < best[:2]:
             best = (distance, i, cue)
     if best is None or best[2] == "present":
-        return None
+        # With no verb to go by, "by" sets a deadline ahead ("supplies ready by winter"), unless it
+        # opens the sentence ("By Monday, 89m gallons ...") or the day is written out ("by Jan. 14"),
+        # which the nearest side decides better.
+        deadline = (
+            best is None
+            and before[-1:] == ["by"]
+            and not text[end : end + 2].lstrip().startswith(",")
+            and not any(ch.isdigit() for ch in text[start:end])
+        )
+        return "future" if deadline else None
     return "past" if best[2] == "past" else "future"
 
 

@@ -365,6 +365,8 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
             return None
         if mode == "the" and after.startswith(" of"):
             return None
+        if word == "fall" and _rx(r"(?:\s+(?:in|out|from|to|back)\b|-out)").match(after):
+            return None  # "the fall in prices", "the fall out": a drop, not autumn
         # A bare season needs a preposition, or a season before it it is coordinated with ("this autumn
         # and winter").
         if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
