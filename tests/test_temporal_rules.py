@@ -313,6 +313,8 @@ REGRESSIONS = [
                  "March the following year", "2002-03", id="a-month-the-following-year-counts-from-it"),
     pytest.param("Production starts in weeks, allowing supplies to be ready by winter.", "2009-05-03",
                  "winter", "2009-WI", id="by-a-season-with-no-verb-to-go-by-is-a-deadline-ahead"),
+    pytest.param("It carried out inspections in February, March and April this year.", "2010-04-26",
+                 "March", "2010-03", id="march-in-a-list-of-months-is-a-month"),
 ]  # fmt: skip
 
 

@@ -38,6 +38,7 @@ from timeline.temporal.base import (
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import (
     DECADE_WORDS,
+    FULL_MONTHS,
     ORDINALS,
     WEEKDAYS,
     Candidate,
@@ -166,6 +167,8 @@ _MODAL_MONTH_CUE = compile_pattern(
     r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
     r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
 )
+_MONTH_LIST_BEFORE = compile_pattern(rf"\b(?:{FULL_MONTHS}),\s*$")
+_MONTH_LIST_AFTER = compile_pattern(rf"(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:{FULL_MONTHS})\b")
 _CAPITALISED_NEXT = compile_pattern(r"\s+[A-Z][a-z]+")
 _SENTENCE_WORD_NEXT = compile_pattern(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
 _NAME_MONTH_CUE = compile_pattern(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
@@ -178,8 +181,14 @@ def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
         return None
     before = ctx.text[max(0, c.start - 30) : c.start]
     after = ctx.text[c.end : c.end + 30]
-    if s.lower().startswith(("may", "march")) and not _MODAL_MONTH_CUE.search(before):
-        # "May"/"March" are also a modal, a verb and names: only with a cue word before them.
+    if (
+        s.lower().startswith(("may", "march"))
+        and not _MODAL_MONTH_CUE.search(before)
+        and not _MONTH_LIST_BEFORE.search(before)
+        and not _MONTH_LIST_AFTER.match(after)
+    ):
+        # "May"/"March" are also a modal, a verb and names: only with a cue word before them, or in
+        # a list of months ("in February, March and April").
         return None
     if (
         _CAPITALISED_NEXT.match(after)

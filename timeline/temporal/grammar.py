@@ -46,9 +46,12 @@ DECADE_WORDS: dict[str, int] = {
 # --- building blocks (strings, composed below) -------------------------------------------------
 
 # Month names are case-sensitive: "may" is a modal verb, "march" a verb; capitalised or all caps only.
-_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-MON = rf"(?:(?:{_FULL}|{_FULL.upper()})(?![\w-])|(?:{_ABBR}|{_ABBR.upper()})(?:\.|(?=\s+\d))(?!\w))"
+MON = (
+    rf"(?:(?:{FULL_MONTHS}|{FULL_MONTHS.upper()})(?![\w-])"
+    rf"|(?:{_ABBR}|{_ABBR.upper()})(?:\.|(?=\s+\d))(?!\w))"
+)
 DOW = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|%|\s+percent)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|old))"
