@@ -315,6 +315,9 @@ REGRESSIONS = [
                  "winter", "2009-WI", id="by-a-season-with-no-verb-to-go-by-is-a-deadline-ahead"),
     pytest.param("It carried out inspections in February, March and April this year.", "2010-04-26",
                  "March", "2010-03", id="march-in-a-list-of-months-is-a-month"),
+    pytest.param("It appeared in print at 08.53 BST on Wednesday 6 May 2009.", "2009-05-05",
+                 "08.53 BST on Wednesday 6 May 2009", "2009-05-06T08:53",
+                 id="a-clock-takes-the-whole-date-after-its-weekday-not-the-weekday-alone"),
 ]  # fmt: skip
 
 

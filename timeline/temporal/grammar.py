@@ -88,9 +88,10 @@ SPELLED_YEAR = (
     rf"(?i:nineteen[-\s](?:{_TENS}(?:[-\s]{_ONES})?|{_TEENS}|hundred)"
     rf"|(?<=\byear\s)two\s+thousand(?:\s+and)?(?:[-\s](?:{_TEENS}|{_ONES}))?)(?![\w-])"
 )
+# The day a clock reading names: "at 08.53 BST on Wednesday 6 May 2009" takes the whole date.
 _DAYREF = (
-    rf"(?:{DOW}|(?i:today|tomorrow|yesterday|tonight)|{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?"
-    rf"|{DAYNUM}\s+{MON}(?:\s+{YEAR})?)"
+    rf"(?:(?:{DOW},?\s+)?(?:{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?|{DAYNUM}\s+{MON}(?:\s+{YEAR})?)"
+    rf"|{DOW}|(?i:today|tomorrow|yesterday|tonight))"
 )
 
 # The rules, most specific first: on a tie of span the earlier rule wins.
