@@ -318,6 +318,10 @@ REGRESSIONS = [
     pytest.param("It appeared in print at 08.53 BST on Wednesday 6 May 2009.", "2009-05-05",
                  "08.53 BST on Wednesday 6 May 2009", "2009-05-06T08:53",
                  id="a-clock-takes-the-whole-date-after-its-weekday-not-the-weekday-alone"),
+    pytest.param("No word about the events of 1 and 2 April until last week.", "2009-04-27", "1",
+                 "2009-04-01", id="the-first-day-of-a-pair-takes-the-month-after-the-second"),
+    pytest.param("Votes fall on the 1st and 2nd of June.", "2009-04-27", "the 1st", "2009-06-01",
+                 id="the-first-ordinal-of-a-pair-is-not-a-day-of-the-dct-month"),
 ]  # fmt: skip
 
 

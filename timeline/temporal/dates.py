@@ -114,6 +114,14 @@ def _rule_second_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, f"{months[-1][0]} {c.match[0]}")
 
 
+def _rule_first_day(c: Candidate, ctx: Context) -> Norm | None:
+    """'1' in '1 and 2 April': the month (and year) written after the second day."""
+    tail = _PAIRED_MONTH.match(ctx.text, c.end)
+    if tail is None:
+        return None
+    return _day_in_text(c, ctx, f"{c.match[0]} {tail[1]}")
+
+
 def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, c.match[0])
 
@@ -166,6 +174,9 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
 _MODAL_MONTH_CUE = compile_pattern(
     r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
     r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
+)
+_PAIRED_MONTH = compile_pattern(
+    rf"\s+(?:and|or|to|&)\s+\d+(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{FULL_MONTHS}|[A-Z][a-z]{{2,3}}\.?)(?:,?\s+\d{{4}})?)"
 )
 _MONTH_LIST_BEFORE = compile_pattern(rf"\b(?:{FULL_MONTHS}),\s*$")
 _MONTH_LIST_AFTER = compile_pattern(rf"(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:{FULL_MONTHS})\b")

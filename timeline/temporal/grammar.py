@@ -118,6 +118,12 @@ _RULES: list[tuple[str, str]] = [
         rf"(?<={MON}\s{{1,3}}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s{{1,3}}(?:and|or|to|through)\s{{1,3}})"
         rf"{DAYNUM}(?:,?\s+{YEAR})?",
     ),
+    # "1 and 2 April": the first day of a coordinated pair takes the month after the second.
+    (
+        "first_day",
+        rf"(?<![\w$£€#.,/:-])(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s{{1,3}}(?:and|or|to|&)\s{{1,3}}"
+        rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MON})",
+    ),
     ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
     # "on the 18th": a day of the DCT's month; only after a preposition and before a clause end, so
     # "the 2nd Amendment", "the 6th District" and "the 18th century" stay out.
@@ -431,6 +437,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "mdy": ("MON",),
     "dm": ("MON",),
     "second_day": ("MON",),
+    "first_day": ("MON",),
     "week_of": ("MON",),
     "day_of_month": ("ORDINAL",),
     "my": ("MON",),
