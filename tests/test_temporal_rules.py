@@ -322,6 +322,10 @@ REGRESSIONS = [
                  "2009-04-01", id="the-first-day-of-a-pair-takes-the-month-after-the-second"),
     pytest.param("Votes fall on the 1st and 2nd of June.", "2009-04-27", "the 1st", "2009-06-01",
                  id="the-first-ordinal-of-a-pair-is-not-a-day-of-the-dct-month"),
+    pytest.param("It was up on the $17bn loss recorded from April to June.", "2011-01-14", "April",
+                 "2010-04", id="the-first-month-of-a-range-is-the-last-such-month-before-the-second"),
+    pytest.param("The loss recorded from April to June 2010 was big.", "2011-01-14", "April", "2010-04",
+                 id="the-first-month-of-a-range-shares-the-year-written-after-the-second"),
 ]  # fmt: skip
 
 

@@ -39,6 +39,7 @@ from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import (
     DECADE_WORDS,
     FULL_MONTHS,
+    MONTHS,
     ORDINALS,
     WEEKDAYS,
     Candidate,
@@ -178,6 +179,10 @@ _MODAL_MONTH_CUE = compile_pattern(
 _PAIRED_MONTH = compile_pattern(
     rf"\s+(?:and|or|to|&)\s+\d+(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{FULL_MONTHS}|[A-Z][a-z]{{2,3}}\.?)(?:,?\s+\d{{4}})?)"
 )
+_RANGE_END_MONTH = compile_pattern(
+    rf"\s*,?\s*(?:to|through|until|till|and|or|-|–)\s*(?:(?:early|mid|late)-?\s*)?"
+    rf"(?P<month>{FULL_MONTHS})\b(?:,?\s+(?P<year>(?:1[0-9]|20)\d\d)\b)?"
+)
 _MONTH_LIST_BEFORE = compile_pattern(rf"\b(?:{FULL_MONTHS}),\s*$")
 _MONTH_LIST_AFTER = compile_pattern(rf"(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:{FULL_MONTHS})\b")
 _CAPITALISED_NEXT = compile_pattern(r"\s+[A-Z][a-z]+")
@@ -208,6 +213,18 @@ def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
     ):
         # "June Carter", "April Ryan": a month name followed by a capitalised word is usually a name.
         return None
+    pair = _RANGE_END_MONTH.match(ctx.text, c.end)
+    if pair is not None and ctx.dct is not None:
+        # "from April to June (2010)": the first month is the last such month up to the second, whose
+        # year is written or read from its own place in the sentence.
+        end_month = MONTHS[pair["month"].lower()]
+        if pair["year"]:
+            end_year, anchor = int(pair["year"]), "absolute"
+        else:
+            end = Candidate(pair.start("month"), pair.end("month"), "month", pair)
+            end_year, anchor = int(_month_resolved(end, ctx, end_month, None).value[:4]), "dct"
+        year = end_year - (month > end_month)
+        return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor=anchor, confidence=0.85)
     return _month_resolved(c, ctx, month, None)
 
 
