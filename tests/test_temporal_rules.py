@@ -326,6 +326,10 @@ REGRESSIONS = [
                  "2010-04", id="the-first-month-of-a-range-is-the-last-such-month-before-the-second"),
     pytest.param("The loss recorded from April to June 2010 was big.", "2011-01-14", "April", "2010-04",
                  id="the-first-month-of-a-range-shares-the-year-written-after-the-second"),
+    pytest.param("Obama says the oil spill epidemic may last years.", "2010-06-01", "years", "PXY",
+                 id="last-after-a-modal-is-the-verb-not-part-of-the-span"),
+    pytest.param("US oil spill may last years: Obama - 10 hrs ago", "2010-06-01", "10 hrs ago", "2010-06-01",
+                 id="a-news-feed-abbreviated-hours-ago"),
 ]  # fmt: skip
 
 

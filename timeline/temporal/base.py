@@ -160,8 +160,7 @@ _FRACTION_INTO = {
 
 def _unit_of(word: str) -> str | None:
     w = word.lower().rstrip("s")
-    if w == "centurie":
-        w = "century"
+    w = {"centurie": "century", "hr": "hour", "min": "minute"}.get(w, w)
     return w if w in _UNITS else None
 
 

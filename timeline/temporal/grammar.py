@@ -177,8 +177,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
-        rf"after|from\s+now|hence)(?=\W|$)",
+        # News feeds abbreviate the clock units: "posted 10 hrs ago", "30 mins ago".
+        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?(?:{UNIT}s?|hrs?|mins?)|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|"
+        rf"earlier|later|before|after|from\s+now|hence)(?=\W|$)",
     ),
     (
         "year_ago_adj",
@@ -244,12 +245,13 @@ _RULES: list[tuple[str, str]] = [
     ("unit_long", rf"(?i:(?:{NUM}-)?{UNIT}s?-long)(?!\w)"),
     (
         "first_units",
-        r"(?i:(?:the\s+)?(?:first|past|last|next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|"
-        r"years|decades|hours|minutes))(?!\w)",
+        # After a modal "last" is the verb: "the epidemic may last years" is a bare "years".
+        r"(?i:(?:the\s+)?(?:first|past|(?<!\b(?:may|might|could|will|would|can|should|must|to)\s)last|"
+        r"next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|years|decades|hours|minutes))(?!\w)",
     ),
     (
         "bare_units",
-        r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|lasted|lasting|"
+        r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|last|lasted|lasting|"
         r"in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|"
         r"ago|earlier|later))",
     ),
@@ -305,7 +307,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add(
         "UNIT",
         "second seconds minute minutes hour hours day days night nights week weeks weekend period "
-        "weekends month months quarter quarters year years decade decades century centuries",
+        "weekends month months quarter quarters year years decade decades century centuries hr hrs min mins",
     )
     add(
         "DEICTIC",
