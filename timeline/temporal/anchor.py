@@ -117,6 +117,21 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 _BARE_PARTICIPLES = _words("broadcast cast put cut set run hit read shut")
 
 
+def _looks_past(word: str) -> bool:
+    """Whether a lowercased word reads as a past-tense verb ("told", "forced")."""
+    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_ED)
+
+
+def _past_in_phrase(lows: list[str], i: int) -> bool:
+    """Whether a past-looking verb precedes token i within its phrase (up to a clause break)."""
+    for word in reversed(lows[max(0, i - 8) : i]):
+        if word in _CLAUSE_BREAK:
+            return False
+        if _looks_past(word):
+            return True
+    return False
+
+
 def _participle(word: str) -> bool:
     """Whether a word reads as a past participle ("held", "shown", "broadcast")."""
     return word.endswith(("ed", "en", "wn")) or word in _PAST or word in _BARE_PARTICIPLES
@@ -168,8 +183,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             # of the assembly").
             return None
         return "timetable"
-    if word == "be" and prev == "to" and _participle(nxt) and prev2 not in _PAST:
-        # "an interview to be broadcast later on Sunday": something still to happen.
+    if word == "be" and prev == "to" and _participle(nxt) and not _past_in_phrase(lows, i - 1):
+        # "an interview to be broadcast later on Sunday": something still to happen; after a past verb
+        # in its phrase it is that verb's complement ("forced the operation to be suspended").
         return "future"
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.

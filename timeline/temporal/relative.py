@@ -234,20 +234,22 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
 # --- deictic words -----------------------------------------------------------------------------------
 
 
-# Words that may follow "the present/past/future" used as a noun ("the future of", "the past is");
-# any other lowercase word makes it an adjective ("the present swine flu virus", "the future king").
+# Words that may follow "the present" used as a noun ("the present is", "until the present day");
+# any other lowercase word makes it an adjective ("the present swine flu crisis", "the present well").
+# "the past" and "the future" are left alone: a verb after them ("what the future holds", "the past
+# here") cannot be told from a noun without parsing, and they are rarely adjectives.
 _AFTER_REF_NOUN = _words(
     "and or but nor of in on at to for from with by as than that which who when where while is are was "
     "were be been has have had will would can could may might must should do does did it its they he "
-    "she we i you this these those not so if because since until after before about into over under "
-    "through during day days"
+    "she we i you the a an this these those here there now not so if because since until after before "
+    "about into over under through during day days"
 )
 _NEXT_WORD = _rx(r"\s+([a-z]+)\b")
 
 
 def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].lower().split())
-    if s in ("the present", "the past", "the future"):
+    if s == "the present":
         following = _NEXT_WORD.match(ctx.text, c.end)
         if following is not None and following[1] not in _AFTER_REF_NOUN:
             return None
