@@ -160,7 +160,8 @@ _FRACTION_INTO = {
 
 def _unit_of(word: str) -> str | None:
     w = word.lower().rstrip("s")
-    w = {"centurie": "century", "hr": "hour", "min": "minute"}.get(w, w)
+    if w == "centurie":
+        w = "century"
     return w if w in _UNITS else None
 
 

@@ -177,9 +177,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        # News feeds abbreviate the clock units: "posted 10 hrs ago", "30 mins ago".
-        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?(?:{UNIT}s?|hrs?|mins?)|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|"
-        rf"earlier|later|before|after|from\s+now|hence)(?=\W|$)",
+        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
+        rf"after|from\s+now|hence)(?=\W|$)",
     ),
     (
         "year_ago_adj",
@@ -307,7 +306,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add(
         "UNIT",
         "second seconds minute minutes hour hours day days night nights week weeks weekend period "
-        "weekends month months quarter quarters year years decade decades century centuries hr hrs min mins",
+        "weekends month months quarter quarters year years decade decades century centuries",
     )
     add(
         "DEICTIC",
