@@ -5,6 +5,7 @@ from __future__ import annotations
 from timeline.temporal.base import (
     _DOW_TOKEN,
     _PARTS,
+    _SEASONS,
     Context,
     Norm,
     _month_of,
@@ -170,15 +171,12 @@ def _rule_recent(c: Candidate, ctx: Context) -> Norm | None:
 # --- sets and holidays ---------------------------------------------------------------------------------
 
 
-_SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-
-
 def _rule_seasons(c: Candidate, ctx: Context) -> Norm | None:
     """'the past three summers', 'the last two weekends': a set of that recurring period."""
     word = c.match[0].split()[-1].lower()
     if word == "weekends":
         return _norm(c, "SET", "XXXX-WXX-WE", anchor="none")
-    return _norm(c, "SET", f"XXXX-{_SEASON_CODES[word[:-1]]}", anchor="none")
+    return _norm(c, "SET", f"XXXX-{_SEASONS[word[:-1]]}", anchor="none")
 
 
 # What comes before a bare "nights" or "weekends" that makes it a schedule ("works nights", "open on

@@ -41,6 +41,7 @@ from timeline.temporal.durations import (
     _amount_and_unit,
 )
 from timeline.temporal.grammar import (
+    DOW,
     WEEKDAYS,
     Candidate,
     compile_pattern,
@@ -149,7 +150,7 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
 
 
 _AFTER_WEEKDAY = compile_pattern(
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"{DOW}(?:\s+(?i:morning|afternoon|evening|night))?"
     r"(\s*,?\s*(?:or|and|to|through|until|till|-|–)\s*)$"
 )
 _WEEK_IN_SENTENCE = compile_pattern(r"(?i)\b(last|next|this)\s+week\b")
