@@ -26,6 +26,7 @@ from timeline.model import Article, TextSignature
 SHINGLE = 3
 SKETCH = 24  # hashes kept per article
 MIN_SHARED = 3  # sketch hashes two articles must share to be compared
+MAX_BUCKET = 200  # articles sharing one sketch hash beyond which it is boilerplate, not evidence
 JACCARD = 0.5
 CONTAINMENT = 0.85  # a shortened rendering: most of the smaller one is inside the larger
 CONTAINED_SIZE = 0.3  # ... and is not a mere excerpt: at least this share of the larger one's size
@@ -87,6 +88,12 @@ def _similarity(inter: int, size_a: int, size_b: int) -> float:
 FOLD_BITS = 1 << 12  # news-length sets (a few hundred shingles) share few bits by chance
 
 
+def _similarity_bound(a: TextSignature, b: TextSignature) -> float:
+    """An upper bound on two texts' `similarity` from their signatures alone (see `_fold`)."""
+    overlap = min(a.size, b.size, (a.fold & b.fold).bit_count() + min(a.lost, b.lost))
+    return _similarity(overlap, a.size, b.size)
+
+
 def _fold(hashes: frozenset[int]) -> tuple[int, int]:
     """The set folded onto FOLD_BITS bits, and how many of its hashes landed on a bit already set.
 
@@ -138,7 +145,7 @@ def find_duplicates(
             buckets[h].append(x)  # ascending: x grows
     sketch_buckets: list[list[list[int]]] = [[] for _ in ids]
     for members in buckets.values():
-        if 1 < len(members) <= 200:  # a boilerplate shingle shared by everyone tells nothing
+        if 1 < len(members) <= MAX_BUCKET:  # a boilerplate shingle shared by everyone tells nothing
             for x in members:
                 sketch_buckets[x].append(members)
     parent = list(range(len(ids)))
@@ -162,13 +169,7 @@ def find_duplicates(
         candidates = [
             y
             for y, count in shared.items()
-            if count >= MIN_SHARED
-            and _similarity(
-                min(sx.size, sigs[y].size, (sx.fold & sigs[y].fold).bit_count() + min(sx.lost, sigs[y].lost)),
-                sx.size,
-                sigs[y].size,
-            )
-            >= JACCARD
+            if count >= MIN_SHARED and _similarity_bound(sx, sigs[y]) >= JACCARD
         ]
         for y in sorted(candidates):
             rx, ry = find(x), find(y)
@@ -217,12 +218,10 @@ class SketchIndex:
             aid
             for h in sig.sketch
             for aid in self._buckets.get(h, ())
-            if len(self._buckets[h]) < 200  # with the new article, at most 200: as in find_duplicates
+            if len(self._buckets[h]) < MAX_BUCKET  # counting the new article: as find_duplicates bounds it
         )
         out = []
         for aid, count in shared.items():
-            other = self.signatures[aid]
-            bound = min(sig.size, other.size, (sig.fold & other.fold).bit_count() + min(sig.lost, other.lost))
-            if count >= MIN_SHARED and _similarity(bound, sig.size, other.size) >= JACCARD:
+            if count >= MIN_SHARED and _similarity_bound(sig, self.signatures[aid]) >= JACCARD:
                 out.append(aid)
         return sorted(out)
