@@ -108,16 +108,11 @@ class _Writer:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.strings: dict[str, str] = {}
+        self.strings = ScalarCache()
 
     def scalar(self, value: Any) -> str:
         """`scalar(value)`, remembered for strings."""
-        if isinstance(value, str):
-            written = self.strings.get(value)
-            if written is None:
-                written = self.strings[value] = scalar(value)
-            return written
-        return scalar(value)
+        return self.strings[value] if isinstance(value, str) else scalar(value)
 
     def inline(self, value: Any) -> str:
         """A value on the line of its key or dash: a scalar, or an empty collection."""
@@ -135,10 +130,7 @@ class _Writer:
         for key, value in data.items():
             name = self.scalar(str(key))
             if type(value) is str:  # most values: skip the generic checks
-                written = strings.get(value)
-                if written is None:
-                    written = strings[value] = scalar(value)
-                lines.append(f"{pad}{name}: {written}")
+                lines.append(f"{pad}{name}: {strings[value]}")
             elif value is None or type(value) in _ATOMS:
                 lines.append(f"{pad}{name}: {scalar(value)}")
             elif not _is_block(value):
