@@ -127,7 +127,7 @@ def _event_clues(
     for r in results:
         if r.article.duplicate_of is None:
             for m, f in zip(r.mentions, merge.result_features(r), strict=True):
-                windows[merge._key(m)] = f.window - basis.name_words - basis.common
+                windows[merge._key(m)] = basis.near(f.window)
     out = {}
     for e in events:
         if _precise(e.granularity):
@@ -325,9 +325,7 @@ class _Placer:
             new_feats.update(zip(map(merge._key, r.mentions), merge.result_features(r), strict=True))
         self.new = merge._collect(placed)
         basis = state.basis
-        new_windows = {
-            merge._key(m): new_feats[merge._key(m)].window - basis.name_words - basis.common for m in self.new
-        }
+        new_windows = {merge._key(m): basis.near(new_feats[merge._key(m)].window) for m in self.new}
         self.by_range: dict[tuple[dt.date, dt.date], list[str]] = defaultdict(list)
         for e in state.events:
             self.by_range[(e.start, e.end)].append(e.id)
@@ -381,7 +379,7 @@ class _Placer:
         self.vecs.extend(merge._vectors([f.full for f in feats], basis.idf_full, unseen))
         self.own.extend(merge._vectors([f.own for f in feats], basis.idf_own, unseen))
         self.sentences.extend(f.sentence for f in feats)
-        self.windows.extend(f.window - basis.name_words - basis.common for f in feats)
+        self.windows.extend(basis.near(f.window) for f in feats)
 
     def _candidates(self, windows: Mapping[tuple[str, int, int, int], frozenset[str]]) -> list[str]:
         """Old events a new mention could join or conflict with, by dates, sizes and clues alone."""

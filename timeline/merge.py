@@ -470,6 +470,10 @@ class Basis:
     name_words: frozenset[str] = frozenset()  # words of people's names (see `conflict_words`)
     common: frozenset[str] = frozenset()  # words next to too many dates to name a happening
 
+    def near(self, window: frozenset[str]) -> frozenset[str]:
+        """The words of a mention's date window that may name its happening: no names, none too common."""
+        return window - self.name_words - self.common
+
 
 def merge_events(results: Sequence[ArticleResult], top: int | None = None) -> tuple[Event, ...]:
     """All articles' mentions -> canonical events in chronological order (the `top` most salient)."""
