@@ -226,7 +226,7 @@ class _Page:
         html = self.cites.get(mention.article_id)
         if html is None:
             article = self.articles.get(mention.article_id)
-            html = _link(safe_url(article.url) if article else None, self.label(mention.article_id))
+            html = self.article_link(article) if article else escape(self.label(mention.article_id))
             if article and article.published:
                 html = Markup(f"{html}, published {time_html(article.published)}")
             self.cites[mention.article_id] = html
