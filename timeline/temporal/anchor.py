@@ -29,7 +29,15 @@ _ABBREVIATIONS = _words(
 # The stdlib engine is several times faster than `regex` on these simple patterns (hot path).
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]")
+# A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
+# a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]")
+_TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    """Words and clause punctuation of text[start:end], a dash read as a comma and '&' as 'and'."""
+    return [_TOKEN_AS.get(t, t) for t in _TOKEN.findall(text, start, end)]
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -74,13 +82,24 @@ _NOT_ED = _words(
     "limited based related detailed advanced concerned interested supposed alleged so-called "
     "medicated dedicated sophisticated complicated experienced talented"
 )
+# Verbs whose 'un' undoes an action: their '-ed' form is a past tense like any other.
+_REVERSED = _words(
+    "unveiled unleashed uncovered unlocked unearthed unravelled unraveled unfolded unloaded unsealed "
+    "unpacked unplugged unblocked untied unwrapped unmasked unfrozen unfroze unseated"
+)
+_RANKS = _words("first second third last only latest next")
 _DETERMINERS = _words("the a an this that these those its their his her our my your some any no every")
 _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
 # The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
 _RIGHT_STOP = _words("; and but while whereas that")
 # A trailing attribution (", BP says", ", officials said") is a clause of its own.
-_SAY = _words("says said say reports reported told according")
+_SAY = _words("says said say reports reported told according learned learnt")
+# A past cue does not fix the date of what it reports or of an infinitive or modal after it.
+_REPORTING = _words("says said say reports reported told announced agreed")
+_DEFERRING = _words("to would will could may might should can be being effective")
+# ... nor of another clause's expression ("won the vote Tuesday and faces a runoff on June 20").
+_COORDINATING = _words("and but or while whereas ;")
 _OPEN_QUOTES = ("“", "``")
 _CLOSE_QUOTES = ("”", "''")
 
@@ -119,7 +138,15 @@ _BARE_PARTICIPLES = _words("broadcast cast put cut set run hit read shut")
 
 def _looks_past(word: str) -> bool:
     """Whether a lowercased word reads as a past-tense verb ("told", "forced")."""
-    return word in _PAST or (word.endswith("ed") and len(word) > 4 and word not in _NOT_ED)
+    return word in _PAST or (word.endswith("ed") and len(word) > 4 and not _not_ed(word))
+
+
+def _not_ed(word: str) -> bool:
+    """Whether a lowercased '-ed' word is no past verb: a listed adjective, or a negated participle
+    ("unspecified", "undisclosed"), which is an adjective unless 'un' reverses a verb ("unveiled")."""
+    if word in _NOT_ED:
+        return True
+    return word.startswith("un") and not word.startswith("under") and word not in _REVERSED
 
 
 def _past_in_phrase(lows: list[str], i: int) -> bool:
@@ -185,8 +212,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "timetable"
     if word == "be" and prev == "to" and _participle(nxt) and not _past_in_phrase(lows, i - 1):
         # "an interview to be broadcast later on Sunday": something still to happen; after a past verb
-        # in its phrase it is that verb's complement ("forced the operation to be suspended").
-        return "future"
+        # in its phrase it is that verb's complement ("forced the operation to be suspended"), and
+        # after a rank it tells what has happened ("the first to be published").
+        return None if prev2 in _RANKS else "future"
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.
         return None if prev in ("be", "being") else "past"
@@ -196,7 +224,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "present"
     if word.endswith("ing") and len(word) > 5 and prev in _BE_PRESENT:
         return "prog"
-    if word.endswith("ed") and len(word) > 4 and word not in _NOT_ED and not word.endswith("eed"):
+    if word.endswith("ed") and len(word) > 4 and not _not_ed(word) and not word.endswith("eed"):
         # Passives and infinitives in the present ("is expected", "to be voted") are not past.
         if prev in _BE_PRESENT or prev in ("be", "being", "to", "will") or prev2 == "will":
             return None
@@ -248,12 +276,23 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
 def side_signal(text: str, start: int, end: int) -> Tense:
     """The side a preposition or clause opener right before [start, end) settles ('until', 'since')."""
     left, _ = sentence_bounds(text, start, end)
-    return _signal(_TOKEN.findall(text, max(left, start - 120), start), _TOKEN.findall(text, end, end + 40))
+    return _signal(_tokens(text, max(left, start - 120), start), _tokens(text, end, end + 40))
 
 
 def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Tense:
     """The tense that decides the side of the DCT for the expression at [start, end) (`timetable`:
     a weekday, for which a scheduling verb's simple present points ahead)."""
+    return _tense_cue(text, start, end, timetable)[0]
+
+
+def firm_tense_at(text: str, start: int, end: int) -> tuple[Tense, bool]:
+    """The tense at [start, end) and whether it is firm: a past verb that governs the expression
+    itself, with no infinitive, modal or conjunction between them and not a reporting verb ("died
+    in the explosion in April", not "agreed to buy the unit in February", "said it pays in January")."""
+    return _tense_cue(text, start, end, False)
+
+
+def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense, bool]:
     left, right = sentence_bounds(text, start, end)
     left, right = _quote_window(text, max(left, start - 120), min(right, end + 60), start, end)
     # A window cut inside a word would make a cue of its piece ("visit" of "visiting").
@@ -261,11 +300,11 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
         left += 1
     while end < right < len(text) and text[right].isalpha():
         right -= 1
-    before = _TOKEN.findall(text, left, start)
-    after = _TOKEN.findall(text, end, right)
+    before = _tokens(text, left, start)
+    after = _tokens(text, end, right)
     signal = _signal(before, after)
     if signal is not None:
-        return signal
+        return signal, False
     for i, word in enumerate(after):
         low = word.lower()
         if low in _RIGHT_STOP or (low == "," and any(w.lower() in _SAY for w in after[i + 1 : i + 5])):
@@ -330,8 +369,13 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
             and not text[end : end + 2].lstrip().startswith(",")
             and not any(ch.isdigit() for ch in text[start:end])
         )
-        return "future" if deadline else None
-    return "past" if best[2] == "past" else "future"
+        return ("future" if deadline else None), False
+    if best[2] != "past":
+        return "future", False
+    i = best[1]
+    between = lows[i + 1 : pivot] if i < pivot else lows[pivot + 1 : i]
+    firm = lows[i] not in _REPORTING and not any(w in _DEFERRING or w in _COORDINATING for w in between)
+    return "past", firm
 
 
 # Without a tense cue a weekday is the past one (news reports what happened), except the day after

@@ -14,6 +14,7 @@ import regex
 
 from timeline.temporal.anchor import (
     Tense,
+    firm_tense_at,
     quarter_of,
     shift,
     side_signal,
@@ -179,12 +180,16 @@ def _weekday_tense(ctx: Context, c: Candidate) -> Tense:
     return tense_at(ctx.text, c.start, c.end, timetable=True)
 
 
+FIRM_REACH = 10.0
+
+
 def _month_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
     """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it."""
     signal = side_signal(ctx.text, c.start, c.end)
     if signal is not None:
         return signal, 12.0
-    return _tense(ctx, c), 8.0
+    tense, firm = firm_tense_at(ctx.text, c.start, c.end)
+    return tense, FIRM_REACH if firm else 8.0
 
 
 def _month_of(s: str) -> int | None:
