@@ -378,6 +378,10 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 NOT_TIMEX = [
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("The firm employs 1600 people.", id="a-four-digit-count-without-a-zone-is-no-clock"),
+    pytest.param(
+        "Some 4,000 died, with a second or third wave to come.",
+        id="a-second-before-a-word-is-the-ordinal-even-after-a-quantity",
+    ),
     pytest.param("They planned to stay in Hong Kong for two nights.", id="counted-nights-are-no-schedule"),
     pytest.param(
         "It is all of the other dark nights we are worried about.", id="described-nights-are-no-schedule"

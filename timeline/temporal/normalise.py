@@ -254,8 +254,17 @@ _PERIOD_GOVERNOR = compile_pattern(
 )
 
 
+# After "a second" these still let it be a unit ("ten rounds a second at full power"); another word
+# makes it the ordinal ("the 1918 pandemic, with a second or third wave").
+_AFTER_UNIT = compile_pattern(
+    r"\s+(?i:and|but|in|on|at|for|from|with|to|when|while|until)\b|\s*(?:[^\w\s]|$)"
+)
+
+
 def _is_rate(c: Candidate, ctx: Context) -> bool:
     if c.match[0][:2].lower() not in ("a ", "an"):
+        return False
+    if c.match[0].lower().endswith("second") and not _AFTER_UNIT.match(ctx.text, c.end):
         return False
     before = ctx.text[max(0, c.start - 50) : c.start]
     if _PERIOD_GOVERNOR.search(before):
