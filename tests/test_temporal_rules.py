@@ -355,6 +355,8 @@ REGRESSIONS = [
                  "2010-07-27", "October", "2010-10", id="a-spaced-dash-ends-a-relative-clause-like-a-comma"),
     pytest.param("Its report - the first to be published since the disaster - blames the 11 April blast.",
                  "2010-09-19", "the 11 April", "2010-04-11", id="the-first-to-be-published-is-no-future-cue"),
+    pytest.param("Forecasters have warned that changing winds could drive the slick ashore on Friday.",
+                 "2010-04-29", "Friday", "2010-04-30", id="a-past-verb-before-that-does-not-date-its-clause"),
 ]  # fmt: skip
 
 

@@ -341,6 +341,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         cue = _cue(tokens, lows, i, timetable)
         if cue is None or (conditional_at[i] and cue == "past"):
             continue
+        if cue == "past" and i < pivot and "that" in lows[i + 1 : pivot]:
+            # A "that" clause has its own tense: "forecasters warned that winds could drive the slick
+            # ashore on Friday".
+            continue
         distance = base
         if cue == "present":
             # A present-tense copula nearest the expression leaves the side to proximity.
