@@ -404,18 +404,19 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
             return None
         if word == "fall" and _rx(r"(?:\s+(?:in|out|from|to|back)\b|-out)").match(after):
             return None  # "the fall in prices", "the fall out": a drop, not autumn
-        # A bare season needs a preposition, or a season before it it is coordinated with ("this autumn
-        # and winter").
-        if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
-            previous = _COORDINATED_SEASON.search(before)
-            if previous is None:
-                return None
-            last = ctx.last_value or ""
-            if not (_rx(r"\d{4}-(?:SP|SU|FA|WI)").fullmatch(last) and last[5:] == _SEASONS[previous[1]]):
-                return _unresolved(c, "DATE", f"XXXX-{code}") if ctx.dct is None else None
-            # The next such season from the one just named: autumn 2009 and winter -> 2009-WI.
+        # A season coordinated with the one just named is the next such season from it ("this autumn
+        # and winter", "in the autumn and the winter": autumn 2009 and winter -> 2009-WI).
+        previous = _COORDINATED_SEASON.search(before) if mode in (None, "the") else None
+        last = ctx.last_value or ""
+        named = previous is not None and _rx(r"\d{4}-(?:SP|SU|FA|WI)").fullmatch(last)
+        if named and last[5:] == _SEASONS[previous[1]]:
             year = int(last[:4]) + (_SEASON_ORDER.index(code) <= _SEASON_ORDER.index(last[5:]))
             return Norm(c.start, end, "DATE", f"{year:04d}-{code}", None, "anaphora", 0.8)
+        # Otherwise a bare season needs a preposition.
+        if mode is None and not _rx(r"(?:in|during|by|since|until|over|through|this)\s+$").search(before):
+            if previous is None:
+                return None
+            return _unresolved(c, "DATE", f"XXXX-{code}") if ctx.dct is None else None
     start = c.start
     if ctx.dct is None:
         return Norm(start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
