@@ -357,6 +357,8 @@ REGRESSIONS = [
                  "2010-09-19", "the 11 April", "2010-04-11", id="the-first-to-be-published-is-no-future-cue"),
     pytest.param("Forecasters have warned that changing winds could drive the slick ashore on Friday.",
                  "2010-04-29", "Friday", "2010-04-30", id="a-past-verb-before-that-does-not-date-its-clause"),
+    pytest.param("Engineers plan to lower the box over the site on Thursday, using remote-controlled robots.",
+                 "2010-05-05", "Thursday", "2010-05-06", id="a-hyphenated-compound-is-no-past-verb"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
 ]  # fmt: skip

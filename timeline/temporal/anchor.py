@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*[A-Z0-9])|\n\s
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|[,;:]|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]")
+_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]")
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
 
 
@@ -87,6 +87,8 @@ _REVERSED = _words(
     "unveiled unleashed uncovered unlocked unearthed unravelled unraveled unfolded unloaded unsealed "
     "unpacked unplugged unblocked untied unwrapped unmasked unfrozen unfroze unseated"
 )
+# Hyphenated prefixes that leave a verb a verb ("re-elected", "co-founded").
+_VERB_PREFIXES = _words("re co pre e de mis out over under self")
 _RANKS = _words("first second third last only latest next")
 _DETERMINERS = _words("the a an this that these those its their his her our my your some any no every")
 _CONDITIONAL = _words("if unless whether lest")
@@ -168,6 +170,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
     'would', 'timetable' or None; `timetable` lets a scheduling verb's simple present point ahead."""
     word = lows[i]
+    if "-" in word and word.split("-", 1)[0] not in _VERB_PREFIXES:
+        return None  # a compound ("remote-controlled", "long-awaited") is no finite verb
     prev = lows[i - 1] if i > 0 else ""
     prev2 = lows[i - 2] if i > 1 else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
