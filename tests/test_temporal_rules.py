@@ -359,6 +359,9 @@ REGRESSIONS = [
                  "2010-04-29", "Friday", "2010-04-30", id="a-past-verb-before-that-does-not-date-its-clause"),
     pytest.param("Engineers plan to lower the box over the site on Thursday, using remote-controlled robots.",
                  "2010-05-05", "Thursday", "2010-05-06", id="a-hyphenated-compound-is-no-past-verb"),
+    pytest.param("In January, a week after the anniversary of the court's ruling on the case, a bomb at a "
+                 "clinic in Birmingham, Ala., killed a guard.", "1998-10-25", "January", "1998-01",
+                 id="a-fronted-date-takes-the-tense-of-a-distant-main-verb"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
 ]  # fmt: skip

@@ -296,9 +296,15 @@ def firm_tense_at(text: str, start: int, end: int) -> tuple[Tense, bool]:
     return _tense_cue(text, start, end, False)
 
 
+_FRONTED = re.compile(r"[\"“‘'`(\s]*(?:[A-Z][a-z]+\s+)?")
+
+
 def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense, bool]:
     left, right = sentence_bounds(text, start, end)
-    left, right = _quote_window(text, max(left, start - 120), min(right, end + 60), start, end)
+    # A fronted date ("In January, a week after the anniversary, a bombing in Birmingham killed a
+    # guard") is told by the main verb, which may come well after it.
+    reach = 160 if _FRONTED.fullmatch(text, left, start) and text.startswith(",", end) else 60
+    left, right = _quote_window(text, max(left, start - 120), min(right, end + reach), start, end)
     # A window cut inside a word would make a cue of its piece ("visit" of "visiting").
     while 0 < left < start and text[left - 1].isalpha():
         left += 1
