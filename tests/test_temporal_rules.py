@@ -169,7 +169,7 @@ REGRESSIONS = [
     pytest.param("Orangemen march each July through the town.", "1998-03-22", "each July", "XXXX-07",
                  id="each-month-name-is-a-set"),
     pytest.param("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
-                 "midnight Friday", "1989-10-27T00:00", id="had-been-scheduled-is-past"),
+                 "midnight Friday", "1989-10-27T24:00", id="had-been-scheduled-is-past"),
     pytest.param("The results will be announced on Monday.", "2013-03-22", "Monday", "2013-03-25",
                  id="participle-after-be-is-not-past"),
     pytest.param("He was arrested in 2011 and released three months later.", "2013-03-22", "three months",
@@ -362,6 +362,8 @@ REGRESSIONS = [
     pytest.param("In January, a week after the anniversary of the court's ruling on the case, a bomb at a "
                  "clinic in Birmingham, Ala., killed a guard.", "1998-10-25", "January", "1998-01",
                  id="a-fronted-date-takes-the-tense-of-a-distant-main-verb"),
+    pytest.param("The offer expires at midnight Friday.", "1989-10-30", "midnight Friday", "1989-10-27T24:00",
+                 id="midnight-ends-the-day-it-is-named-with"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
 ]  # fmt: skip

@@ -73,6 +73,11 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
     return ctx.dct, "dct" if ctx.dct else "none"
 
 
+# Midnight ends the day it is named with (TimeML's T24:00, the AP's "part of the day that is
+# ending"): "the offer expires at midnight Friday" is the end of Friday, not its start.
+_AFTER_MIDNIGHT = compile_pattern(r"(?i:\b(?:after|past)\s+)$")
+
+
 def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     m = _CLOCK_TOKEN.search(s)
@@ -80,7 +85,10 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
         return None
     if m["w"]:
         word = m["w"].lower()
-        clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T00:00"}.get(word)
+        clock = {"noon": "T12:00", "midday": "T12:00", "midnight": "T24:00"}.get(word)
+        if word == "midnight" and _AFTER_MIDNIGHT.search(ctx.text, max(0, c.start - 20), c.start):
+            # "shortly after midnight Sunday" is read as the small hours of Sunday itself.
+            clock = "T00:00"
         clock = clock or f"T{_PARTS[word]}"
     else:
         hour, minute = int(m["h"]), int(m["m"] or 0)
