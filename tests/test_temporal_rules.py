@@ -364,6 +364,8 @@ REGRESSIONS = [
                  id="a-fronted-date-takes-the-tense-of-a-distant-main-verb"),
     pytest.param("The offer expires at midnight Friday.", "1989-10-30", "midnight Friday", "1989-10-27T24:00",
                  id="midnight-ends-the-day-it-is-named-with"),
+    pytest.param("Earnings for the last half of 1989 will be lower.", "1989-10-30", "the last half of 1989",
+                 "1989-H2", id="the-last-half-of-a-year-is-its-second-half"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
 ]  # fmt: skip

@@ -338,7 +338,7 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
     if " of " not in low and not _FINANCE.search(ctx.text, max(0, c.start - 80), c.end + 40):
         return None
-    h = 1 if _rx(r"first|1st").search(low) else 2
+    h = 1 if _rx(r"first|1st").search(low) else 2  # second, last, latter
     year = _year_in(c.match[0], ctx)
     if year is None:
         return _unresolved(c, "DATE", f"XXXX-H{h}")

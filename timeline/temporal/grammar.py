@@ -93,6 +93,8 @@ _DAYREF = (
     rf"(?:(?:{DOW},?\s+)?(?:{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?|{DAYNUM}\s+{MON}(?:\s+{YEAR})?)"
     rf"|{DOW}|(?i:today|tomorrow|yesterday|tonight))"
 )
+# The year a half is of ("the first half of 1990", "the latter half of the year").
+_HALF_OF = rf"(?:(?:this|last|next)\s+year|{YEAR}|the\s+year)"
 
 # The rules, most specific first: on a tie of span the earlier rule wins.
 _RULES: list[tuple[str, str]] = [
@@ -163,8 +165,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "half",
-        rf"(?i:(?:the\s+)?(?:first|second|1st|2nd)\s+half(?:\s+of\s+(?:(?:this|last|next)\s+year|"
-        rf"{YEAR}|the\s+year))?)",
+        rf"(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half(?:\s+of\s+{_HALF_OF})?|"
+        rf"(?:last|latter)\s+half\s+of\s+{_HALF_OF}))",
     ),
     (
         "quarter",
