@@ -366,6 +366,12 @@ REGRESSIONS = [
                  id="midnight-ends-the-day-it-is-named-with"),
     pytest.param("Earnings for the last half of 1989 will be lower.", "1989-10-30", "the last half of 1989",
                  "1989-H2", id="the-last-half-of-a-year-is-its-second-half"),
+    pytest.param("Eight trading days after Oct. 12, the day before the market plunge, the index fell.",
+                 "1989-10-30", "the day", "1989-10-12", id="a-day-before-an-event-in-apposition-is-its-date"),
+    pytest.param("The blast was on 20 April. The day before the accident, cement was pumped.", "2010-09-08",
+                 "The day", "2010-04-19", id="the-day-before-an-event-counts-from-the-last-date-named"),
+    pytest.param("The move comes the day after it was announced that the oil had gone.", "2010-08-05",
+                 "the day", "XXXX-XX-XX", id="the-day-after-an-event-with-no-date-named-is-unresolved"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
 ]  # fmt: skip

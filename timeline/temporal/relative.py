@@ -42,6 +42,7 @@ from timeline.temporal.durations import (
 )
 from timeline.temporal.grammar import (
     DOW,
+    MON,
     WEEKDAYS,
     Candidate,
     compile_pattern,
@@ -467,7 +468,42 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     )
 
 
+# "the day before the accident", "the night before the return flight", "the day after it was
+# announced": a day counted from an event the text names. TimeML spans "the day" alone.
+_SIGNALLED = compile_pattern(r"(?i:the\s+(?:day|night|morning|evening))(?=\s+(?:before|after)$)")
+# A date or holiday after the signal is no event: "the night before Jan. 3" counts from that date.
+_EVENT_AFTER = compile_pattern(
+    rf"\s+(?!{MON}|{DOW}|(?i:last|next|this|that)\s|Christmas|Easter|Thanksgiving|New\s+Year|Halloween)"
+    r"(?:(?i:the|a|an|his|her|its|their|our|my|your|these|those|it|he|she|they|we|you)\b|[A-Z])"
+)
+
+
+def _event_head(c: Candidate, ctx: Context) -> int | None:
+    """End of "the day" in "the day before <event>", or None when no event follows the signal."""
+    head = _SIGNALLED.match(c.match[0])
+    if head is None or not _EVENT_AFTER.match(ctx.text, c.end):
+        return None
+    return c.start + head.end()
+
+
 def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
+    n = _anaphor(c, ctx)
+    head_end = _event_head(c, ctx)
+    if n is None or head_end is None:
+        return n
+    if ctx.last_day is not None and ctx.text[ctx.last_end : c.start].strip() in (",", ";"):
+        # An apposition describes the date just written: "Oct. 12, the day before the plunge".
+        part = _part_of(c.match[0])
+        typ, suffix = ("TIME", f"T{_PARTS[part]}") if part else ("DATE", "")
+        return Norm(c.start, head_end, typ, ctx.last_day.isoformat() + suffix, None, "anaphora", 0.8)
+    if n.anchor != "anaphora":
+        # The event is most often the last date the text named ("on 20 April ... the day before the
+        # accident"); with none named, counting from the publication date would invent a day.
+        return Norm(c.start, head_end, n.type, "XXXX-XX-XX", None, "none", 0.5)
+    return dataclasses.replace(n, end=head_end)
+
+
+def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     # The day part of "the next night" is dropped: TimeBank values such phrases at day granularity.
     low = " ".join(c.match[0].lower().split())
     base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
