@@ -372,6 +372,8 @@ REGRESSIONS = [
                  "The day", "2010-04-19", id="the-day-before-an-event-counts-from-the-last-date-named"),
     pytest.param("The move comes the day after it was announced that the oil had gone.", "2010-08-05",
                  "the day", "XXXX-XX-XX", id="the-day-after-an-event-with-no-date-named-is-unresolved"),
+    pytest.param("He was a hero of 1918. In June of that awful year, he warned the public.", "2009-04-30",
+                 "June of that awful year", "1918-06", id="a-month-of-that-awful-year-is-of-the-year-named"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
 ]  # fmt: skip

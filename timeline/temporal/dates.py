@@ -550,8 +550,8 @@ def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
     if month is None:
         return None
-    if _rx(r"\b(?:that|same|following|previous)\s+year").search(low):
-        # "In June of that year": the year last named ("1918 ... In June of that year").
+    if _rx(r"\b(?:that|same|following|previous)\s+(?:[a-z]+\s+)?year").search(low):
+        # "In June of that (awful) year": the year last named ("1918 ... In June of that year").
         named = _rx(r"\d{4}").match(ctx.last_value or "")
         if named is None:
             return _unresolved(c, "DATE", f"XXXX-{month:02d}")

@@ -136,7 +136,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "month_rel_year",
-        rf"{MON},?\s+(?:of\s+)?(?i:this|last|next|that|the\s+same|the\s+following|the\s+previous)\s+year(?!\w)",
+        rf"{MON},?\s+(?:of\s+)?(?i:this|last|next|that(?:\s+(?!year\b)[a-z]+)?|the\s+same|the\s+following|"
+        rf"the\s+previous)\s+year(?!\w)",
     ),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
