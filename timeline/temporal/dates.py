@@ -37,6 +37,7 @@ from timeline.temporal.base import (
 )
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import (
+    DAY_ORDINALS,
     DECADE_WORDS,
     FULL_MONTHS,
     MONTHS,
@@ -125,6 +126,16 @@ def _rule_first_day(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, c.match[0])
+
+
+def _rule_spelled_day(c: Candidate, ctx: Context) -> Norm | None:
+    """'the first of May', 'the twenty-third of June 2009': the spelled day read as its number."""
+    s = c.match[0]
+    words = _rx(r"(?i)^the\s+(.+?)\s+of\s").match(s)
+    day = DAY_ORDINALS.get(" ".join(words[1].lower().split())) if words else None
+    if day is None:
+        return None
+    return _day_in_text(c, ctx, f"{day} {s[words.end() :]}")
 
 
 def _rule_day_of_month(c: Candidate, ctx: Context) -> Norm | None:

@@ -38,6 +38,14 @@ ORDINALS: dict[str, int] = {
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     "twenty-first": 21, "twenty first": 21,
 }  # fmt: skip
+# Spelled days of a month ("the first of May", "the twenty-third of June") and their numbers.
+_UNITS_ORD = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+DAY_ORDINALS: dict[str, int] = {
+    **{w: n for w, n in ORDINALS.items() if w.isalpha() and n <= 20},
+    **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_UNITS_ORD) for sep in ("-", " ")},
+    "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
+}  # fmt: skip
+_DAY_ORDINAL = "(?:" + "|".join(sorted(DAY_ORDINALS, key=len, reverse=True)).replace(" ", r"\s+") + ")"
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,
@@ -113,6 +121,7 @@ _RULES: list[tuple[str, str]] = [
     ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
+    ("spelled_dm", rf"(?i:the\s+{_DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
     ("week_of", rf"(?i:the\s+week(?:end)?\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
@@ -440,6 +449,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "dmy": ("MON",),
     "mdy": ("MON",),
     "dm": ("MON",),
+    "spelled_dm": ("MON",),
     "second_day": ("MON",),
     "first_day": ("MON",),
     "week_of": ("MON",),
