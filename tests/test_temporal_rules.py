@@ -463,6 +463,8 @@ def test_mods(text: str, mod: str) -> None:
         ("Four flights a week leave Bombay.", "SET"),
         ("It costs $500,000 a day to operate.", "SET"),
         ("He waited a day before leaving.", "DURATION"),
+        ("The course is one pill a day.", "SET"),  # a single counted thing makes a rate too
+        ("She had a rest a day before the race.", "DURATION"),
         ("It was the smallest gain in a year.", "DURATION"),
         ("He works nights.", "SET"),
         ("The office is open on weekends.", "SET"),

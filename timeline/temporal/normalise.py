@@ -243,7 +243,7 @@ _NAME_SENSITIVE = _words(
 )
 _SENTENCE_START = compile_pattern(r"(?:^|[.!?:;\n]|[\"“‘'`(\[—-])\s*$")
 _RATE_BEFORE = compile_pattern(
-    r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents|million|billion|thousand|%)\s+$"
+    r"(?:\d[\d,.]*|\b[a-z]{3,}[^s\W]s|percent|cents|million|billion|thousand|%|\b(?:a|an|one)\s+[a-z]{3,})\s+$"
 )
 
 
