@@ -368,6 +368,8 @@ REGRESSIONS = [
                  "1989-H2", id="the-last-half-of-a-year-is-its-second-half"),
     pytest.param("Eight trading days after Oct. 12, the day before the market plunge, the index fell.",
                  "1989-10-30", "the day", "1989-10-12", id="a-day-before-an-event-in-apposition-is-its-date"),
+    pytest.param("He arrived on 3 May. In 2009, the day before the vote, he left.", "2009-06-01", "the day",
+                 "2009-05-02", id="an-apposition-restates-only-a-day-just-named-not-a-year"),
     pytest.param("The blast was on 20 April. The day before the accident, cement was pumped.", "2010-09-08",
                  "The day", "2010-04-19", id="the-day-before-an-event-counts-from-the-last-date-named"),
     pytest.param("The move comes the day after it was announced that the oil had gone.", "2010-08-05",

@@ -491,11 +491,14 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
     head_end = _event_head(c, ctx)
     if n is None or head_end is None:
         return n
-    if ctx.last_day is not None and ctx.text[ctx.last_end : c.start].strip() in (",", ";"):
-        # An apposition describes the date just written: "Oct. 12, the day before the plunge".
+    day = ctx.last_day
+    just_named = day is not None and (ctx.last_value or "").startswith(day.isoformat())
+    if just_named and ctx.text[ctx.last_end : c.start].strip() in (",", ";"):
+        # An apposition describes the date just written: "Oct. 12, the day before the plunge" (not
+        # "In 2009, the day before the vote", where the day named last lies further back).
         part = _part_of(c.match[0])
         typ, suffix = ("TIME", f"T{_PARTS[part]}") if part else ("DATE", "")
-        return Norm(c.start, head_end, typ, ctx.last_day.isoformat() + suffix, None, "anaphora", 0.8)
+        return Norm(c.start, head_end, typ, day.isoformat() + suffix, None, "anaphora", 0.8)
     if n.anchor != "anaphora":
         # The event is most often the last date the text named ("on 20 April ... the day before the
         # accident"); with none named, counting from the publication date would invent a day.
