@@ -93,15 +93,17 @@ _RANKS = _words("first second third last only latest next")
 _DETERMINERS = _words("the a an this that these those its their his her our my your some any no every")
 _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
+_CONJUNCTIONS = _words("; and but while whereas")
+_SAY_VERBS = _words("says said say reports reported told")
 # The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
-_RIGHT_STOP = _words("; and but while whereas that")
+_RIGHT_STOP = _CONJUNCTIONS | {"that"}
 # A trailing attribution (", BP says", ", officials said") is a clause of its own.
-_SAY = _words("says said say reports reported told according learned learnt")
+_SAY = _SAY_VERBS | _words("according learned learnt")
 # A past cue does not fix the date of what it reports or of an infinitive or modal after it.
-_REPORTING = _words("says said say reports reported told announced agreed")
+_REPORTING = _SAY_VERBS | _words("announced agreed")
 _DEFERRING = _words("to would will could may might should can be being effective")
 # ... nor of another clause's expression ("won the vote Tuesday and faces a runoff on June 20").
-_COORDINATING = _words("and but or while whereas ;")
+_COORDINATING = _CONJUNCTIONS | {"or"}
 _OPEN_QUOTES = ("“", "``")
 _CLOSE_QUOTES = ("”", "''")
 
