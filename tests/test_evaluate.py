@@ -36,13 +36,21 @@ def test_evaluate_directory_report_and_errors(tmp_path: Path) -> None:
     assert [r[:4] for r in rows[1:]] == [["tiny_1", "wrong_value", "the spring", "XXXX-SP"]]
 
 
-def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "doc.tml").write_text(
-        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">'
-        'x</TIMEX3></DCT><TEXT>It rained on Friday. The <TIMEX3 tid="t1" type="DATE" value="1998">'
-        "Blue Period</TIMEX3> ended.</TEXT></TimeML>",
+def _write_timeml(path: Path, dct: str, text: str) -> None:
+    """A one-document TimeML file: `dct` as its CREATION_TIME, `text` (with gold TIMEX3 tags) as TEXT."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f'<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="{dct}" functionInDocument="CREATION_TIME">'
+        f"x</TIMEX3></DCT><TEXT>{text}</TEXT></TimeML>",
         encoding="utf-8",
+    )
+
+
+def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:
+    _write_timeml(
+        tmp_path / "sub" / "doc.tml",
+        "1998-01-08",
+        'It rained on Friday. The <TIMEX3 tid="t1" type="DATE" value="1998">Blue Period</TIMEX3> ended.',
     )
     errors = tmp_path / "e.tsv"
     report = evaluate_directory(tmp_path, errors)
@@ -54,11 +62,10 @@ def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:
 
 def test_relaxed_only_matches_are_listed_as_span_errors(tmp_path: Path) -> None:
     # The gold span takes in the preposition, which the tagger leaves out ("on Friday" vs "Friday").
-    (tmp_path / "doc.tml").write_text(
-        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-18" functionInDocument="CREATION_TIME">'
-        'x</TIMEX3></DCT><TEXT>They left <TIMEX3 tid="t1" type="DATE" value="2013-03-15">on Friday'
-        "</TIMEX3> and came back.</TEXT></TimeML>",
-        encoding="utf-8",
+    _write_timeml(
+        tmp_path / "doc.tml",
+        "2013-03-18",
+        'They left <TIMEX3 tid="t1" type="DATE" value="2013-03-15">on Friday</TIMEX3> and came back.',
     )
     errors = tmp_path / "e.tsv"
     report = evaluate_directory(tmp_path, errors)
