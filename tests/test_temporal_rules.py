@@ -103,6 +103,7 @@ RULES = [
     ("At 09:02 am on 16 Jun 2010, Keith wrote:", "2010-06-17", "09:02 am on 16 Jun 2010", "2010-06-16T09:02"),
     # Sets, including rates after a quantity.
     ("He runs daily.", WED, "daily", "P1D"),
+    ("Bombs go off in Baghdad daily.", WED, "daily", "P1D"),  # after a place name, still a schedule
     ("Up to 5,000 barrels of oil a day are leaking.", "2010-05-26", "a day", "P1D"),
     ("The board meets every week.", WED, "every week", "P1W"),
     ("Flights leave on Tuesday nights.", WED, "Tuesday nights", "XXXX-WXX-2TNI"),
@@ -421,6 +422,9 @@ NOT_TIMEX = [
     pytest.param("He raised $463,000 from 200,000 donors.", id="money-and-counts"),
     pytest.param("Version 2.1 fixes the bug in one of the units.", id="version-and-one"),
     pytest.param("The Daily Kos website made light of it.", id="daily-in-a-name"),
+    pytest.param("The Israeli daily Haaretz reported the raid.", id="a-daily-newspaper-before-its-name"),
+    pytest.param("Reports in the Communist Party daily said so.", id="a-party-daily-is-a-newspaper"),
+    pytest.param("The German weekly Der Spiegel said so.", id="a-weekly-magazine-before-its-name"),
     pytest.param("A venture called Orion 1980 makes parts.", id="year-inside-a-name"),
     pytest.param("Arsenal scored in the 90th minute of the second half.", id="half-of-a-match"),
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),

@@ -184,6 +184,25 @@ def _rule_seasons(c: Candidate, ctx: Context) -> Norm | None:
 _BARE_PLURAL_CUE = compile_pattern(r"(?i:\b(?:on|at|over|works?|worked|working|(?:in|during)\s+the)\s+)$")
 
 
+# A lowercase "daily" or "weekly" is a newspaper, not a schedule, after a name that follows a
+# determiner ("the Israeli daily said"), or before a name ("Party daily Granma", "the weekly Der
+# Spiegel"). "Bombs go off in Baghdad daily." stays a schedule: no determiner, no name after.
+_PAPERS = frozenset({"daily", "weekly"})
+_NAMES_BEFORE = compile_pattern(r"(?:^|(\S+)\s+)((?:[A-Z][\w.'-]*\s+)*)$")
+_NAME_AFTER = compile_pattern(r"\s+[A-Z]")
+
+
+def _is_paper(text: str, start: int, end: int) -> bool:
+    """Whether the 'daily' at text[start:end] names a newspaper ('the Israeli daily Haaretz')."""
+    m = _NAMES_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    word, names = (m[1] or "").lower(), m[2]
+    if _NAME_AFTER.match(text, end):
+        return bool(names) or word == "the"
+    return bool(names) and word in ("the", "a", "an")
+
+
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     low = " ".join(c.match[0].lower().split())
     simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -191,6 +210,8 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
               "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}  # fmt: skip
     if c.match[0][0].isupper() and _rx(r"\s+[A-Z]").match(ctx.text[c.end : c.end + 2]):
         return None  # "Daily Kos", "Weekly Standard": part of a name
+    if low in _PAPERS and _is_paper(ctx.text, c.start, c.end):
+        return None  # "the Israeli daily Haaretz", "the Communist Party daily": a newspaper
     if low in ("mornings", "evenings", "nights", "weekends") and not _BARE_PLURAL_CUE.search(
         ctx.text, max(0, c.start - 16), c.start
     ):
