@@ -383,6 +383,10 @@ REGRESSIONS = [
                  "June of that awful year", "1918-06", id="a-month-of-that-awful-year-is-of-the-year-named"),
     pytest.param("A serious wave comes along in the autumn and the winter.", "2009-05-04", "the winter",
                  "2009-WI", id="the-winter-after-the-autumn-is-the-next-winter"),
+    pytest.param("Adm Thad Allen said the flow of leaking oil could be contained by Monday.", "2010-07-11",
+                 "Monday", "2010-07-12", id="could-be-after-a-reporting-verb-points-ahead"),
+    pytest.param("Neither he nor his wife could be located Wednesday in Cardenas.", "2000-01-06",
+                 "Wednesday", "2000-01-05", id="a-negated-could-be-is-a-past-can"),
 ]  # fmt: skip
 
 

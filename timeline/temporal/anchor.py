@@ -163,6 +163,19 @@ def _past_in_phrase(lows: list[str], i: int) -> bool:
     return False
 
 
+_NEGATIONS = _words("not n't never neither nor no nobody none")
+
+
+def _negated(lows: list[str], i: int) -> bool:
+    """Whether a negation precedes token i in its clause ("neither he nor she could be found")."""
+    for word in reversed(lows[max(0, i - 8) : i]):
+        if word in _CLAUSE_BREAK:
+            return False
+        if word in _NEGATIONS:
+            return True
+    return False
+
+
 def _participle(word: str) -> bool:
     """Whether a word reads as a past participle ("held", "shown", "broadcast")."""
     return word.endswith(("ed", "en", "wn")) or word in _PAST or word in _BARE_PARTICIPLES
@@ -180,6 +193,11 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word in ("would", "might") or tokens[i] == "may":
         # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is
         # as often a past "can").
+        return "would"
+    if word == "could" and nxt == "be" and not _negated(lows, i):
+        # "could be contained by Monday": a possibility ahead. A negated "could" is a past "can"
+        # ("could not be reached Monday", "neither he nor his wife could be located Wednesday"), and
+        # a bare "could" is as often a past "can".
         return "would"
     if word == "going" and nxt == "to":
         return "past" if prev in ("was", "were") else "future"
