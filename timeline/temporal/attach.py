@@ -1,8 +1,8 @@
 """Clock times without a day take the day their sentence gives ('10:35 a.m. (0735 GMT) Friday').
 
 The normaliser resolves left to right, so a bare time only knows the dates before it; this pass,
-run once all expressions are resolved, moves a DCT-anchored bare time onto the nearest day-grain
-date of its own sentence when there is one.
+run once all expressions are resolved, moves a bare time that fell back on the DCT (or on another
+bare time's guess) onto the nearest day-grain date of its own sentence when there is one.
 """
 
 from __future__ import annotations
@@ -27,10 +27,12 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
     """Bare clock times re-anchored on the nearest day-grain date of their sentence."""
     out = list(timexes)
     for k, t in enumerate(timexes):
-        if t.type != "TIME" or t.anchor != "dct" or t.value[10:11] != "T" or not _CLOCK.search(t.text):
+        if t.type != "TIME" or t.anchor not in ("dct", "anaphora") or t.value[10:11] != "T":
+            continue
+        if not _CLOCK.search(t.text):
             continue  # only clock times; "tonight" names its own day
-        if any(ch.isalpha() for ch in t.text.split()[-1]) and t.text.split()[-1][:1].isupper():
-            continue  # the day is written in the expression itself ("10 p.m. Wednesday")
+        if _NAMED_DAY.search(t.text):
+            continue  # the day is written in the expression itself ("10 p.m. Wednesday"), not "1925 GMT"
         left, right = sentence_bounds(text, t.start, t.end)
         days = [
             o
@@ -41,6 +43,13 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
             and left <= o.start < right
             and min(abs(o.start - t.end), abs(t.start - o.end)) <= _REACH
         ]
+        if t.anchor == "anaphora":
+            # A time read from the day before it keeps a day named just before it ("on Saturday, 29
+            # January at 0330 GMT and 1830 GMT"); one that took a bare time's guess moves to the day
+            # named after it ("at 1425 local time (1925 GMT) on Thursday").
+            if any(o.end <= t.start and o.granularity == "day" for o in days):
+                continue
+            days = [o for o in days if o.start >= t.end]
         if not days:
             continue
         day = min(days, key=lambda o: min(abs(o.start - t.end), abs(t.start - o.end)))
