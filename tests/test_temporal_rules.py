@@ -194,7 +194,7 @@ REGRESSIONS = [
                  id="future-cue-reaches-a-month-nine-months-ahead"),
     pytest.param("He will visit at Christmas.", "2013-03-22", "Christmas", "2013-12-25",
                  id="future-cue-reaches-a-holiday-nine-months-ahead"),
-    pytest.param("Protesters prayed as Easter week began.", "2000-04-17", "Easter", "2000-04-23",
+    pytest.param("Protesters prayed as Easter approached.", "2000-04-17", "Easter", "2000-04-23",
                  id="past-cue-does-not-pull-a-holiday-back-a-year"),
     pytest.param("They said they expect the transaction to be completed by Dec. 15.", "1989-03-31",
                  "Dec. 15", "1989-12-15", id="expect-is-a-future-cue"),
@@ -392,6 +392,12 @@ REGRESSIONS = [
                  "Monday", "2010-07-12", id="could-be-after-a-reporting-verb-points-ahead"),
     pytest.param("Neither he nor his wife could be located Wednesday in Cardenas.", "2000-01-06",
                  "Wednesday", "2000-01-05", id="a-negated-could-be-is-a-past-can"),
+    pytest.param("Protesters prayed as Easter week began.", "2000-04-17", "Easter week", "2000-W16",
+                 id="a-holiday-week-is-the-week-of-the-holiday-not-its-day"),
+    pytest.param("Memorial Day weekend crowds were large.", "2000-06-01", "Memorial Day weekend",
+                 "2000-W21-WE", id="a-monday-holidays-weekend-is-the-one-before-it"),
+    pytest.param("Traffic was heavy over Thanksgiving weekend.", "1999-12-01", "Thanksgiving weekend",
+                 "1999-W47-WE", id="a-thursday-holidays-weekend-is-the-one-after-it"),
 ]  # fmt: skip
 
 

@@ -613,6 +613,18 @@ def _holiday_day(name: str, year: int) -> dt.date | None:
     return None
 
 
+def _holiday_value(name: str, day: dt.date) -> str:
+    """Value of a holiday on `day`: the day, or the week or weekend it names ('Easter week',
+    'Memorial Day weekend': the weekend nearest the holiday, before a Monday, after a Friday)."""
+    low = name.lower()
+    if low.endswith("weekend"):
+        saturday = day + dt.timedelta(days=(5 - day.weekday() + 3) % 7 - 3)
+        return week_value(saturday) + "-WE"
+    if low.endswith("week"):
+        return week_value(day)
+    return day.isoformat()
+
+
 # How far (days) the tense may move a holiday from the nearest one: the months' reach (eight months
 # back, a year ahead).
 _HOLIDAY_REACH_DAYS: dict[Tense, int] = {"past": 245, "future": 366, None: 0}
@@ -627,7 +639,9 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
         year = int(y[1])
         end = c.end + after.index(y[1]) + 4
         day = _holiday_day(c.match[0], year)
-        return Norm(c.start, end, "DATE", day.isoformat(), None, "absolute", 1.0) if day else None
+        if day is None:
+            return None
+        return Norm(c.start, end, "DATE", _holiday_value(c.match[0], day), None, "absolute", 1.0)
     assert ctx.dct is not None
     candidates = [
         (_holiday_day(c.match[0], y2), y2) for y2 in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
@@ -657,4 +671,4 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
             # As for months: tense picks the side only within reach ("as Easter week began" six
             # days before Easter is this year's, not last year's).
             pick = nearest
-    return _norm(c, "DATE", pick.isoformat(), anchor="dct", confidence=0.8)
+    return _norm(c, "DATE", _holiday_value(c.match[0], pick), anchor="dct", confidence=0.8)

@@ -286,7 +286,7 @@ _RULES: list[tuple[str, str]] = [
         "holiday",
         r"(?:(?i:last|this|next)\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
         r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
-        r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?!\w)",
+        r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?:\s+(?i:week(?:end)?))?(?!\w)",
     ),
     (
         "spelled_year",
