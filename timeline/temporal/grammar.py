@@ -405,7 +405,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
     for m in _NUMBER.finditer(text):
         tok = m.group()
         start, end = m.span()
-        digits = tok.rstrip(".,").removesuffix("'s")
+        digits = tok.rstrip(".,:").removesuffix("'s")  # "1979: Ixtoc blows out" heads a chronology
         if len(digits) == 4 and digits.isdigit() and digits[:2] in _YEAR_PREFIXES:
             out.append(("YEAR", start, end))
         elif digits.endswith("s") and digits[-2:-1] in ("0", "'"):
