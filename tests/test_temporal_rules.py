@@ -584,3 +584,45 @@ def test_holiday_calendar(name: str, year: int, day: str) -> None:
     from timeline.temporal.dates import _holiday_day
 
     assert _holiday_day(name, year) == dt.date.fromisoformat(day)
+
+
+LIVE_PAGE = (
+    "Live coverage of the address. 2200: Our live coverage ends now. 2159: A think tank tweets: "
+    "wrong message. Read its tweets 2156: Joshua Green writes. 2059: A media critic tweets. "
+    "1905: Welcome to our live coverage."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        pytest.param(
+            LIVE_PAGE,
+            "2010-06-15",
+            [("2200", "TIME", "2010-06-15T22:00"), ("now", "DATE", "PRESENT_REF"),
+             ("2159", "TIME", "2010-06-15T21:59"), ("2156", "TIME", "2010-06-15T21:56"),
+             ("2059", "TIME", "2010-06-15T20:59"), ("1905", "TIME", "2010-06-15T19:05")],
+            id="live-blog-stamps-newest-first-are-clock-times-not-years",
+        ),
+        pytest.param(
+            "Timeline. 1979: Ixtoc I blows out. 1989: Exxon Valdez runs aground.",
+            "2010-06-15",
+            [("1979", "DATE", "1979"), ("1989", "DATE", "1989")],
+            id="a-year-heading-a-chronology-entry-keeps-its-colon-out-and-stays-a-year",
+        ),
+        pytest.param(
+            "2005: a lease is sold. 2008: drilling starts. 2010: the rig explodes.",
+            "2010-06-15",
+            [("2005", "DATE", "2005"), ("2008", "DATE", "2008"), ("2010", "DATE", "2010")],
+            id="a-forward-chronology-of-clock-like-years-stays-years",
+        ),
+        pytest.param(
+            "2010: the rig explodes. 2008: drilling starts. 2005: a lease is sold.",
+            "2010-06-15",
+            [("2010", "DATE", "2010"), ("2008", "DATE", "2008"), ("2005", "DATE", "2005")],
+            id="a-reverse-chronology-within-past-years-stays-years",
+        ),
+    ],
+)  # fmt: skip
+def test_entry_headings(text: str, dct: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, dct)] == expected

@@ -18,6 +18,7 @@ from timeline.temporal.calendar import narrow, value_range
 from timeline.temporal.grammar import candidates, select
 from timeline.temporal.normalise import Context, Norm, normalise
 from timeline.temporal.speech import reanchor_quoted
+from timeline.temporal.stamps import live_blog_stamps
 
 __all__ = ["coerce_dct", "format_timexes", "tag"]
 
@@ -83,7 +84,11 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
     ctx = Context(text=text, dct=day)
     out: list[Timex] = []
     last_end = 0
+    stamps = live_blog_stamps(text, day)
+    stamp_starts = {n.start for n in stamps}
     for cand in select(candidates(text)):
+        if cand.start in stamp_starts:
+            continue  # "2059:" heading a live-blog entry is a clock time, not a year
         try:
             n = normalise(cand, ctx)
             if n is not None and n.start < last_end <= cand.start:
@@ -110,7 +115,12 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
             last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
             ctx = Context(text, day, last_day, last_value, timex.end)
-    return attach_times(text, reanchor_quoted(text, out))
+    out = attach_times(text, reanchor_quoted(text, out))
+    if stamps:
+        # Added last: a stamp dates its entry by the page's own clock, never by a day nearby.
+        kept = [t for t in out if not any(n.start < t.end and t.start < n.end for n in stamps)]
+        out = sorted([*kept, *(_to_timex(n, text) for n in stamps)], key=lambda t: t.start)
+    return out
 
 
 def _timeml(text: str, timexes: list[Timex]) -> str:
