@@ -398,6 +398,10 @@ REGRESSIONS = [
                  "2000-W21-WE", id="a-monday-holidays-weekend-is-the-one-before-it"),
     pytest.param("Traffic was heavy over Thanksgiving weekend.", "1999-12-01", "Thanksgiving weekend",
                  "1999-W47-WE", id="a-thursday-holidays-weekend-is-the-one-after-it"),
+    pytest.param("Robots removed the cap at 1737GMT on Saturday.", "2010-07-11", "1737GMT on Saturday",
+                 "2010-07-10T17:37", id="a-24-hour-clock-with-its-zone-glued-on"),
+    pytest.param("They went back to the pre-2008 rules.", "2010-07-11", "2008", "2008",
+                 id="a-year-after-a-known-prefix-and-hyphen-is-still-a-year"),
 ]  # fmt: skip
 
 
@@ -441,6 +445,9 @@ NOT_TIMEX = [
     pytest.param("Reports in the Communist Party daily said so.", id="a-party-daily-is-a-newspaper"),
     pytest.param("The German weekly Der Spiegel said so.", id="a-weekly-magazine-before-its-name"),
     pytest.param("A venture called Orion 1980 makes parts.", id="year-inside-a-name"),
+    pytest.param("At the forum, 1963Tiger wrote: no.", id="a-number-glued-to-letters-is-a-name"),
+    pytest.param("Then corum-populo-2010 wrote: yes.", id="a-number-hyphened-to-a-name-is-part-of-it"),
+    pytest.param("He missed the Euro-2012 finals.", id="a-hyphened-event-name-is-no-year"),
     pytest.param("Arsenal scored in the 90th minute of the second half.", id="half-of-a-match"),
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),
     pytest.param("Earlier, a year seven pupil fell ill.", id="a-school-year-is-not-a-duration"),

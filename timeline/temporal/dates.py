@@ -529,10 +529,15 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     name = _NAME_BEFORE.search(before)
     if not prefixed and name and name[1].lower() not in _YEAR_NAME_OK:
         return None  # "Orion 1980", "Windows 2000": a number in a name, not a year
+    joined = _JOINED_BEFORE.search(before)
+    if not prefixed and joined and joined[1].lower() not in _YEAR_JOIN_OK:
+        return None  # "Euro-2012", "corum-populo-2010": a name; "pre-2008" is still a year
     return _norm(c, "DATE", f"{year:04d}")
 
 
 _NAME_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]*)\s+$")
+_JOINED_BEFORE = compile_pattern(r"([A-Za-z]+)-$")
+_YEAR_JOIN_OK = _words("pre post mid early late end fy")
 # Capitalised words that may still introduce a year (sentence-initial prepositions and the like).
 _YEAR_NAME_OK = _words(
     "in since by until till of from before after through during and or the fiscal about around "

@@ -78,7 +78,8 @@ VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+o
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|local\s+time)"
-TZ = rf"(?:\s+{_ZONE})"
+# The BBC glues its zone on: "at 1737GMT on Saturday".
+TZ = rf"(?:\s+{_ZONE}|(?<=\d)(?:GMT|UTC|BST))"
 CLOCK = (
     r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|A\.M\.|P\.M\.)(?!\w)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
@@ -303,7 +304,7 @@ _RULES: list[tuple[str, str]] = [
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
 # around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
 _NUMBER = re.compile(r"\d[\d:/.,]*(?:'?s)?")
-_CLOCK_AFTER = re.compile(rf"\s*[ap]\.?m\b|\s+{_ZONE}\b", re.I)
+_CLOCK_AFTER = re.compile(rf"\s*[ap]\.?m\b|\s+{_ZONE}\b|(?:GMT|UTC|BST)\b", re.I)
 
 
 def _classes() -> dict[str, tuple[str, ...]]:
@@ -406,7 +407,9 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
         tok = m.group()
         start, end = m.span()
         digits = tok.rstrip(".,:").removesuffix("'s")  # "1979: Ixtoc blows out" heads a chronology
-        if len(digits) == 4 and digits.isdigit() and digits[:2] in _YEAR_PREFIXES:
+        # A number glued to letters is a name, a code or a zoned clock ("1963Tiger", "1737GMT").
+        glued = text[end : end + 1].isalpha()
+        if len(digits) == 4 and digits.isdigit() and digits[:2] in _YEAR_PREFIXES and not glued:
             out.append(("YEAR", start, end))
         elif digits.endswith("s") and digits[-2:-1] in ("0", "'"):
             out.append(("DECADE", start, end))
