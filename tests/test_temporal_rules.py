@@ -398,6 +398,8 @@ REGRESSIONS = [
                  "2000-W21-WE", id="a-monday-holidays-weekend-is-the-one-before-it"),
     pytest.param("Traffic was heavy over Thanksgiving weekend.", "1999-12-01", "Thanksgiving weekend",
                  "1999-W47-WE", id="a-thursday-holidays-weekend-is-the-one-after-it"),
+    pytest.param("An EU meeting will discuss travel restrictions on Thursday, she added.", "2009-04-28",
+                 "Thursday", "2009-04-30", id="a-trailing-she-added-is-an-attribution-not-the-tense"),
     pytest.param("Robots removed the cap at 1737GMT on Saturday.", "2010-07-11", "1737GMT on Saturday",
                  "2010-07-10T17:37", id="a-24-hour-clock-with-its-zone-glued-on"),
     pytest.param("They went back to the pre-2008 rules.", "2010-07-11", "2008", "2008",

@@ -94,7 +94,7 @@ _DETERMINERS = _words("the a an this that these those its their his her our my y
 _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
 _CONJUNCTIONS = _words("; and but while whereas")
-_SAY_VERBS = _words("says said say reports reported told")
+_SAY_VERBS = _words("says said say reports reported told added adds")
 # The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
 _RIGHT_STOP = _CONJUNCTIONS | {"that"}
 # A trailing attribution (", BP says", ", officials said") is a clause of its own.
