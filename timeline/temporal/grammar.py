@@ -100,7 +100,7 @@ SPELLED_YEAR = (
 # The day a clock reading names: "at 08.53 BST on Wednesday 6 May 2009" takes the whole date.
 _DAYREF = (
     rf"(?:(?:{DOW},?\s+)?(?:{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?|{DAYNUM}\s+{MON}(?:\s+{YEAR})?)"
-    rf"|{DOW}|(?i:today|tomorrow|yesterday|tonight))"
+    rf"|{DOW}|(?i:today|tomorrow|yesterday|tonight|that\s+(?:day|{PART})))"
 )
 # The year a half is of ("the first half of 1990", "the latter half of the year").
 _HALF_OF = rf"(?:(?:this|last|next)\s+year|{YEAR}|the\s+year)"
@@ -201,7 +201,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "anaphor",
         rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|"
-        rf"month|year|{DOW})|that\s+(?:same\s+)?(?:day|week|month|year|quarter)|the\s+same\s+day|the\s+day\s+(?:before|after)|"
+        rf"month|year|{DOW})|that\s+(?:same\s+)?(?:day|week|month|year|quarter|{PART})|the\s+same\s+day|the\s+day\s+(?:before|after)|"
         rf"the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|"
         rf"{PART}|week|month|year))(?!\w)",
     ),

@@ -60,6 +60,8 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
         n = _day_in_text(c, ctx, s)
         if n and value_range(n.value):
             return value_range(n.value)[0], n.anchor
+    if "that " in low and ctx.last_day is not None:
+        return ctx.last_day, "anaphora"  # "by 11.30 pm that night": the day last named
     if ctx.dct is not None:
         for word, delta in (("yesterday", -1), ("tomorrow", 1), ("today", 0), ("tonight", 0)):
             if word in low:
