@@ -406,6 +406,8 @@ REGRESSIONS = [
                  id="that-night-is-the-day-last-named"),
     pytest.param("Robots removed the cap at 1737GMT on Saturday.", "2010-07-11", "1737GMT on Saturday",
                  "2010-07-10T17:37", id="a-24-hour-clock-with-its-zone-glued-on"),
+    pytest.param("Whaling was common in 1800s New England.", "2010-07-11", "1800s", "18",
+                 id="a-bare-century-after-in-is-still-a-century"),
     pytest.param("They went back to the pre-2008 rules.", "2010-07-11", "2008", "2008",
                  id="a-year-after-a-known-prefix-and-hyphen-is-still-a-year"),
 ]  # fmt: skip
@@ -454,6 +456,7 @@ NOT_TIMEX = [
     pytest.param("At the forum, 1963Tiger wrote: no.", id="a-number-glued-to-letters-is-a-name"),
     pytest.param("Then corum-populo-2010 wrote: yes.", id="a-number-hyphened-to-a-name-is-part-of-it"),
     pytest.param("He missed the Euro-2012 finals.", id="a-hyphened-event-name-is-no-year"),
+    pytest.param("The Bhopal leak left 1000s dead.", id="a-bare-1000s-is-thousands-not-a-century"),
     pytest.param("Arsenal scored in the 90th minute of the second half.", id="half-of-a-match"),
     pytest.param("He said on CBS's 60 Minutes that it was over.", id="duration-inside-a-name"),
     pytest.param("Earlier, a year seven pupil fell ill.", id="a-school-year-is-not-a-duration"),

@@ -447,6 +447,10 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     return Norm(start, end, "DATE", f"{year:04d}-{code}", mod, "dct", 0.85)
 
 
+# What a bare "1800s" needs before it to name a century rather than a count of thousands.
+_CENTURY_CUE = compile_pattern(r"(?i:\b(?:the|in|since|by|from|to|until|early|late|mid)[\s-]+)$")
+
+
 def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
     m = _rx(r"(\d{4}|'\d\d)").search(low)
@@ -456,6 +460,10 @@ def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
             century = (ctx.dct.year // 100) if ctx.dct else 19
             decade = century * 10 + int(digits[1])
         elif digits.endswith("00") and int(digits) < 2000:
+            if not low.startswith(("the", "mid", "early", "late")) and not _CENTURY_CUE.search(
+                ctx.text, max(0, c.start - 12), c.start
+            ):
+                return None  # "1000s dead", "1000s of people": thousands, not a century
             return _norm(c, "DATE", digits[:2])  # "the 1800s" is a century, not its first decade
         else:
             decade = int(digits[:3])
