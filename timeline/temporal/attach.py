@@ -14,9 +14,10 @@ from timeline.model import Timex
 from timeline.temporal.anchor import sentence_bounds
 
 _CLOCK = re.compile(r"\d|noon|midnight|midday", re.IGNORECASE)
-# A time that names its day ("4 a.m. EDT Thursday") can lend that day to a bare one next to it.
+# A time that names its day ("4 a.m. EDT Thursday", "11.30 pm that night") keeps it, and can lend it
+# to a bare one next to it.
 _NAMED_DAY = re.compile(
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)"
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday|that\s)"
     r"|[A-Z][a-z]+\.? \d"
 )
 # How far (characters) a day may sit from the time it dates: "at 10:35 a.m. (0735 GMT) Friday".
