@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import pendulum
@@ -153,14 +153,19 @@ def _not_ed(word: str) -> bool:
     return word.startswith("un") and not word.startswith("under") and word not in _REVERSED
 
 
-def _past_in_phrase(lows: list[str], i: int) -> bool:
-    """Whether a past-looking verb precedes token i within its phrase (up to a clause break)."""
+def _in_phrase(lows: list[str], i: int, test: Callable[[str], bool]) -> bool:
+    """Whether a word passing `test` precedes token i within its phrase (up to a clause break)."""
     for word in reversed(lows[max(0, i - 8) : i]):
         if word in _CLAUSE_BREAK:
             return False
-        if _looks_past(word):
+        if test(word):
             return True
     return False
+
+
+def _past_in_phrase(lows: list[str], i: int) -> bool:
+    """Whether a past-looking verb precedes token i within its phrase."""
+    return _in_phrase(lows, i, _looks_past)
 
 
 _NEGATIONS = _words("not n't never neither nor no nobody none")
@@ -168,12 +173,7 @@ _NEGATIONS = _words("not n't never neither nor no nobody none")
 
 def _negated(lows: list[str], i: int) -> bool:
     """Whether a negation precedes token i in its clause ("neither he nor she could be found")."""
-    for word in reversed(lows[max(0, i - 8) : i]):
-        if word in _CLAUSE_BREAK:
-            return False
-        if word in _NEGATIONS:
-            return True
-    return False
+    return _in_phrase(lows, i, _NEGATIONS.__contains__)
 
 
 def _participle(word: str) -> bool:
