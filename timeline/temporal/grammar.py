@@ -79,7 +79,8 @@ UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quart
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|local\s+time)"
 # The BBC glues its zone on: "at 1737GMT on Saturday".
-TZ = rf"(?:\s+{_ZONE}|(?<=\d)(?:GMT|UTC|BST))"
+_GLUED_ZONE = r"(?:GMT|UTC|BST)"
+TZ = rf"(?:\s+{_ZONE}|(?<=\d){_GLUED_ZONE})"
 CLOCK = (
     r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|A\.M\.|P\.M\.)(?!\w)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
@@ -304,7 +305,7 @@ _RULES: list[tuple[str, str]] = [
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
 # around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
 _NUMBER = re.compile(r"\d[\d:/.,]*(?:'?s)?")
-_CLOCK_AFTER = re.compile(rf"\s*[ap]\.?m\b|\s+{_ZONE}\b|(?:GMT|UTC|BST)\b", re.I)
+_CLOCK_AFTER = re.compile(rf"\s*[ap]\.?m\b|\s+{_ZONE}\b|{_GLUED_ZONE}\b", re.I)
 
 
 def _classes() -> dict[str, tuple[str, ...]]:
