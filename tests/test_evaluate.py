@@ -22,16 +22,21 @@ def test_read_timeml_keeps_offsets_into_the_plain_text() -> None:
         assert doc.text[g.start : g.end] == g.text
 
 
-def test_evaluate_directory_report_and_errors(tmp_path: Path) -> None:
+def _evaluate(directory: Path, tmp_path: Path) -> tuple[str, list[list[str]]]:
+    """The report on `directory` and the rows of its --errors TSV (header first)."""
     errors = tmp_path / "errors.tsv"
-    report = evaluate_directory(FIXTURES, errors)
+    report = evaluate_directory(directory, errors)
+    return report, [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()]
+
+
+def test_evaluate_directory_report_and_errors(tmp_path: Path) -> None:
+    report, rows = _evaluate(FIXTURES, tmp_path)
     assert "documents: 2" in report
     assert "gold: 8" in report
     assert "strict span   P=1.0000 R=1.0000 F1=1.0000" in report
     # "the spring" has no year in the gold (XXXX-SP) while the tagger resolves it: one value error.
     assert "value         F1=0.8750" in report
     assert "ms/document" in report
-    rows = [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()]
     assert rows[0] == ["doc", "kind", "text", "gold", "system", "context"]
     assert [r[:4] for r in rows[1:]] == [["tiny_1", "wrong_value", "the spring", "XXXX-SP"]]
 
@@ -52,12 +57,10 @@ def test_misses_and_spurious_are_counted(tmp_path: Path) -> None:
         "1998-01-08",
         'It rained on Friday. The <TIMEX3 tid="t1" type="DATE" value="1998">Blue Period</TIMEX3> ended.',
     )
-    errors = tmp_path / "e.tsv"
-    report = evaluate_directory(tmp_path, errors)
+    report, rows = _evaluate(tmp_path, tmp_path)
     assert "gold: 1   system: 1" in report
     assert "relaxed span  P=0.0000 R=0.0000 F1=0.0000" in report
-    kinds = [line.split("\t")[1] for line in errors.read_text(encoding="utf-8").splitlines()[1:]]
-    assert sorted(kinds) == ["miss", "spurious"]
+    assert sorted(r[1] for r in rows[1:]) == ["miss", "spurious"]
 
 
 def test_relaxed_only_matches_are_listed_as_span_errors(tmp_path: Path) -> None:
@@ -67,9 +70,7 @@ def test_relaxed_only_matches_are_listed_as_span_errors(tmp_path: Path) -> None:
         "2013-03-18",
         'They left <TIMEX3 tid="t1" type="DATE" value="2013-03-15">on Friday</TIMEX3> and came back.',
     )
-    errors = tmp_path / "e.tsv"
-    report = evaluate_directory(tmp_path, errors)
+    report, rows = _evaluate(tmp_path, tmp_path)
     assert "strict span   P=0.0000 R=0.0000 F1=0.0000" in report
     assert "relaxed span  P=1.0000 R=1.0000 F1=1.0000" in report
-    rows = [line.split("\t") for line in errors.read_text(encoding="utf-8").splitlines()[1:]]
-    assert [r[:5] for r in rows] == [["doc", "span", "on Friday", "on Friday", "Friday"]]
+    assert [r[:5] for r in rows[1:]] == [["doc", "span", "on Friday", "on Friday", "Friday"]]
