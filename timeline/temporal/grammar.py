@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import regex
 
+from timeline.temporal.caseless import caseless, lowered
+
 # --- vocabulary ------------------------------------------------------------------------------
 
 MONTHS: dict[str, int] = {
@@ -206,8 +208,8 @@ _RULES: list[tuple[str, str]] = [
         rf"the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|"
         rf"{PART}|week|month|year))(?!\w)",
     ),
-    ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?:\s+{PART})?"),
-    ("dow_part", rf"{DOW}(?:'s)?\s+(?i:{PART})|(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
+    ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?i:\s+{PART})?"),
+    ("dow_part", rf"{DOW}(?i:'s)?\s+(?i:{PART})|(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
     ("dow", DOW),
     (
         "deictic_part",
@@ -235,8 +237,8 @@ _RULES: list[tuple[str, str]] = [
     ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
     (
         "the_year",
-        r"(?i:the\s+(?:fiscal\s+|full\s+)?year)(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
-        r"\s+(?:were|was|rose|fell|is|are)\b)",
+        r"(?i:the\s+(?:fiscal\s+|full\s+)?year(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
+        r"\s+(?:were|was|rose|fell|is|are)\b))",
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
     ("period", rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter))(?![-\w])"),
@@ -252,7 +254,7 @@ _RULES: list[tuple[str, str]] = [
         rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}(?:\s+(?:to|or)\s+{NUM}|(?<=\d)[-–]\d+)?|{VAGUE})(?:\s+\d/\d)?"
         rf"(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
         rf"calendar))?[-\s]+{UNIT}s?(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two))?|an?\s+(?:{NUM})-{UNIT}"
-        rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT}))(?!-?\s*olds?\b|\w)",
+        rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT})(?!-?\s*olds?\b|\w))",
     ),
     # "a decade-long war", "their day-long meeting", "decades-long": the adjective is the duration.
     ("unit_long", rf"(?i:(?:{NUM}-)?{UNIT}s?-long)(?!\w)"),
@@ -533,6 +535,10 @@ RULES: tuple[tuple[str, re.Pattern[str] | regex.Pattern[str]], ...] = tuple(
     (name, compile_pattern(rf"(?<![\w]){pattern}")) for name, pattern in _RULES
 )
 _PRIORITY = {name: i for i, (name, _) in enumerate(_RULES)}
+# Rules that read the same without their (?i) flag on the lowercased text, where they run faster.
+_CASELESS: dict[str, re.Pattern[str]] = {
+    name: fast for name, pattern in _RULES if (fast := caseless(rf"(?<![\w]){pattern}")) is not None
+}
 
 
 class Candidate(NamedTuple):
@@ -576,25 +582,37 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
+# The same words as one pattern per rule: one C-level search per window instead of a find per word.
+_KEYWORD_PATTERNS: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(map(re.escape, words))) for name, words in _RULE_KEYWORDS.items()
+}
+
+
 def candidates(text: str) -> list[Candidate]:
     """Every rule's matches, resolved to the longest non-overlapping spans, sorted by start."""
     found: list[Candidate] = []
     by_class = windows(text)
-    lower = text.lower()
+    lower = lowered(text)
     merged: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for name, pattern in RULES:
         classes = _RULE_TRIGGERS[name]
         spans = merged.get(classes)
         if spans is None:
             spans = merged[classes] = _merge([w for cls in classes for w in by_class.get(cls, ())])
-        keywords = _RULE_KEYWORDS.get(name)
-        if keywords is not None and not any(k in lower for k in keywords):
+        keywords = _KEYWORD_PATTERNS.get(name)
+        if keywords is not None and not any(k in lower for k in _RULE_KEYWORDS[name]):
             continue  # none of its words anywhere in the text: no window can match
+        fast = _CASELESS.get(name)
         for lo, hi in spans:
-            if keywords is not None and not any(lower.find(k, lo, hi) >= 0 for k in keywords):
+            if keywords is not None and keywords.search(lower, lo, hi) is None:
                 continue
-            for m in pattern.finditer(text, lo, hi):
-                if m.end() > m.start():
+            if fast is None:
+                matches = pattern.finditer(text, lo, hi)
+            else:
+                # Found on the lowercase copy; matched again on the text so groups keep their case.
+                matches = (pattern.match(text, m.start(), hi) for m in fast.finditer(lower, lo, hi))
+            for m in matches:
+                if m is not None and m.end() > m.start():
                     found.append(Candidate(m.start(), m.end(), name, m))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.rule]))
     return found

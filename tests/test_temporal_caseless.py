@@ -1,0 +1,126 @@
+"""Case-insensitive rules run without their flag on lowercased text: same matches, faster."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.temporal import grammar, tag
+from timeline.temporal.caseless import caseless, lowered
+
+# Each row: pattern, whether it may run flag-free on lowercased text, and why.
+QUALIFIES = [
+    pytest.param(r"(?i:ago|later)", True, id="all case-insensitive, spelled lowercase"),
+    pytest.param(r"(?<![\w])(?i:\d+\s+days?)(?!\w)", True, id="categories and lookarounds are case-free"),
+    pytest.param(r"(?i:GMT)", False, id="an uppercase letter would miss the lowered text"),
+    pytest.param(r"(?i:years?)(?!\s*olds?)", False, id="a case-sensitive lookahead would start to match OLD"),
+    pytest.param(r"May|June", False, id="month names are case-sensitive on purpose"),
+    pytest.param(r"(?i:[a-z]+)", True, id="a lowercase range under the flag"),
+    pytest.param(r"[A-Z]\w+", False, id="an uppercase range"),
+    pytest.param(r"(?i)ago", False, id="a global flag is not stripped"),
+    pytest.param(r"(?i:(a)\1)", False, id="back-references are not reasoned about"),
+    pytest.param(r"(?<=\b(?:in|for)\s+)years", False, id="variable lookbehind: not a stdlib pattern"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), QUALIFIES)
+def test_which_patterns_run_caseless(pattern: str, expected: bool) -> None:
+    assert (caseless(pattern) is not None) is expected
+
+
+def test_the_costly_rules_run_caseless() -> None:
+    # The point of the module: the duration rule was the tagger's largest single cost.
+    assert {"duration", "ago", "anaphor", "rel_unit", "the_unit"} <= set(grammar._CASELESS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Report at 10 a.m.", "report at 10 a.m."),
+        ("İstanbul in May", "İstanbul in may"),  # "İ" lowercases to two characters: kept as it is
+        ("", ""),
+    ],
+)
+def test_lowered_keeps_offsets(text: str, expected: str) -> None:
+    assert lowered(text) == expected
+    assert len(lowered(text)) == len(text)
+
+
+def test_uppercase_age_is_no_duration() -> None:
+    # Regression: the "-year-old" guard was case-sensitive, so a headline's "22-YEAR-OLD" was P22Y.
+    assert tag("MEET A 22-YEAR-OLD WAITER", "2010-06-01") == []
+    assert [t.value for t in tag("A 22-YEAR DELAY", "2010-06-01")] == ["P22Y"]
+
+
+# Mixed-case words the caseless rules react to, and one character that lowercases to two.
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "The",
+        "THE",
+        "a",
+        "An",
+        "two",
+        "Two",
+        "TWO",
+        "22",
+        "1,000",
+        "last",
+        "past",
+        "Next",
+        "few",
+        "several",
+        "year",
+        "Years",
+        "WEEKS",
+        "day",
+        "days",
+        "ago",
+        "Earlier",
+        "LATER",
+        "long",
+        "-long",
+        "-",
+        "quarter",
+        "Quarter",
+        "century",
+        "Decade",
+        "that",
+        "same",
+        "night",
+        "morning",
+        "Monday",
+        "FRIDAY",
+        "friday",
+        "'s",
+        "this",
+        "coming",
+        "Current",
+        "recent",
+        "now",
+        "Today",
+        "YESTERDAY",
+        "future",
+        "half",
+        "end",
+        "of",
+        "old",
+        "olds",
+        "-old",
+        "İ",
+        ",",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=30).map(" ".join))
+def test_caseless_rules_match_exactly_as_the_original(text: str) -> None:
+    low = lowered(text)
+    for name, fast in grammar._CASELESS.items():
+        original = dict(grammar.RULES)[name]
+        expected = [m.span() for m in original.finditer(text)]
+        got = [m.span() for m in fast.finditer(low)]
+        assert got == expected, name
