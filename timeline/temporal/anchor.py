@@ -278,21 +278,22 @@ _SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": 
 
 
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
+    """The side a signal word settles; `before` and `after` are the lowercased words around."""
     for word in before[-3:]:
-        signal = _SIDE_SIGNAL.get(word.lower())
-        if signal == "future" and "had" in (w.lower() for w in (*before[-8:], *after[:4])):
+        signal = _SIDE_SIGNAL.get(word)
+        if signal == "future" and ("had" in before[-8:] or "had" in after[:4]):
             # "Until Thursday, they had not called him a suspect", "had claimed until Thursday":
             # a state that ended in the past.
             return "past"
         if signal:
             return signal
-    if len(before) >= 3 and [w.lower() for w in before[-3:]] == ["as", "soon", "as"]:
+    if before[-3:] == ["as", "soon", "as"]:
         return "future"
     for word in reversed(before[-10:]):
         # "Since KKR bought RJR in February": a clause opened by "since" tells of the past.
-        if word.lower() in _CLAUSE_BREAK:
+        if word in _CLAUSE_BREAK:
             break
-        if word.lower() == "since":
+        if word == "since":
             return "past"
     return None
 
@@ -300,7 +301,8 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
 def side_signal(text: str, start: int, end: int) -> Tense:
     """The side a preposition or clause opener right before [start, end) settles ('until', 'since')."""
     left, _ = sentence_bounds(text, start, end)
-    return _signal(_tokens(text, max(left, start - 120), start), _tokens(text, end, end + 40))
+    before = [w.lower() for w in _tokens(text, max(left, start - 120), start)]
+    return _signal(before, [w.lower() for w in _tokens(text, end, end + 40)])
 
 
 def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Tense:
@@ -332,38 +334,40 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         right -= 1
     before = _tokens(text, left, start)
     after = _tokens(text, end, right)
-    signal = _signal(before, after)
+    low_before = [w.lower() for w in before]
+    low_after = [w.lower() for w in after]
+    signal = _signal(low_before, low_after)
     if signal is not None:
         return signal, False
-    for i, word in enumerate(after):
-        low = word.lower()
-        if low in _RIGHT_STOP or (low == "," and any(w.lower() in _SAY for w in after[i + 1 : i + 5])):
-            after = after[:i]
+    for i, low in enumerate(low_after):
+        if low in _RIGHT_STOP or (low == "," and not _SAY.isdisjoint(low_after[i + 1 : i + 5])):
+            after, low_after = after[:i], low_after[:i]
             break
-    last_comma = max((i for i, w in enumerate(before) if w == ","), default=-1)
-    if any(w.lower() in ("who", "which") for w in before[last_comma + 1 :]) and "," in after:
+    last_comma = len(before) - 1 - before[::-1].index(",") if "," in before else -1
+    if ("who" in low_before[last_comma + 1 :] or "which" in low_before[last_comma + 1 :]) and "," in after:
         # A relative clause ends at its comma; the main verb after it is another clause's tense
         # ("Hayward, who faces a hearing on Thursday, has received a letter").
-        after = after[: after.index(",")]
+        cut = after.index(",")
+        after, low_after = after[:cut], low_after[:cut]
     tokens = [*before, "<T>", *after]
-    lows = [t.lower() for t in tokens]
+    lows = [*low_before, "<t>", *low_after]
     pivot = len(before)
     # Which tokens sit in an "if" clause (their past forms are irrealis); breaks and the expression
     # itself reset it. The cue words themselves are skipped.
-    skip = [False] * len(tokens)
+    # Nearest cue wins; tokens are visited by distance so the scan stops at the first cue whose
+    # (never smaller) adjusted distance cannot be beaten. Ties go to the leftmost token.
+    order: list[tuple[float, int]] = []
     conditional_at = [False] * len(tokens)
     conditional = False
     for i, low in enumerate(lows):
         if i == pivot or low in _CLAUSE_BREAK:
-            conditional, skip[i] = False, True
+            conditional = False
         elif low in _CONDITIONAL:
-            conditional, skip[i] = True, True
-        conditional_at[i] = conditional
-    # Nearest cue wins; tokens are visited by distance so the scan stops at the first cue whose
-    # (never smaller) adjusted distance cannot be beaten. Ties go to the leftmost token.
-    order = sorted(
-        ((pivot - i) if i < pivot else (i - pivot) * 1.5, i) for i in range(len(tokens)) if not skip[i]
-    )
+            conditional = True
+        else:
+            conditional_at[i] = conditional
+            order.append(((pivot - i) if i < pivot else (i - pivot) * 1.5, i))
+    order.sort()
     best: tuple[float, int, str] | None = None
     for base, i in order:
         if best is not None and base > best[0]:

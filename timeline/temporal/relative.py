@@ -154,9 +154,12 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
                 step -= 7
             day = ctx.last_day + dt.timedelta(days=step)
             return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=0.8)
-        tense = _weekday_tense(ctx, c)
-        day = weekday_date(d, wd, tense)
-        confidence = 1.0 if wd == d.weekday() else 0.85 if tense else 0.7
+        if wd == d.weekday():
+            day, confidence = d, 1.0  # the publication day's own name: no tense to weigh
+        else:
+            tense = _weekday_tense(ctx, c)
+            day = weekday_date(d, wd, tense)
+            confidence = 0.85 if tense else 0.7
     return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=confidence)
 
 
