@@ -82,3 +82,8 @@ def caseless(pattern: str) -> re.Pattern[str] | None:
         return re.compile(pattern.replace("(?i:", "(?:"))
     except (re.error, AttributeError, TypeError, ValueError):
         return None
+
+
+def compile_lowered(pattern: str) -> re.Pattern[str]:
+    """`pattern` compiled to run on lowercased text: flag-free when `caseless` allows it."""
+    return caseless(pattern) or re.compile(pattern)

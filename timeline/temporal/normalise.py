@@ -13,6 +13,7 @@ from timeline.temporal.base import (
     _rx,
     duration_value,
 )
+from timeline.temporal.caseless import compile_lowered, lowered
 from timeline.temporal.dates import (
     _rule_century,
     _rule_day,
@@ -70,7 +71,7 @@ from timeline.temporal.relative import (
 )
 
 __all__ = ["Context", "Norm", "normalise"]
-_APPROX = compile_pattern(
+_APPROX = compile_lowered(
     r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly|nearly|almost|some|more\s+than|"
     r"less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|"
     r"upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under)\s+)$"
@@ -99,12 +100,12 @@ _APPROX_MOD = {
     "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS",
 }
-_FUZZY = compile_pattern(
+_FUZZY = compile_lowered(
     r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid|middle)(?:\s*-\s*|\s+)|"
     r"(?P<w2>beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|"
     r"early\s+part|latter\s+half|dawn)\s+of\s+(?:the\s+)?))$"
 )
-_FUZZY_RELATIVE = compile_pattern(r"(?i:(?<![\w])(?P<w>earlier|later)\s+)$")
+_FUZZY_RELATIVE = compile_lowered(r"(?i:(?<![\w])(?P<w>earlier|later)\s+)$")
 _OPEN_END = compile_pattern(r"(?i:\s+(?:or\s+(?P<w>later|earlier)|and\s+beyond))(?![\w-])")
 _FUZZY_MOD = {
     "early": "START",
@@ -181,7 +182,8 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
 
 def _extend(n: Norm, text: str) -> Norm:
     """Pull a fuzzy ('early', 'the end of') or approximate ('nearly', 'more than') prefix into the span."""
-    before = text[max(0, n.start - 40) : n.start]
+    # Lowercased: the prefix patterns run flag-free on it (see caseless.py); only lengths are used.
+    before = lowered(text[max(0, n.start - 40) : n.start])
     head = text[n.start : n.end]
     if n.type == "DURATION" or (
         n.type in ("DATE", "TIME")
