@@ -3,7 +3,8 @@
 Usage: python bench/bench_tag.py DATA_DIR [--limit N] [--repeat R]
 
 Both run over the same documents in one process, each after one untimed warm-up call, with garbage
-collection outside the timed passes; --repeat keeps each side's fastest pass (use it on a busy box).
+collection outside the timed passes. --repeat R times R rounds, the two sides alternating within each
+round, and keeps each side's fastest pass (use it on a busy box).
 """
 
 from __future__ import annotations
@@ -26,21 +27,31 @@ def _base(dct: dt.date | None) -> dt.datetime:
     return dt.datetime.combine(dct or dt.date(2000, 1, 1), dt.time())
 
 
-def _timed(run: Callable[[Document], int], docs: list[Document], repeat: int) -> tuple[float, int]:
-    """Best ms/document over `repeat` passes of `run` over all documents, and what it found."""
-    best = float("inf")
-    found = 0
+def _pass(run: Callable[[Document], int], docs: list[Document]) -> tuple[float, int]:
+    """Seconds for one pass of `run` over all documents, and what it found."""
+    # Collect before the pass and not during it, so neither side pays for the other's garbage.
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        found = sum(run(d) for d in docs)
+        return time.perf_counter() - t0, found
+    finally:
+        gc.enable()
+
+
+def _timed_side_by_side(
+    runs: list[Callable[[Document], int]], docs: list[Document], repeat: int
+) -> list[tuple[float, int]]:
+    """Best ms/document of each run over `repeat` rounds, and what it found. The runs alternate
+    within each round, so a busy spell on the machine slows both sides rather than one."""
+    best = [float("inf")] * len(runs)
+    found = [0] * len(runs)
     for _ in range(repeat):
-        # Collect before the pass and not during it, so neither side pays for the other's garbage.
-        gc.collect()
-        gc.disable()
-        try:
-            t0 = time.perf_counter()
-            found = sum(run(d) for d in docs)
-            best = min(best, time.perf_counter() - t0)
-        finally:
-            gc.enable()
-    return best * 1000 / len(docs), found
+        for i, run in enumerate(runs):
+            seconds, found[i] = _pass(run, docs)
+            best[i] = min(best[i], seconds)
+    return [(b * 1000 / len(docs), n) for b, n in zip(best, found, strict=True)]
 
 
 def main() -> None:
@@ -57,9 +68,13 @@ def main() -> None:
     # One untimed call each first: both libraries compile patterns lazily on first use.
     tag(docs[0].text, docs[0].dct)
     search_dates(docs[0].text, languages=["en"], settings={"RELATIVE_BASE": _base(docs[0].dct)})
-    ours, found = _timed(lambda d: len(tag(d.text, d.dct)), docs, args.repeat)
-    theirs, theirs_found = _timed(
-        lambda d: len(search_dates(d.text, languages=["en"], settings={"RELATIVE_BASE": _base(d.dct)}) or []),
+    (ours, found), (theirs, theirs_found) = _timed_side_by_side(
+        [
+            lambda d: len(tag(d.text, d.dct)),
+            lambda d: len(
+                search_dates(d.text, languages=["en"], settings={"RELATIVE_BASE": _base(d.dct)}) or []
+            ),
+        ],
         docs,
         args.repeat,
     )

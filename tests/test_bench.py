@@ -1,0 +1,31 @@
+"""The tagger benchmark runs end to end on a tiny corpus and prints its figures (no timing asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_bench_tag_prints_both_sides_and_the_ratio() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_tag.py"), str(ROOT / "tests" / "fixtures" / "timeml"),
+         "--repeat", "2"],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    lines = result.stdout.splitlines()
+    assert lines[0] == "documents: 2"
+    assert lines[1].startswith("timeline.temporal.tag") and "ms/doc" in lines[1]
+    assert lines[2].startswith("dateparser.search_dates") and "ms/doc" in lines[2]
+    assert lines[3].startswith("ratio (search_dates / tag)") and lines[3].endswith("x")
+
+
+def test_bench_tag_names_an_empty_folder(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "bench_tag.py"), str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert f"no *.tml files under {tmp_path}" in result.stderr
