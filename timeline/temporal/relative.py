@@ -396,12 +396,19 @@ def _offset_duration(c: Candidate, n: float | None, unit: str) -> Norm:
     return Norm(c.start, c.start + len(head), "DURATION", duration_value(n, unit), None, "none", 0.8)
 
 
+_CLAUSE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”’]|$)")
+
+
 def _ago(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$").match(s)
     if m is None:
         return None
     head, direction = m[1], m[2].lower()
+    if direction in ("before", "after") and _CLAUSE_END.match(ctx.text, c.end):
+        # With nothing after it, "before" is an adverb like "earlier": "up from two million just six
+        # years before." dates the comparison, where "six years before the vote" only measures.
+        direction = "earlier" if direction == "before" else "later"
     if direction in ("before", "after"):
         # "two days before the vote": the offset is a duration; the signal word is not part of it.
         trimmed = c.start + len(m[1])
@@ -447,9 +454,10 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         if n2 is not None and n2.anchor == "anaphora":
             return n2
     last_year = ctx.last_value if ctx.last_value and _rx(r"\d{4}").fullmatch(ctx.last_value) else None
-    if direction == "later" and unit == "year" and last_year:
-        # "In 2000 it joined Arco, and two years later ...": the year just named is the base, not a day
-        # named sentences before it.
+    if anaphoric and unit == "year" and last_year and (k > 0 or k < -1):
+        # "In 2000 it joined Arco, and two years later ...", "opened in 2001; three years earlier ...":
+        # the year just named is the base, not a day named sentences before it nor the DCT. ("a year
+        # earlier" is the earnings-report comparison with the report's own period, handled above.)
         return _norm(c, "DATE", f"{int(last_year) + k:04d}", anchor="anaphora", confidence=0.6)
     if anaphoric and ctx.last_day is None and not (unit == "year" and sign < 0):
         # "released three months later" with no day named before: counting from the DCT would be
