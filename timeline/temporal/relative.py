@@ -138,7 +138,12 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
         confidence = 0.9
     else:
         left, _ = sentence_bounds(ctx.text, c.start, c.end)
-        week = _WEEK_IN_SENTENCE.findall(ctx.text, max(left, c.start - 50), c.start)
+        named_after = _WEEK_AFTER.match(ctx.text, c.end)
+        week = (
+            [named_after[1]]
+            if named_after
+            else _WEEK_IN_SENTENCE.findall(ctx.text, max(left, c.start - 50), c.start)
+        )
         if week:
             # "delayed until next week, perhaps on Tuesday": the weekday falls in the week named.
             offset = {"last": -1, "next": 1}.get(week[-1].lower(), 0)
@@ -168,6 +173,10 @@ _AFTER_WEEKDAY = compile_pattern(
     r"(\s*,?\s*(?:or|and|to|through|until|till|-|–)\s*)$"
 )
 _WEEK_IN_SENTENCE = compile_pattern(r"(?i)\b(last|next|this)\s+week\b")
+# ... or right after it, for it and the days coordinated with it: "on Wednesday to Friday last week".
+_WEEK_AFTER = compile_pattern(
+    rf"(?:\s*(?:,|and|or|to|through|-|–)\s*{DOW})*\s+(?:of\s+)?(?i:(last|next|this))\s+week(?!\w)"
+)
 
 
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
