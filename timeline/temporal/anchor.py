@@ -27,7 +27,8 @@ _ABBREVIATIONS = _words(
     "Dec Calif Ga Va Fla Mass U.S"
 )
 # The stdlib engine is several times faster than `regex` on these simple patterns (hot path).
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
+# Tokenised copy spaces its quotes off: ". `` We are within ...".
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*\s*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
@@ -203,6 +204,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "past" if prev in ("was", "were") else "future"
     if word in ("is", "are") and nxt == "to":
         return "future"
+    if word in ("was", "were") and nxt == "to" and lows[i + 2 : i + 3] == ["be"]:
+        return "would"  # "the well was to be sealed by Sunday": a plan, seen from the past
     if word == "likely" and nxt == "to":
         return "would"  # "the virus was likely to cause an epidemic in the autumn"
     if word == "ahead" and nxt == "of":
@@ -213,6 +216,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "future"  # "they expect the deal to close by Dec. 15"
     if word == "supposed" and nxt == "to" and prev in _BE_PRESENT:
         return "future"  # "talks that are supposed to conclude by May"
+    if word in ("hopes", "aims") and (prev in _DETERMINERS or nxt in ("of", "for")):
+        return None  # a noun: "the company's best hopes of plugging the leak rested on ..."
     if word in _FUTURE:
         if word in ("set", "expected") and nxt == "to":
             return "future"  # "talks, set to resume Monday": a reduced "which are set to"
@@ -239,9 +244,15 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # in its phrase it is that verb's complement ("forced the operation to be suspended"), and
         # after a rank it tells what has happened ("the first to be published").
         return None if prev2 in _RANKS else "future"
+    # "will be permanently sealed": an adverb between the auxiliary and the participle.
+    aux = prev
+    j = i - 1
+    while j > 0 and lows[j].endswith("ly") and len(lows[j]) > 4:
+        j -= 1
+        aux = lows[j]
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.
-        return None if prev in ("be", "being") else "past"
+        return None if aux in ("be", "being") else "past"
     if word in ("is", "are", "am"):
         if nxt.endswith("ing") and len(nxt) > 5:
             return None  # the progressive's own cue is on its '-ing' word ("is preparing")
@@ -250,7 +261,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "prog"
     if word.endswith("ed") and len(word) > 4 and not _not_ed(word) and not word.endswith("eed"):
         # Passives and infinitives in the present ("is expected", "to be voted") are not past.
-        if prev in _BE_PRESENT or prev in ("be", "being", "to", "will") or prev2 == "will":
+        if aux in _BE_PRESENT or aux in ("be", "being", "to", "will") or prev2 == "will":
             return None
         if prev in _DETERMINERS:
             return None  # "the seabed", "a detailed plan": a noun or an adjective, not a verb
@@ -318,6 +329,16 @@ def firm_tense_at(text: str, start: int, end: int) -> tuple[Tense, bool]:
     return _tense_cue(text, start, end, False)
 
 
+def _verb_before(tokens: list[str], lows: list[str], pivot: int) -> bool:
+    """Whether a tense cue precedes token `pivot` within its clause."""
+    for j in range(pivot - 1, -1, -1):
+        if lows[j] in _CLAUSE_BREAK:
+            return False
+        if _cue(tokens, lows, j) is not None:
+            return True
+    return False
+
+
 _FRONTED = re.compile(r"[\"“‘'`(\s]*(?:[A-Z][a-z]+\s+)?")
 
 
@@ -374,6 +395,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             break
         cue = _cue(tokens, lows, i, timetable)
         if cue is None or (conditional_at[i] and cue == "past"):
+            continue
+        if cue == "past" and i == pivot + 1 and lows[i].endswith("ed") and _verb_before(tokens, lows, pivot):
+            # "will face a hearing on Thursday devoted to the disaster": with a verb before the
+            # expression in its clause, an '-ed' word right after it is a participle on the noun.
             continue
         if cue == "past" and i < pivot and "that" in lows[i + 1 : pivot]:
             # A "that" clause has its own tense: "forecasters warned that winds could drive the slick
