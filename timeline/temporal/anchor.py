@@ -124,7 +124,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         )
         if cand < 0:
             break
-        m = _SENTENCE_END.match(text, cand, start)
+        # Up to the first character of the expression: the lookahead must see a sentence open there.
+        m = _SENTENCE_END.match(text, cand, start + 1)
         if m is not None and _is_boundary(text, m):
             left = m.end()
             break
@@ -258,7 +259,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None  # the progressive's own cue is on its '-ing' word ("is preparing")
         return "present"
     if word.endswith("ing") and len(word) > 5 and prev in _BE_PRESENT:
-        return "prog"
+        # "On Sunday it is preparing ...": a plan for a weekday. For a month or a date the progressive
+        # tells what goes on now ("the cap placed on 3 June is collecting oil"): no side by itself.
+        return "prog" if timetable else "present"
     if word.endswith("ed") and len(word) > 4 and not _not_ed(word) and not word.endswith("eed"):
         # Passives and infinitives in the present ("is expected", "to be voted") are not past.
         if aux in _BE_PRESENT or aux in ("be", "being", "to", "will") or prev2 == "will":
