@@ -291,13 +291,21 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 _SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past", "ended": "past"}
 
 
+def _past_main_clause(after: Sequence[str]) -> bool:
+    """Whether the clause after the first comma opens with a past 'was', 'were' or 'had'."""
+    if "," not in after:
+        return False
+    k = list(after).index(",")
+    return any(w in ("was", "were", "had") for w in after[k + 1 : k + 3])
+
+
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     """The side a signal word settles; `before` and `after` are the lowercased words around."""
     for word in before[-3:]:
         signal = _SIDE_SIGNAL.get(word)
-        if signal == "future" and ("had" in before[-8:] or "had" in after[:4]):
-            # "Until Thursday, they had not called him a suspect", "had claimed until Thursday":
-            # a state that ended in the past.
+        if signal == "future" and ("had" in before[-8:] or "had" in after[:4] or _past_main_clause(after)):
+            # "Until Thursday, they had not called him a suspect", "had claimed until Thursday",
+            # "until April's accident in the Gulf, it was the worst spill": a state that ended.
             return "past"
         if signal:
             return signal
@@ -314,9 +322,9 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
 
 def side_signal(text: str, start: int, end: int) -> Tense:
     """The side a preposition or clause opener right before [start, end) settles ('until', 'since')."""
-    left, _ = sentence_bounds(text, start, end)
+    left, right = sentence_bounds(text, start, end)
     before = [w.lower() for w in _tokens(text, max(left, start - 120), start)]
-    return _signal(before, [w.lower() for w in _tokens(text, end, end + 40)])
+    return _signal(before, [w.lower() for w in _tokens(text, end, min(right, end + 60))])
 
 
 def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Tense:
