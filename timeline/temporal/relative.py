@@ -508,7 +508,20 @@ def _event_head(c: Candidate, ctx: Context) -> int | None:
     return c.start + head.end()
 
 
+# "announced on the same day the company indicated ...": a clause after "the same day" names the day.
+_CLAUSE_AFTER = compile_pattern(r"\s+(?:that|when|as|the|a|an|he|she|it|they|we|his|her|its|their)\s")
+_FRONTED_BEFORE = compile_pattern(r"(?:^|[.!?:;\n][\"”’']?\s*)(?i:on\s+|at\s+)?$")
+
+
 def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
+    if (
+        c.match[0].lower().startswith("the same")
+        and _CLAUSE_AFTER.match(ctx.text, c.end)
+        and not _FRONTED_BEFORE.search(ctx.text, max(0, c.start - 12), c.start)
+    ):
+        # Not the day last named but the day of the clause's event, which the text does not date
+        # ("On the same day the firm said ..." opening a sentence is still the day last named).
+        return Norm(c.start, c.end, "DATE", "XXXX-XX-XX", None, "none", 0.5)
     n = _anaphor(c, ctx)
     head_end = _event_head(c, ctx)
     if n is None or head_end is None:
