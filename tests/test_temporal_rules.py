@@ -485,6 +485,7 @@ NOT_TIMEX = [
         "It is all of the other dark nights we are worried about.", id="described-nights-are-no-schedule"
     ),
     pytest.param("He led the ``Spring of Life'' protests.", id="capitalised-season-of-a-name"),
+    pytest.param("The long term cost of the spill is unknown.", id="the-long-term-before-a-noun"),
     pytest.param("The 30-year-old documentary filmmaker ran.", id="age-is-not-a-duration"),
     pytest.param("Dem Ossoff will raise your taxes, very bad on crime and 2nd A.", id="2nd-amendment"),
     pytest.param("We may win, he said.", id="modal-may"),

@@ -341,10 +341,25 @@ def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
 
 
+# A word that the phrase modifies, rather than one that ends or links it.
+_NOUN_AFTER = compile_pattern(
+    r"\s+(?!(?:and|or|but|as|because|if|is|are|was|were|will|would|than|to|for|in|of|on|at|by|with|"
+    r"when|while|the|a|an|that|this|it|we|they|he|she|i|you)\b)[a-z][a-z-]*\b"
+)
+
+
+_PREPOSITION_BEFORE = compile_pattern(r"(?i:\b(?:in|for|over|into|during|throughout|on|at)\s+)$")
+
+
 def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
     """'the end of the year', 'year-end', 'the near term': a unit of the DCT with a mod."""
     low = " ".join(c.match[0].lower().split())
     if low.endswith("term"):
+        governed = _PREPOSITION_BEFORE.search(ctx.text, max(0, c.start - 15), c.start)
+        if _NOUN_AFTER.match(ctx.text, c.end) and not governed:
+            # "The long term cost of this disaster": an adjective, "long-term", not a time ("in the
+            # short term include ..." is one).
+            return None
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
     unit = _rx(r"year|month|week|quarter|decade|century").search(low.split(" of ")[-1])[0]
     mod = "END" if ("end" in low or "close" in low) else "MID" if "middle" in low else "START"
