@@ -179,9 +179,19 @@ _WEEK_AFTER = compile_pattern(
 )
 
 
+# A weekday between "the" (or a possessive) and a capitalised word that is no date, title of address or
+# sentence opener is part of a name.
+_TITLE_BEFORE = compile_pattern(r"(?:\b[Tt]he|['’]s)\s+$")
+_TITLE_AFTER = compile_pattern(
+    rf"\s+(?!{MON}|{DOW}|(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|The|A|An|He|She|It|They|We|I|In|On|At|As)\b)[A-Z][A-Za-z]*\b"
+)
+
+
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
+    if _TITLE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start) and _TITLE_AFTER.match(ctx.text, c.end):
+        return None  # "the Sunday Times", "the BBC's Sunday AM programme": a title, not a day
     if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
