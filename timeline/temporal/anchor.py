@@ -155,19 +155,20 @@ def _not_ed(word: str) -> bool:
     return word.startswith("un") and not word.startswith("under") and word not in _REVERSED
 
 
-def _in_phrase(lows: list[str], i: int, test: Callable[[str], bool]) -> bool:
-    """Whether a word passing `test` precedes token i within its phrase (up to a clause break)."""
-    for word in reversed(lows[max(0, i - 8) : i]):
-        if word in _CLAUSE_BREAK:
+def _in_phrase(lows: list[str], i: int, test: Callable[[int], bool], reach: int = 8) -> bool:
+    """Whether a token passing `test` (given its index) precedes token i within its phrase: at most
+    `reach` tokens back, up to a clause break."""
+    for j in range(i - 1, max(0, i - reach) - 1, -1):
+        if lows[j] in _CLAUSE_BREAK:
             return False
-        if test(word):
+        if test(j):
             return True
     return False
 
 
 def _past_in_phrase(lows: list[str], i: int) -> bool:
     """Whether a past-looking verb precedes token i within its phrase."""
-    return _in_phrase(lows, i, _looks_past)
+    return _in_phrase(lows, i, lambda j: _looks_past(lows[j]))
 
 
 _NEGATIONS = _words("not n't never neither nor no nobody none")
@@ -175,7 +176,7 @@ _NEGATIONS = _words("not n't never neither nor no nobody none")
 
 def _negated(lows: list[str], i: int) -> bool:
     """Whether a negation precedes token i in its clause ("neither he nor she could be found")."""
-    return _in_phrase(lows, i, _NEGATIONS.__contains__)
+    return _in_phrase(lows, i, lambda j: lows[j] in _NEGATIONS)
 
 
 def _participle(word: str) -> bool:
@@ -341,13 +342,8 @@ def firm_tense_at(text: str, start: int, end: int) -> tuple[Tense, bool]:
 
 
 def _verb_before(tokens: list[str], lows: list[str], pivot: int) -> bool:
-    """Whether a tense cue precedes token `pivot` within its clause."""
-    for j in range(pivot - 1, -1, -1):
-        if lows[j] in _CLAUSE_BREAK:
-            return False
-        if _cue(tokens, lows, j) is not None:
-            return True
-    return False
+    """Whether a tense cue precedes token `pivot` anywhere in its clause."""
+    return _in_phrase(lows, pivot, lambda j: _cue(tokens, lows, j) is not None, reach=pivot)
 
 
 _FRONTED = re.compile(r"[\"“‘'`(\s]*(?:[A-Z][a-z]+\s+)?")
