@@ -184,6 +184,14 @@ def _participle(word: str) -> bool:
     return word.endswith(("ed", "en", "wn")) or word in _PAST or word in _BARE_PARTICIPLES
 
 
+def _auxiliary(lows: list[str], i: int) -> str:
+    """The word before token i, past any -ly adverbs: "be" in "will be permanently sealed"."""
+    j = i - 1
+    while j > 0 and lows[j].endswith("ly") and len(lows[j]) > 4:
+        j -= 1
+    return lows[j] if j >= 0 else ""
+
+
 def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
     'would', 'timetable' or None; `timetable` lets a scheduling verb's simple present point ahead."""
@@ -246,15 +254,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # in its phrase it is that verb's complement ("forced the operation to be suspended"), and
         # after a rank it tells what has happened ("the first to be published").
         return None if prev2 in _RANKS else "future"
-    # "will be permanently sealed": an adverb between the auxiliary and the participle.
-    aux = prev
-    j = i - 1
-    while j > 0 and lows[j].endswith("ly") and len(lows[j]) > 4:
-        j -= 1
-        aux = lows[j]
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.
-        return None if aux in ("be", "being") else "past"
+        return None if _auxiliary(lows, i) in ("be", "being") else "past"
     if word in ("is", "are", "am"):
         if nxt.endswith("ing") and len(nxt) > 5:
             return None  # the progressive's own cue is on its '-ing' word ("is preparing")
@@ -265,6 +267,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "prog" if timetable else "present"
     if word.endswith("ed") and len(word) > 4 and not _not_ed(word) and not word.endswith("eed"):
         # Passives and infinitives in the present ("is expected", "to be voted") are not past.
+        aux = _auxiliary(lows, i)
         if aux in _BE_PRESENT or aux in ("be", "being", "to", "will") or prev2 == "will":
             return None
         if prev in _DETERMINERS:
