@@ -65,8 +65,12 @@ _PAST = _words(
     "chose drew flew grew knew threw struck stood sold kept felt heard meant became caught taught "
     "fought sought shot drove rode wore swore tore woke froze hid slid shook forgot withdrew overtook "
     "undertook ended earlier previously recently announced reported agreed died killed elected voted "
-    "posted tweeted says"
+    "posted tweeted says rang sang sank shrank swam drank fled stole bled blew swept slept wept crept "
+    "sprang spun stung swung clung flung strode strove arose awoke ate forgave overcame oversaw "
+    "overthrew upheld withheld understood built rebuilt dealt dug knelt leapt stuck sat laid shone"
 )
+# Left out as mostly other words or other tenses: "hit", "cut", "put", "burst", "spread" (present
+# too), "fed" (the Fed), "lent" (Lent), "ground", "wound", "bound", "bit", "lay".
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
 # Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
