@@ -63,6 +63,18 @@ _YEAR_CUE = compile_pattern(
 # --- dates with a day ------------------------------------------------------------------------------
 
 
+# "last May 5" (not "the last May 5 deadline", an ordinal, nor a web page's "NEXT 26 MAY" button).
+_SIDE_BEFORE = compile_pattern(r"(?<!\b(?i:the)\s)\b([Nn]ext|[Ll]ast)\s+$")
+
+
+def _side_year(dct: dt.date, month: int, *, ahead: bool) -> int:
+    """Year of 'next/last <month>': "last February" said in March is a year ago (the month just gone
+    would be "last month"), and "next April" said in March a year ahead."""
+    if ahead:
+        return dct.year if month > dct.month + 1 else dct.year + 1
+    return dct.year if month < dct.month - 1 else dct.year - 1
+
+
 def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     """Month + day (+ year, + weekday): 'June 20th', 'Aug. 7, 1998', 'Friday, Aug. 7', '20 June 2017'."""
     month = _month_of(s)
@@ -81,6 +93,15 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return None
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
+    side = _SIDE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
+    if side is not None and not dow:
+        # "next January 1", "last May 5" (the gold spans leave the word out): the year as for "next
+        # January", "last May".
+        year = _side_year(ctx.dct, month, ahead=side[1][0] in "Nn")
+        try:
+            return _norm(c, "DATE", dt.date(year, month, day).isoformat(), anchor="dct", confidence=0.95)
+        except ValueError:
+            return None  # February 29 outside a leap year
     year = month_year(ctx.dct, month, day, *_month_tense(ctx, c))
     if dow:
         # A written weekday picks the year whose calendar agrees with it.
@@ -170,11 +191,8 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}")
     d = ctx.dct
-    if mode == "last":
-        # "last February" said in March means a year ago: the month just gone would be "last month".
-        year = d.year if month < d.month - 1 else d.year - 1
-    elif mode == "next":
-        year = d.year if month > d.month + 1 else d.year + 1
+    if mode in ("last", "next"):
+        year = _side_year(d, month, ahead=mode == "next")
     elif mode == "this":
         year = d.year
     else:
@@ -537,6 +555,9 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     name = _NAME_BEFORE.search(before)
     if not prefixed and name and name[1].lower() not in _YEAR_NAME_OK:
         return None  # "Orion 1980", "Windows 2000": a number in a name, not a year
+    first = _SPAN_START.search(before)
+    if first is not None and not int(first[1]) < year <= int(first[1]) + 200:
+        return None  # "9001-2008" (a standard), "2005/1990": no span of years
     joined = _JOINED_BEFORE.search(before)
     if not prefixed and joined and joined[1].lower() not in _YEAR_JOIN_OK:
         return None  # "Euro-2012", "corum-populo-2010": a name; "pre-2008" is still a year
@@ -545,6 +566,7 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
 
 _NAME_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]*)\s+$")
 _JOINED_BEFORE = compile_pattern(r"([A-Za-z]+)-$")
+_SPAN_START = compile_pattern(r"(\d{4})[-–/]$")
 _YEAR_JOIN_OK = _words("pre post mid early late end fy")
 # Capitalised words that may still introduce a year (sentence-initial prepositions and the like).
 _YEAR_NAME_OK = _words(
@@ -597,13 +619,30 @@ _FIXED_HOLIDAYS = (
     ("halloween", 10, 31),
     ("valentine", 2, 14),
     ("veterans", 11, 11),
+    ("patrick", 3, 17),
+    ("boxing", 12, 26),
+    ("armistice", 11, 11),
+    ("remembrance day", 11, 11),
 )
 # US holidays on the nth weekday of a month: (words, month, weekday (Monday 0), n, days after it).
 # Election Day is the Tuesday after the first Monday of November.
 _NTH_WEEKDAY_HOLIDAYS = (
     ("thanksgiving", 11, 3, 4, 0),
+    ("black friday", 11, 3, 4, 1),
+    ("cyber monday", 11, 3, 4, 4),
     ("labor", 9, 0, 1, 0),
     ("election", 11, 0, 1, 1),
+    ("king", 1, 0, 3, 0),
+    ("presidents", 2, 0, 3, 0),
+    ("columbus", 10, 0, 2, 0),
+)
+# Days counted from Easter Sunday; a longer name comes before the one it contains.
+_EASTER_HOLIDAYS = (
+    ("easter monday", 1),
+    ("good friday", -2),
+    ("palm sunday", -7),
+    ("ash wednesday", -46),
+    ("easter", 0),
 )
 
 
@@ -612,10 +651,9 @@ def _holiday_day(name: str, year: int) -> dt.date | None:
     for key, month, day in _FIXED_HOLIDAYS:
         if key in low:
             return dt.date(year, month, day)
-    if "easter" in low:
-        return easter(year)
-    if "good friday" in low:
-        return easter(year) - dt.timedelta(days=2)
+    for key, days in _EASTER_HOLIDAYS:
+        if key in low:
+            return easter(year) + dt.timedelta(days=days)
     for key, month, weekday, nth, after in _NTH_WEEKDAY_HOLIDAYS:
         if key in low:
             first = dt.date(year, month, 1)
@@ -623,6 +661,9 @@ def _holiday_day(name: str, year: int) -> dt.date | None:
     if "memorial" in low:  # the last Monday of May
         last = dt.date(year, 5, 31)
         return last - dt.timedelta(days=last.weekday())
+    if "remembrance sunday" in low:  # the second Sunday of November
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(6 - first.weekday()) % 7 + 7)
     return None
 
 
