@@ -206,6 +206,8 @@ _RULES: list[tuple[str, str]] = [
         "anaphor",
         rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|"
         rf"month|year|{DOW})|that\s+(?:same\s+)?(?:day|week|month|year|quarter|{PART})|the\s+same\s+day|the\s+day\s+(?:before|after)|"
+        # "The year before, they fell": clause-final only ("the year before the merger" is undated).
+        rf"the\s+(?:week|month|year)\s+(?:before|after)(?=\s*[,.;:]|\s*$)|"
         rf"the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|"
         rf"{PART}|week|month|year))(?!\w)",
     ),
@@ -263,7 +265,8 @@ _RULES: list[tuple[str, str]] = [
         "first_units",
         # After a modal "last" is the verb: "the epidemic may last years" is a bare "years".
         r"(?i:(?:the\s+)?(?:first|past|(?<!\b(?:may|might|could|will|would|can|should|must|to)\s)last|"
-        r"next|coming|early)\s+(?:few\s+)?(?:days|weeks|months|years|decades|hours|minutes))(?!\w)",
+        r"next|coming|early|(?<=\bthe\s)(?:following|subsequent|ensuing|intervening))\s+(?:few\s+)?"
+        r"(?:days|weeks|months|years|decades|hours|minutes))(?!\w)",
     ),
     (
         "bare_units",
@@ -274,10 +277,11 @@ _RULES: list[tuple[str, str]] = [
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
     (
         "ref",
-        r"(?i:now|currently|recently|the\s+past|the\s+future|the\s+present|nowadays|these\s+days|"
+        r"(?i:now|currently|recently|the\s+(?:(?:recent|distant)\s+)?past|the\s+future|the\s+present|"
+        r"nowadays|these\s+days|"
         r"lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow|at\s+present|(?:the\s+)?(?:near|"
-        r"distant|foreseeable)\s+future)(?![\w-])",
+        r"distant|not[-\s]+(?:(?:too|so)[-\s]+)?distant|foreseeable)\s+future)(?![\w-])",
     ),
     (
         "set",
@@ -290,8 +294,11 @@ _RULES: list[tuple[str, str]] = [
     (
         "holiday",
         r"(?:(?i:last|this|next)\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
-        r"Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
-        r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday)(?:\s+(?i:week(?:end)?))?(?!\w)",
+        r"Easter(?:\s+(?:Sunday|Monday))?|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Halloween|"
+        r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday|Black\s+Friday|Cyber\s+Monday|"
+        r"(?:St\.?|Saint)\s+Patrick's\s+Day|Boxing\s+Day|Remembrance\s+(?:Day|Sunday)|Armistice\s+Day|"
+        r"(?:Martin\s+Luther\s+)?King\s+(?:Jr\.?\s+)?Day|Presidents'?\s+Day|Columbus\s+Day|Ash\s+Wednesday|"
+        r"Palm\s+Sunday)(?:\s+(?i:week(?:end)?))?(?!\w)",
     ),
     (
         "spelled_year",
@@ -300,7 +307,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"(?<![\w$£€#.,/]|\d-)(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
+        # "1987-2005", "2012/13": the second year of a span is a year too (checked in the rule).
+        rf"(?:(?<![\w$£€#.,/]|\d-)|(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/]))"
+        rf"(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
         rf"FY)\s*)?{YEAR}",
     ),
 ]  # fmt: skip
@@ -362,6 +371,17 @@ def _classes() -> dict[str, tuple[str, ...]]:
         "Election",
         "Veterans",
         "Good",
+        "Black",
+        "Cyber",
+        "Patrick",
+        "Boxing",
+        "Remembrance",
+        "Armistice",
+        "King",
+        "Presidents",
+        "Columbus",
+        "Ash",
+        "Palm",
     ]:
         cased.setdefault(w, set()).add("HOLIDAY")
     # One dictionary keyed by the token as written: lower, Capitalised and UPPER forms of the
@@ -421,12 +441,15 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             out.append(("CLOCK", start, end))
         if "/" in digits:
             out.append(("NUMDATE", start, end))
+            if _YEAR_PAIR.fullmatch(digits):  # "2012/2013": two years, each a trigger
+                out.extend((("YEAR", start, start + 4), ("YEAR", end - 4, end)))
         if text[end : end + 2] in _ORDINAL_SUFFIXES:
             out.append(("ORDINAL", start, end + 2))
     return out
 
 
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
+_YEAR_PAIR = re.compile(r"(?:1\d|20)\d\d/(?:1\d|20)\d\d")
 _YEAR_PREFIXES = frozenset(f"{i}" for i in range(10, 21))
 # How far before and after a trigger word its class's matches can reach (characters): the longest
 # prefix ("the better part of the past several") and suffix ("10:35 a.m. EST, Nov. 6, 1989") seen.
@@ -577,7 +600,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "period": ("period", "quarter"),
     "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
     "unit_long": ("-long",),
-    "first_units": ("first", "past", "last", "next", "coming", "early"),
+    "first_units": ("first", "past", "last", "next", "coming", "early", "following", "subsequent", "ensuing",
+                    "intervening"),
     "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),

@@ -289,7 +289,7 @@ def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
             return None
     if s in ("now", "currently", "the present", "nowadays", "these days", "right now", "at present"):
         return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
-    if s in ("recently", "the past", "lately"):
+    if s in ("recently", "the past", "lately", "the recent past", "the distant past"):
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
     if "future" in s:
         if s.startswith("in "):
