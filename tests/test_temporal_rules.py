@@ -483,6 +483,10 @@ REGRESSIONS = [
                  id="palm-sunday-is-counted-from-easter"),
     pytest.param("Offices close on Martin Luther King Jr. Day.", "2013-03-22", "Martin Luther King Jr. Day",
                  "2013-01-21", id="king-day-is-the-third-monday-of-january"),
+    pytest.param("Shares recovered as markets rallied in the afternoon.", "2010-06-02", "the afternoon",
+                 "2010-06-02TAF", id="a-past-verb-puts-an-unanchored-afternoon-on-the-publication-day"),
+    pytest.param("The rest will resume normal service by the evening.", "2010-07-27", "the evening",
+                 "2010-07-27TEV", id="a-future-verb-puts-by-the-evening-on-the-publication-day"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
 ]  # fmt: skip
@@ -507,6 +511,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 NOT_TIMEX = [
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
+    pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),
     pytest.param("The firm employs 1600 people.", id="a-four-digit-count-without-a-zone-is-no-clock"),
     pytest.param(
         "Some 4,000 died, with a second or third wave to come.",

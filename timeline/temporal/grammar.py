@@ -223,7 +223,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "day_part",
         rf"(?i:mid-?\s?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{DOW}))?|"
-        rf"(?<=\b(?i:in|into|during|throughout)\s)the\s+(?:morning|afternoon|evening))(?!\w)",
+        rf"(?<=\b(?i:in|into|during|throughout|by)\s)the\s+(?:morning|afternoon|evening))(?!\w)",
     ),
     (
         "rel_unit",

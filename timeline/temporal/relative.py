@@ -27,6 +27,7 @@ from timeline.temporal.base import (
     _part_of,
     _relative_unit,
     _rx,
+    _tense,
     _unit_value,
     _unresolved,
     _weekday_tense,
@@ -258,6 +259,11 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
         day, anchor = ctx.last_day, "anaphora"
     elif mod is not None:
         day, anchor = ctx.dct, "dct" if ctx.dct else "none"
+    elif ctx.dct is not None and _tense(ctx, c) is not None:
+        # With no day named, a past or future verb makes it the publication day's ("markets rallied
+        # in the afternoon", "will resume service by the evening"); a present is a habit ("gets up
+        # in the morning").
+        return _norm(c, "TIME", f"{ctx.dct.isoformat()}T{_PARTS[part]}", mod, "dct", 0.5)
     else:
         return None
     if day is None:
