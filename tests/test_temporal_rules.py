@@ -487,6 +487,8 @@ REGRESSIONS = [
                  "2010-06-02TAF", id="a-past-verb-puts-an-unanchored-afternoon-on-the-publication-day"),
     pytest.param("The rest will resume normal service by the evening.", "2010-07-27", "the evening",
                  "2010-07-27TEV", id="a-future-verb-puts-by-the-evening-on-the-publication-day"),
+    pytest.param("THE WELL EXPLODED ON 20 APRIL AND SANK.", "2010-12-10", "20 APRIL", "2010-04-20",
+                 id="an-all-caps-past-verb-is-a-verb-not-a-name"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
 ]  # fmt: skip

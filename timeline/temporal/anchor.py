@@ -276,8 +276,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None
         if prev in _DETERMINERS:
             return None  # "the seabed", "a detailed plan": a noun or an adjective, not a verb
-        if tokens[i][0].isupper() and i > 0:
-            return None  # a proper name such as "United"
+        if tokens[i][0].isupper() and i > 0 and not tokens[i].isupper():
+            return None  # a proper name such as "United" (all caps is a headline's verb: "RALLIED")
         return "past"
     return None
 
