@@ -489,6 +489,18 @@ REGRESSIONS = [
                  "2010-07-27TEV", id="a-future-verb-puts-by-the-evening-on-the-publication-day"),
     pytest.param("THE WELL EXPLODED ON 20 APRIL AND SANK.", "2010-12-10", "20 APRIL", "2010-04-20",
                  id="an-all-caps-past-verb-is-a-verb-not-a-name"),
+    pytest.param("The band split up in the '90s.", "2013-03-22", "the '90s", "199",
+                 id="an-apostrophe-decade-ahead-of-the-dct-is-last-century"),
+    pytest.param("Speakeasies thrived in the '20s.", "2013-03-22", "the '20s", "192",
+                 id="an-apostrophe-decade-not-yet-begun-is-last-century"),
+    pytest.param("Rents soared in the 80s.", "2013-03-22", "the 80s", "198",
+                 id="a-two-digit-decade-after-the-is-a-decade"),
+    pytest.param("Rents soared in the mid-90s.", "2013-03-22", "the mid-90s", "199",
+                 id="a-two-digit-decade-after-mid-is-a-decade"),
+    pytest.param("The 1980's were a boom time.", "2013-03-22", "The 1980's", "198",
+                 id="a-decade-written-with-an-apostrophe-s"),
+    pytest.param("It was 1980's best film.", "2013-03-22", "1980", "1980",
+                 id="a-bare-year-with-apostrophe-s-is-the-years-possessive"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
 ]  # fmt: skip
@@ -555,6 +567,7 @@ NOT_TIMEX = [
     pytest.param("The fall in prices was sharp.", id="the-fall-in-prices-is-no-autumn"),
     pytest.param("The plant is certified to ISO 9001-2008.", id="a-standard-number-is-no-span-of-years"),
     pytest.param("Sales fell the year before the merger.", id="the-year-before-an-event-is-undated"),
+    pytest.param("She is in her late 80s.", id="an-age-in-her-late-80s-is-no-decade"),
 ]
 
 

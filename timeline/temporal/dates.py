@@ -471,12 +471,13 @@ _CENTURY_CUE = compile_pattern(r"(?i:\b(?:the|in|since|by|from|to|until|early|la
 
 def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
-    m = _rx(r"(\d{4}|'\d\d)").search(low)
+    m = _rx(r"(\d{4}|(?<!\d)\d\d)").search(low)
     if m:
         digits = m[1]
-        if digits.startswith("'"):
-            century = (ctx.dct.year // 100) if ctx.dct else 19
-            decade = century * 10 + int(digits[1])
+        if len(digits) == 2:
+            # "the '90s", "the 80s": the latest such decade that has begun ('20s said in 2013: 1920s).
+            year = (ctx.dct.year // 100 * 100 if ctx.dct else 1900) + int(digits)
+            decade = (year - 100 if ctx.dct and year > ctx.dct.year else year) // 10
         elif digits.endswith("00") and int(digits) < 2000:
             if not low.startswith(("the", "mid", "early", "late")) and not _CENTURY_CUE.search(
                 ctx.text, max(0, c.start - 12), c.start

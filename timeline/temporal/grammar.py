@@ -168,7 +168,11 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "decade",
-        r"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)'?s(?!\w)|"
+        r"(?i:(?:the\s+)?(?:(?:1[0-9]|20)\d0|'\d0)s(?!\w)|"
+        # "the 90s", "the mid-80s", "the 1980's" (a bare "1980's" is the year's possessive); an age
+        # ("in his late 80s") is no decade.
+        r"(?:the\s+)?(?<=\b(?:the|mid|early|late)[\s-])(?<!\b(?:his|her|their|its|my|your|our)\s"
+        r"(?:mid|early|late)[\s-])(?:(?:1[0-9]|20)\d0|'\d0|[1-9]0)'?s(?!\w)|"
         r"(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties)(?!\w))",
     ),
@@ -435,8 +439,8 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
         glued = text[end : end + 1].isalpha()
         if len(digits) == 4 and digits.isdigit() and digits[:2] in _YEAR_PREFIXES and not glued:
             out.append(("YEAR", start, end))
-        elif digits.endswith("s") and digits[-2:-1] in ("0", "'"):
-            out.append(("DECADE", start, end))
+        if tok.endswith("s") and tok.removesuffix("s").removesuffix("'")[-1:] == "0":
+            out.append(("DECADE", start, end))  # "1990s", "90s", "1980's"
         if ":" in digits or _CLOCK_AFTER.match(text, end):
             out.append(("CLOCK", start, end))
         if "/" in digits:
