@@ -501,6 +501,8 @@ REGRESSIONS = [
                  id="a-decade-written-with-an-apostrophe-s"),
     pytest.param("It was 1980's best film.", "2013-03-22", "1980", "1980",
                  id="a-bare-year-with-apostrophe-s-is-the-years-possessive"),
+    pytest.param("The ship sank in 1998; a year earlier, it was refitted.", "2013-03-22", "a year earlier",
+                 "1997", id="a-year-earlier-after-an-old-year-counts-from-it-not-the-dct"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
 ]  # fmt: skip

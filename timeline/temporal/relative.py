@@ -494,10 +494,12 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         if n2 is not None and n2.anchor == "anaphora":
             return n2
     last_year = ctx.last_value if ctx.last_value and _rx(r"\d{4}").fullmatch(ctx.last_value) else None
-    if anaphoric and unit == "year" and last_year and (k > 0 or k < -1):
+    # "a year earlier" is the earnings comparison with the report's period, unless the year named is
+    # too old to be reported on: "The ship sank in 1998; a year earlier ..." is 1997.
+    unreported = last_year is not None and ctx.dct is not None and int(last_year) < ctx.dct.year - 2
+    if anaphoric and unit == "year" and last_year and (k > 0 or k < -1 or unreported):
         # "In 2000 it joined Arco, and two years later ...", "opened in 2001; three years earlier ...":
-        # the year just named is the base, not a day named sentences before it nor the DCT. ("a year
-        # earlier" is the earnings-report comparison with the report's own period, handled above.)
+        # the year just named is the base, not a day named sentences before it nor the DCT.
         return _norm(c, "DATE", f"{int(last_year) + k:04d}", anchor="anaphora", confidence=0.6)
     if anaphoric and ctx.last_day is None and not (unit == "year" and sign < 0):
         # "released three months later" with no day named before: counting from the DCT would be
