@@ -85,8 +85,8 @@ _ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|local\s+time)"
 _GLUED_ZONE = r"(?:GMT|UTC|BST)"
 TZ = rf"(?:\s+{_ZONE}|(?<=\d){_GLUED_ZONE})"
 CLOCK = (
-    r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am|pm|A\.M\.|P\.M\.)(?!\w)"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm)(?!\w))?"
+    r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.)(?!\w)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)(?!\w))?"
     # A 24-hour reading without a colon needs its zone: "1425 local time", "(1925 GMT)".
     rf"|(?:[01]\d|2[0-3])[0-5]\d(?={TZ}(?!\w))"
     # ... and so does one with a dot, as British papers stamp their pages: "14.27 BST".
@@ -104,7 +104,8 @@ SPELLED_YEAR = (
 # The day a clock reading names: "at 08.53 BST on Wednesday 6 May 2009" takes the whole date.
 _DAYREF = (
     rf"(?:(?:{DOW},?\s+)?(?:{MON}\s+{DAYNUM}(?:,?\s+{YEAR})?|{DAYNUM}\s+{MON}(?:\s+{YEAR})?)"
-    rf"|{DOW}|(?i:today|tomorrow|yesterday|tonight|that\s+(?:day|{PART})))"
+    rf"|{DOW}(?:\s+(?i:{PART}))?|(?i:today|tomorrow|yesterday|tonight|last\s+night|"
+    rf"(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|that\s+(?:day|{PART})))"
 )
 # The year a half is of ("the first half of 1990", "the latter half of the year").
 _HALF_OF = rf"(?:(?:this|last|next)\s+year|{YEAR}|the\s+year)"

@@ -82,6 +82,11 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
 _AFTER_MIDNIGHT = compile_pattern(r"(?i:\b(?:after|past)\s+)$")
 
 
+# A part of the day after a clock without a.m./p.m. puts it after noon: "at 7:30 tonight". Not
+# "night": "1:30 Sunday night" is as often the small hours.
+_LATE_PART = compile_pattern(r"(?i:afternoon|evening|tonight)")
+
+
 def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     m = _CLOCK_TOKEN.search(s)
@@ -101,6 +106,8 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             hour += 12
         elif ap == "am" and hour == 12:
             hour = 0
+        elif not ap and 1 <= hour < 12 and _LATE_PART.search(s, m.end()):
+            hour += 12  # "at 7:30 tonight", "at 2:15 Saturday afternoon"
         if hour > 23:
             return None
         clock = f"T{hour:02d}:{minute:02d}"
