@@ -108,6 +108,8 @@ _CLOCK_TOKEN = compile_pattern(
 def parse_number(words: str) -> float | None:
     """'two' -> 2, 'twenty-four' -> 24, '40' -> 40, 'two and a half' -> 2.5; None for vague words."""
     w = _rx(r"\s+").sub(" ", words.lower().strip())
+    if w in ("half a", "half an", "a half", "an half"):
+        return 0.5
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
@@ -128,15 +130,11 @@ def _fmt_number(n: float) -> str:
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration for n units (None = unknown amount, the X of PXY)."""
     code, _, is_time = _UNITS[unit]
+    # Decades, centuries and quarters are written in years and months ("half a decade" is P5Y).
+    into = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}.get(code)
+    if into is not None and n is not None:
+        code, n = into[0], n * into[1]
     amount = "X" if n is None else _fmt_number(n)
-    if code == "DE":
-        code, amount = ("Y", _fmt_number(n * 10)) if n is not None else ("DE", "X")
-    elif code == "CE":
-        code, amount = ("Y", _fmt_number(n * 100)) if n is not None else ("CE", "X")
-    elif code == "Q":
-        code, amount = ("M", _fmt_number(n * 3)) if n is not None else ("Q", "X")
-    elif code == "WE":
-        code = "WE"
     if n is not None and n != int(n) and (code, is_time) in _FRACTION_INTO:
         # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: the fraction in the next smaller unit.
         smaller, factor, smaller_is_time = _FRACTION_INTO[code, is_time]

@@ -31,7 +31,7 @@ NUMBERS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12,
+    "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "half a dozen": 6,
     "a couple of": 2, "couple of": 2, "a couple": 2,
 }  # fmt: skip
 ORDINALS: dict[str, int] = {
@@ -70,13 +70,15 @@ _NUMWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|hundred"
-    r"|(?:a\s+)?dozen)"
+    r"|(?:half\s+a\s+|a\s+)?dozen)"
 )
 # An amount in digits: grouped ("800,000") or plain, with decimals.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 # Never from inside a number: "800,000 years" is not "000 years".
 NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
-NUM_A = rf"(?:{NUM}|an?(?!\w))"
+# "half an hour", "a half-hour": half of one unit.
+HALF = r"(?:half\s+an?|an?\s+half)(?!\w)(?!\s+dozen)"
+NUM_A = rf"(?:{NUM}|{HALF}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"

@@ -484,7 +484,12 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
             confidence=0.8,
         )
     if n != int(n):
-        return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct", confidence=0.6)
+        # "half a century ago" is 50 years ago, "two and a half years ago" 30 months ago.
+        smaller = {"decade": ("year", 10), "century": ("year", 100), "centurie": ("year", 100),
+                   "year": ("month", 12)}.get(unit)  # fmt: skip
+        if smaller is None or not (n * smaller[1]).is_integer():
+            return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct", confidence=0.6)
+        n, unit = n * smaller[1], smaller[0]
     k = int(n) * sign
     years = (
         k * (10 if unit == "decade" else 100 if unit in ("century", "centurie") else 1)
