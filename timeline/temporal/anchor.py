@@ -223,7 +223,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word == "likely" and nxt == "to":
         return "would"  # "the virus was likely to cause an epidemic in the autumn"
     if word == "ahead" and nxt == "of":
-        return "future"
+        # After a past verb it only orders two past events: "sales soared ahead of Valentine's Day".
+        return None if _past_in_phrase(lows, i) else "future"
     if word in _PLAN:
         return "future" if nxt == "to" else None
     if word in _EXPECT:

@@ -145,8 +145,16 @@ def _rule_first_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, f"{c.match[0]} {tail[1]}")
 
 
+# "September 14 and 18, 2010": the year written after the second day is the first day's too.
+_PAIR_YEAR = compile_pattern(
+    r"(?:\s{1,3}(?:and|or|to|through)\s{1,3}|\s{0,3}[-–]\s{0,3})(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,?\s+((?:1[0-9]|20)\d\d)\b"
+)
+
+
 def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
-    return _day_in_text(c, ctx, c.match[0])
+    s = c.match[0]
+    pair = None if _YEAR_TOKEN.search(s) else _PAIR_YEAR.match(ctx.text, c.end)
+    return _day_in_text(c, ctx, f"{s} {pair[1]}" if pair else s)
 
 
 def _rule_spelled_day(c: Candidate, ctx: Context) -> Norm | None:

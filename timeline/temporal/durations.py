@@ -26,6 +26,7 @@ from timeline.temporal.grammar import (
 # --- durations and offsets -----------------------------------------------------------------------------
 
 
+_SEASON_WORD = compile_pattern(r"spring|summer|fall|autumn|winter")
 _PERIOD_NOUN = compile_pattern(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
 _OR_SO = compile_pattern(r"(?i:\s+or\s+so)$")
 # "two to three weeks", "12 or 18 months", "a day or two": one span whose value is the lower bound
@@ -221,6 +222,9 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     month = _month_of(c.match[0])
     if month is not None:
         return _norm(c, "SET", f"XXXX-{month:02d}", anchor="none")  # "each July"
+    season = _SEASON_WORD.search(low)
+    if season:
+        return _norm(c, "SET", f"XXXX-{_SEASONS[season[0]]}", anchor="none")  # "every summer"
     dow = _DOW_TOKEN.search(low)
     if dow:
         part = _part_of(low)

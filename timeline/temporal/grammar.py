@@ -63,6 +63,8 @@ MON = (
     rf"(?:(?:{FULL_MONTHS}|{FULL_MONTHS.upper()})(?![\w-])"
     rf"|(?:{_ABBR}|{_ABBR.upper()})(?:\.|(?=\s+\d))(?!\w))"
 )
+# After a day number an abbreviation needs no dot: "14 Sept", "8 Apr" (British style).
+MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
 DOW = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|%|\s+percent)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|old))"
@@ -126,9 +128,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|"
         r"at\s+night)",
     ),
-    ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}\s*,?\s+{YEAR}"),
+    ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{DOW}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
-    ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON}"),
+    ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
     ("spelled_dm", rf"(?i:the\s+{_DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
     ("week_of", rf"(?i:the\s+week(?:end)?\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
@@ -296,7 +298,8 @@ _RULES: list[tuple[str, str]] = [
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
         rf"{DOW}s?\s+(?:mornings|afternoons|evenings|nights)|{DOW}s|"
-        rf"(?:mornings|evenings|nights|weekends))|(?i:every|each)\s+{MON})(?!\w)",
+        rf"(?:mornings|evenings|nights|weekends)|(?:every|each)\s+(?:spring|summer|fall|autumn|winter))|"
+        rf"(?i:every|each)\s+{MON})(?!\w)",
     ),
     (
         "holiday",

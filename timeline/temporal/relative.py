@@ -509,10 +509,11 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     # "a year earlier" is the earnings comparison with the report's period, unless the year named is
     # too old to be reported on: "The ship sank in 1998; a year earlier ..." is 1997.
     unreported = last_year is not None and ctx.dct is not None and int(last_year) < ctx.dct.year - 2
-    if anaphoric and unit == "year" and last_year and (k > 0 or k < -1 or unreported):
-        # "In 2000 it joined Arco, and two years later ...", "opened in 2001; three years earlier ...":
-        # the year just named is the base, not a day named sentences before it nor the DCT.
-        return _norm(c, "DATE", f"{int(last_year) + k:04d}", anchor="anaphora", confidence=0.6)
+    if anaphoric and years and last_year and (unit != "year" or k > 0 or k < -1 or unreported):
+        # "In 2000 it joined Arco, and two years later ...", "opened in 2001; three years earlier ...",
+        # "founded in 1990 and sold a decade later": the year just named is the base, not a day named
+        # sentences before it nor the DCT.
+        return _norm(c, "DATE", f"{int(last_year) + years:04d}", anchor="anaphora", confidence=0.6)
     if anaphoric and ctx.last_day is None and not (unit == "year" and sign < 0):
         # "released three months later" with no day named before: counting from the DCT would be
         # wrong, so a year named before is the base for years, else the amount stays a duration.
