@@ -531,6 +531,8 @@ REGRESSIONS = [
                  id="a-decade-later-counts-from-the-year-named"),
     pytest.param("Floods come every summer.", "2013-03-22", "every summer", "XXXX-SU",
                  id="every-summer-is-a-set"),
+    pytest.param("The shop is closed on Sundays.", "2013-03-22", "Sundays", "XXXX-WXX-7",
+                 id="a-plural-weekday-is-a-set-not-a-name"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
 ]  # fmt: skip

@@ -65,7 +65,8 @@ MON = (
 )
 # After a day number an abbreviation needs no dot: "14 Sept", "8 Apr" (British style).
 MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
-DOW = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
+_DOW_NAME = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+DOW = rf"{_DOW_NAME}(?!\w)"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|%|\s+percent)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|old))"
 _NUMWORD = (
@@ -297,7 +298,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|"
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
-        rf"{DOW}s?\s+(?:mornings|afternoons|evenings|nights)|{DOW}s|"
+        rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
         rf"(?:mornings|evenings|nights|weekends)|(?:every|each)\s+(?:spring|summer|fall|autumn|winter))|"
         rf"(?i:every|each)\s+{MON})(?!\w)",
     ),

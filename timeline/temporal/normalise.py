@@ -283,7 +283,12 @@ def _looks_like_name(c: Candidate, ctx: Context) -> bool:
     if multiword and words[-1] == "of":
         words.pop()  # "Spring of Life": the season rule takes a trailing "of" for "spring of 1998"
     last = words[-1]
-    if not last[:1].isupper() or last.isupper() or _month_of(last) or last.lower() in WEEKDAYS:
+    if (
+        not last[:1].isupper()
+        or last.isupper()
+        or _month_of(last)
+        or last.lower().removesuffix("s") in WEEKDAYS
+    ):
         return False
     before = ctx.text[max(0, c.start - 3) : c.start]
     return multiword or not _SENTENCE_START.search(before)
