@@ -533,6 +533,10 @@ REGRESSIONS = [
                  id="every-summer-is-a-set"),
     pytest.param("The shop is closed on Sundays.", "2013-03-22", "Sundays", "XXXX-WXX-7",
                  id="a-plural-weekday-is-a-set-not-a-name"),
+    pytest.param("The blast happened at 11:30 p.m. last night.", "2013-03-22", "11:30 p.m. last night",
+                 "2013-03-21T23:30", id="a-clock-before-last-night-is-on-the-day-before"),
+    pytest.param("Police came at 2 a.m. last night.", "2013-03-22", "2 a.m. last night", "2013-03-22T02:00",
+                 id="a-morning-clock-last-night-is-the-small-hours-of-the-dct"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
 ]  # fmt: skip

@@ -64,7 +64,13 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
     if "that " in low and ctx.last_day is not None:
         return ctx.last_day, "anaphora"  # "by 11.30 pm that night": the day last named
     if ctx.dct is not None:
-        for word, delta in (("yesterday", -1), ("tomorrow", 1), ("today", 0), ("tonight", 0)):
+        for word, delta in (
+            ("yesterday", -1),
+            ("last night", -1),
+            ("tomorrow", 1),
+            ("today", 0),
+            ("tonight", 0),
+        ):
             if word in low:
                 return ctx.dct + dt.timedelta(days=delta), "dct"
         if dow:
@@ -85,6 +91,7 @@ _AFTER_MIDNIGHT = compile_pattern(r"(?i:\b(?:after|past)\s+)$")
 # A part of the day after a clock without a.m./p.m. puts it after noon: "at 7:30 tonight". Not
 # "night": "1:30 Sunday night" is as often the small hours.
 _LATE_PART = compile_pattern(r"(?i:afternoon|evening|tonight)")
+_LAST_NIGHT = compile_pattern(r"(?i:last\s+night)")
 
 
 def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
@@ -112,6 +119,8 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             return None
         clock = f"T{hour:02d}:{minute:02d}"
     day, anchor = _day_of_ref(s[m.end() :], c, ctx)
+    if day is not None and clock < "T12" and _LAST_NIGHT.search(s, m.end()):
+        day += dt.timedelta(days=1)  # "at 2 a.m. last night": the small hours of the publication day
     if day is None:
         return _unresolved(c, "TIME", f"XXXX-XX-XX{clock}")
     return _norm(c, "TIME", day.isoformat() + clock, anchor=anchor, confidence=0.9)
