@@ -266,6 +266,7 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
     if part is None:
         return None
     mod = "MID" if low.startswith("mid") else None
+    confidence = 0.7
     tail = _rx(r"(?i:\s+(?:yesterday|today|tomorrow|[a-z]+day))$").search(c.match[0])
     if tail is not None:
         day, anchor = _day_of_ref(tail[0], c, ctx)
@@ -279,12 +280,12 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
         # With no day named, a past or future verb makes it the publication day's ("markets rallied
         # in the afternoon", "will resume service by the evening"); a present is a habit ("gets up
         # in the morning").
-        return _norm(c, "TIME", f"{ctx.dct.isoformat()}T{_PARTS[part]}", mod, "dct", 0.5)
+        day, anchor, confidence = ctx.dct, "dct", 0.5
     else:
         return None
     if day is None:
         return _unresolved(c, "TIME", f"XXXX-XX-XXT{_PARTS[part]}", mod)
-    return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, anchor, 0.7)
+    return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, anchor, confidence)
 
 
 # --- deictic words -----------------------------------------------------------------------------------
