@@ -73,6 +73,7 @@ _PARTS = {
     "dusk": "EV",
 }
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_TOKEN = compile_pattern("|".join(_SEASONS))
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _UNITS = {
     "second": ("S", 1, True),
@@ -202,6 +203,12 @@ def _norm(c: Candidate, typ: str, value: str, mod: str | None = None, anchor: st
 
 def _unresolved(c: Candidate, typ: str, value: str, mod: str | None = None) -> Norm:
     return Norm(c.start, c.end, typ, value, mod, "none", 0.5)
+
+
+def _season_of(low: str) -> str | None:
+    """TIMEX3 code ('SU') of the first season word in a lowercased string."""
+    m = _SEASON_TOKEN.search(low)
+    return _SEASONS[m[0]] if m else None
 
 
 def _part_of(s: str) -> str | None:

@@ -30,6 +30,7 @@ from timeline.temporal.base import (
     _month_tense,
     _norm,
     _rx,
+    _season_of,
     _tense,
     _unresolved,
     _year_earlier,
@@ -541,9 +542,9 @@ def _rule_spelled_year(c: Candidate, ctx: Context) -> Norm | None:
     month = _month_of(s[: m.start()])
     if month:
         return _norm(c, "DATE", f"{year:04d}-{month:02d}")
-    season = _rx(r"spring|summer|fall|autumn|winter").search(head)
+    season = _season_of(head)
     if season:
-        return _norm(c, "DATE", f"{year:04d}-{_SEASONS[season[0]]}")
+        return _norm(c, "DATE", f"{year:04d}-{season}")
     return _norm(c, "DATE", f"{year:04d}")
 
 

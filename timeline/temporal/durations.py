@@ -12,6 +12,7 @@ from timeline.temporal.base import (
     _norm,
     _part_of,
     _rx,
+    _season_of,
     _unit_of,
     duration_value,
     parse_number,
@@ -26,7 +27,6 @@ from timeline.temporal.grammar import (
 # --- durations and offsets -----------------------------------------------------------------------------
 
 
-_SEASON_WORD = compile_pattern(r"spring|summer|fall|autumn|winter")
 _PERIOD_NOUN = compile_pattern(r"(?i:\s+(?:period|term|span|stretch|window|interval))$")
 _OR_SO = compile_pattern(r"(?i:\s+or\s+so)$")
 # "two to three weeks", "12 or 18 months", "a day or two": one span whose value is the lower bound
@@ -222,9 +222,9 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     month = _month_of(c.match[0])
     if month is not None:
         return _norm(c, "SET", f"XXXX-{month:02d}", anchor="none")  # "each July"
-    season = _SEASON_WORD.search(low)
+    season = _season_of(low)
     if season:
-        return _norm(c, "SET", f"XXXX-{_SEASONS[season[0]]}", anchor="none")  # "every summer"
+        return _norm(c, "SET", f"XXXX-{season}", anchor="none")  # "every summer"
     dow = _DOW_TOKEN.search(low)
     if dow:
         part = _part_of(low)
