@@ -539,6 +539,10 @@ REGRESSIONS = [
                  id="a-morning-clock-last-night-is-the-small-hours-of-the-dct"),
     pytest.param("Back 1 of 12 NEXT 26 MAY - 29 MAY : the spill grows", "2010-06-04", "26 MAY", "2010-05-26",
                  id="a-web-pages-all-caps-next-button-does-not-move-a-day-ahead"),
+    pytest.param("Prosecutors may soon seek an indictment.", "1989-10-26", "soon", "FUTURE_REF",
+                 id="soon-ahead-of-the-dct-had-been-untagged"),
+    pytest.param("Officials want the boy returned as soon as possible.", "2000-01-28", "as soon as possible",
+                 "FUTURE_REF", id="as-soon-as-possible-had-been-untagged"),
 ]  # fmt: skip
 
 
@@ -604,6 +608,9 @@ NOT_TIMEX = [
     pytest.param("The plant is certified to ISO 9001-2008.", id="a-standard-number-is-no-span-of-years"),
     pytest.param("Sales fell the year before the merger.", id="the-year-before-an-event-is-undated"),
     pytest.param("She is in her late 80s.", id="an-age-in-her-late-80s-is-no-decade"),
+    pytest.param("He was killed soon after being taken.", id="soon-after-is-a-conjunction"),
+    pytest.param("It is too soon to say.", id="too-soon-is-no-time"),
+    pytest.param("The cash soon became a flood.", id="soon-in-a-past-narrative-is-untagged-as-in-timebank"),
 ]
 
 

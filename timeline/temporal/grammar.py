@@ -291,7 +291,9 @@ _RULES: list[tuple[str, str]] = [
         r"nowadays|these\s+days|"
         r"lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow|at\s+present|(?:the\s+)?(?:near|"
-        r"distant|not[-\s]+(?:(?:too|so)[-\s]+)?distant|foreseeable)\s+future)(?![\w-])",
+        r"distant|not[-\s]+(?:(?:too|so)[-\s]+)?distant|foreseeable)\s+future|as\s+soon\s+as\s+possible|"
+        # "soon", not the conjunction "as soon as", "soon after" or "too soon to say".
+        r"(?<!\bas\s)(?<!\btoo\s)(?<!\bhow\s)(?<!\bso\s)soon(?!\s+(?:after|afterwards?|thereafter|as)\b))(?![\w-])",
     ),
     (
         "set",
@@ -348,7 +350,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add(
         "DEICTIC",
         "now today tomorrow yesterday currently recently recent lately nowadays past future present "
-        "days term",
+        "days term soon",
     )
     add(
         "PART",

@@ -10,6 +10,7 @@ from timeline.temporal.anchor import (
     quarter_of,
     sentence_bounds,
     shift,
+    tense_at,
     week_value,
     weekday_date,
 )
@@ -314,8 +315,14 @@ def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
     if s in ("recently", "the past", "lately", "the recent past", "the distant past"):
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
-    if "future" in s:
+    if "future" in s or s == "as soon as possible":
         if s.startswith("in "):
+            return None
+        return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none")
+    if s == "soon":
+        # In a past narrative "soon" is shortly after the story's own time ("the cash soon became a
+        # flood"), which TimeML leaves untagged; otherwise it looks ahead of the DCT.
+        if tense_at(ctx.text, c.start, c.end) == "past":
             return None
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none")
     delta = {
