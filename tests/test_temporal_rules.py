@@ -543,6 +543,12 @@ REGRESSIONS = [
                  id="soon-ahead-of-the-dct-had-been-untagged"),
     pytest.param("Officials want the boy returned as soon as possible.", "2000-01-28", "as soon as possible",
                  "FUTURE_REF", id="as-soon-as-possible-had-been-untagged"),
+    pytest.param("The company has operated for two hundred years.", WED, "two hundred years", "P200Y",
+                 id="two-hundred-years-had-been-a-hundred"),
+    pytest.param("Unemployment is the lowest in the past quarter century.", WED, "the past quarter century",
+                 "P25Y", id="the-past-quarter-century-had-been-last-quarter"),
+    pytest.param("It happened a quarter century ago.", "2013-03-22", "a quarter century ago", "1988",
+                 id="a-quarter-century-ago-had-been-untagged"),
 ]  # fmt: skip
 
 

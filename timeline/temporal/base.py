@@ -111,6 +111,8 @@ def parse_number(words: str) -> float | None:
     w = _rx(r"\s+").sub(" ", words.lower().strip())
     if w in ("half a", "half an", "a half", "an half"):
         return 0.5
+    if w in ("quarter", "a quarter", "an quarter"):
+        return 0.25
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5
@@ -119,6 +121,8 @@ def parse_number(words: str) -> float | None:
     if w in NUMBERS:
         return NUMBERS[w] + half
     parts = _rx(r"[-\s]").split(w)
+    if len(parts) == 2 and parts[1] == "hundred" and parts[0] in NUMBERS:
+        return NUMBERS[parts[0]] * 100 + half
     if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
         return NUMBERS[parts[0]] + NUMBERS[parts[1]] + half
     return None

@@ -72,15 +72,16 @@ YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|ol
 _NUMWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|one)\s+hundred|hundred"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred|hundred"
     r"|(?:half\s+a\s+|a\s+)?dozen)"
 )
 # An amount in digits: grouped ("800,000") or plain, with decimals.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 # Never from inside a number: "800,000 years" is not "000 years".
 NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
-# "half an hour", "a half-hour": half of one unit.
-HALF = r"(?:half\s+an?|an?\s+half)(?!\w)(?!\s+dozen)"
+# "half an hour", "a half-hour": half of one unit; "a quarter century", "the past quarter-century".
+HALF = r"(?:half\s+an?|an?\s+half|(?:an?\s+)?quarter(?=[-\s]+centur))(?!\w)(?!\s+dozen)"
 NUM_A = rf"(?:{NUM}|{HALF}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
@@ -200,7 +201,7 @@ _RULES: list[tuple[str, str]] = [
         rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
         rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"
         rf"calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|"
-        rf"the\s+year))?|the\s+quarter)(?![-\w])",
+        rf"the\s+year))?|the\s+quarter)(?![-\w]|\s+centur)",
     ),
     (
         "ago",
