@@ -549,6 +549,15 @@ REGRESSIONS = [
                  "P25Y", id="the-past-quarter-century-had-been-last-quarter"),
     pytest.param("It happened a quarter century ago.", "2013-03-22", "a quarter century ago", "1988",
                  id="a-quarter-century-ago-had-been-untagged"),
+    pytest.param("We'll finish the work in May.", "2013-07-20", "May", "2014-05",
+                 id="a-contracted-will-had-been-no-future-cue"),
+    pytest.param("If we 'd been successful in killing the well in the first week of June , then things "
+                 "would 've been different .", "2010-11-08", "June", "2010-06",
+                 id="a-tokenised-past-perfect-in-an-if-clause-had-been-read-as-would"),
+    pytest.param("If he had won in June, he would have been president.", "2013-07-20", "June", "2013-06",
+                 id="a-past-perfect-if-clause-and-perfect-modal-had-pointed-ahead"),
+    pytest.param("He'd publish the results in June, he said.", "2013-07-20", "June", "2014-06",
+                 id="a-contracted-would-had-left-the-reporting-verb-to-decide"),
 ]  # fmt: skip
 
 

@@ -32,13 +32,30 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*\s*[A-Z0-9])|\
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
-_TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]")
+# The clitics "'ll", "'d" and "'ve" are words of their own, written on ("we'll") or, in tokenised
+# copy, apart ("we 'll").
+_TOKEN = re.compile(
+    r"(?<![A-Za-z])['’](?:ll|d|ve|LL|D|VE)\b|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]"
+    r"|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]"
+)
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
+_CLITIC = re.compile(r"(?i)([a-z]*)['’](ll|d|ve)")
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
-    """Words and clause punctuation of text[start:end], a dash read as a comma and '&' as 'and'."""
-    return [_TOKEN_AS.get(t, t) for t in _TOKEN.findall(text, start, end)]
+    """Words and clause punctuation of text[start:end], a dash read as a comma, '&' as 'and' and a
+    clitic as its own word ("we'd" -> "we", "'d")."""
+    tokens = [_TOKEN_AS.get(t, t) for t in _TOKEN.findall(text, start, end)]
+    if "'" not in text[start:end] and "’" not in text[start:end]:
+        return tokens
+    split: list[str] = []
+    for t in tokens:
+        clitic = _CLITIC.fullmatch(t)
+        if clitic is None:
+            split.append(t)
+        else:
+            split.extend([clitic[1], "'" + clitic[2].lower()] if clitic[1] else ["'" + clitic[2].lower()])
+    return split
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
@@ -205,6 +222,17 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     prev = lows[i - 1] if i > 0 else ""
     prev2 = lows[i - 2] if i > 1 else ""
     nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if (
+        word in ("would", "could", "might", "should", "must", "'d")
+        and nxt in ("have", "'ve")
+        and _participle(lows[i + 2] if i + 2 < len(lows) else "")
+    ):
+        return "past"  # a perfect modal looks back: "would have been different", "must have left"
+    if word in ("had", "'d") and _participle(nxt):
+        # A past perfect is past even in an "if" clause: "if we'd been successful in June".
+        return "pluperfect"
+    if word == "'d":
+        return "would"  # "he'd meet them on Monday"
     if word in ("would", "might") or tokens[i] == "may":
         # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is
         # as often a past "can").
@@ -411,6 +439,8 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         cue = _cue(tokens, lows, i, timetable)
         if cue is None or (conditional_at[i] and cue == "past"):
             continue
+        if cue == "pluperfect":
+            cue = "past"
         if cue == "past" and i == pivot + 1 and lows[i].endswith("ed") and _verb_before(tokens, lows, pivot):
             # "will face a hearing on Thursday devoted to the disaster": with a verb before the
             # expression in its clause, an '-ed' word right after it is a participle on the noun.
