@@ -558,6 +558,12 @@ REGRESSIONS = [
                  id="a-past-perfect-if-clause-and-perfect-modal-had-pointed-ahead"),
     pytest.param("He'd publish the results in June, he said.", "2013-07-20", "June", "2014-06",
                  id="a-contracted-would-had-left-the-reporting-verb-to-decide"),
+    pytest.param("It's due on Tuesday.", "2013-03-20", "Tuesday", "2013-03-26",
+                 id="a-contracted-is-before-due-had-been-no-copula"),
+    pytest.param("They're meeting the minister on Tuesday.", "2013-03-20", "Tuesday", "2013-03-26",
+                 id="a-contracted-are-before-a-progressive-had-been-no-copula"),
+    pytest.param("Tuesday's vote split the field.", "2013-03-20", "Tuesday", "2013-03-19",
+                 id="a-possessive-s-is-no-copula"),
 ]  # fmt: skip
 
 

@@ -32,14 +32,15 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*\s*[A-Z0-9])|\
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
-# The clitics "'ll", "'d" and "'ve" are words of their own, written on ("we'll") or, in tokenised
-# copy, apart ("we 'll").
+# The clitics "'ll", "'d", "'ve", "'re" and "'m" are words of their own, written on ("we'll") or, in
+# tokenised copy, apart ("we 'll"); so is "'s" after a pronoun ("it's due", not "the company's").
 _TOKEN = re.compile(
-    r"(?<![A-Za-z])['’](?:ll|d|ve|LL|D|VE)\b|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]"
+    r"(?<![A-Za-z])['’](?:ll|d|ve|re|m|s|LL|D|VE|RE|M|S)\b|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]"
     r"|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]"
 )
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
-_CLITIC = re.compile(r"(?i)([a-z]*)['’](ll|d|ve)")
+_CLITIC = re.compile(r"(?i)([a-z]*)['’](ll|d|ve|re|m|s)")
+_S_PRONOUNS = _words("it he she that there what who here where how")
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
@@ -53,8 +54,15 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
         clitic = _CLITIC.fullmatch(t)
         if clitic is None:
             split.append(t)
+            continue
+        base, mark = clitic[1], "'" + clitic[2].lower()
+        owner = base.lower() if base else (split[-1].lower() if split else "")
+        if mark == "'s" and owner not in _S_PRONOUNS:
+            split.append(t if base else "s")  # a possessive, kept as it was written
+        elif base:
+            split.extend([base, mark])
         else:
-            split.extend([clitic[1], "'" + clitic[2].lower()] if clitic[1] else ["'" + clitic[2].lower()])
+            split.append(mark)
     return split
 
 
@@ -290,7 +298,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense.
         return None if _auxiliary(lows, i) in ("be", "being") else "past"
-    if word in ("is", "are", "am"):
+    if word in ("is", "are", "am", "'s", "'re", "'m"):
         if nxt.endswith("ing") and len(nxt) > 5:
             return None  # the progressive's own cue is on its '-ing' word ("is preparing")
         return "present"
