@@ -564,6 +564,8 @@ REGRESSIONS = [
                  id="a-contracted-are-before-a-progressive-had-been-no-copula"),
     pytest.param("Tuesday's vote split the field.", "2013-03-20", "Tuesday", "2013-03-19",
                  id="a-possessive-s-is-no-copula"),
+    pytest.param("He wouldn't return in May, he said.", "2013-07-20", "May", "2014-05",
+                 id="wouldnt-had-left-the-reporting-verb-to-decide"),
 ]  # fmt: skip
 
 

@@ -41,6 +41,7 @@ _TOKEN = re.compile(
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
 _CLITIC = re.compile(r"(?i)([a-z]*)['’](ll|d|ve|re|m|s)")
 _S_PRONOUNS = _words("it he she that there what who here where how")
+_NEGATED_AUXILIARIES = _words("would is are was were had")
 
 
 def _tokens(text: str, start: int, end: int) -> list[str]:
@@ -225,6 +226,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
     'would', 'timetable' or None; `timetable` lets a scheduling verb's simple present point ahead."""
     word = lows[i]
+    if word.endswith(("n't", "n’t")) and word[:-3] in _NEGATED_AUXILIARIES:
+        word = word[:-3]  # "wouldn't" tells the tense "would" does
     if "-" in word and word.split("-", 1)[0] not in _VERB_PREFIXES:
         return None  # a compound ("remote-controlled", "long-awaited") is no finite verb
     prev = lows[i - 1] if i > 0 else ""
