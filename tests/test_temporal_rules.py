@@ -566,6 +566,10 @@ REGRESSIONS = [
                  id="a-possessive-s-is-no-copula"),
     pytest.param("He wouldn't return in May, he said.", "2013-07-20", "May", "2014-05",
                  id="wouldnt-had-left-the-reporting-verb-to-decide"),
+    pytest.param("Profit rose in the January-March quarter.", "2013-05-22", "the January-March quarter",
+                 "2013-Q1", id="a-quarter-named-by-its-months-had-been-untagged"),
+    pytest.param("The economy grew in the July-September period.", "2013-05-22", "the July-September period",
+                 "2012-Q3", id="a-quarter-by-its-months-not-yet-begun-is-last-years"),
 ]  # fmt: skip
 
 
@@ -634,6 +638,8 @@ NOT_TIMEX = [
     pytest.param("He was killed soon after being taken.", id="soon-after-is-a-conjunction"),
     pytest.param("It is too soon to say.", id="too-soon-is-no-time"),
     pytest.param("The cash soon became a flood.", id="soon-in-a-past-narrative-is-untagged-as-in-timebank"),
+    pytest.param("Prices showed a year-on-year rise.", id="year-on-year-had-been-a-duration"),
+    pytest.param("He ran it on a day-to-day basis.", id="day-to-day-had-been-a-duration"),
 ]
 
 

@@ -201,7 +201,10 @@ _RULES: list[tuple[str, str]] = [
         rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
         rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"
         rf"calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|"
-        rf"the\s+year))?|the\s+quarter)(?![-\w]|\s+centur)",
+        rf"the\s+year))?|the\s+quarter|"
+        # "the January-March quarter", "the July-September 2012 period": a calendar quarter by its months.
+        rf"(?:the\s+)?(?:January[-–]March|April[-–]June|July[-–]September|October[-–]December)"
+        rf"(?:\s+{YEAR})?\s+(?:quarter|period))(?![-\w]|\s+centur)",
     ),
     (
         "ago",
@@ -268,7 +271,8 @@ _RULES: list[tuple[str, str]] = [
         rf"latest|initial|better\s+part\s+of\s+the)\s+)?(?:(?:{NUM_A}(?:\s+(?:to|or)\s+{NUM}|(?<=\d)[-–]\d+)?|{VAGUE})(?:\s+\d/\d)?"
         rf"(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
         rf"calendar))?[-\s]+{UNIT}s?(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two))?|an?\s+(?:{NUM})-{UNIT}"
-        rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT})(?!-?\s*olds?\b|\w))",
+        # "a year-on-year rise", "a day-to-day basis": a comparison or a manner, no period.
+        rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT})(?!-?\s*olds?\b|\w|-(?:on|over|to|by)-))",
     ),
     # "a decade-long war", "their day-long meeting", "decades-long": the adjective is the duration.
     ("unit_long", rf"(?i:(?:{NUM}-)?{UNIT}s?-long)(?!\w)"),
@@ -601,7 +605,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "seasons": ("past", "last", "previous", "next", "coming"),
     "century": ("centur",),
     "half": ("half",),
-    "quarter": ("quarter",),
+    "quarter": ("quarter", "period"),
     "ago": ("ago", "earlier", "later", "before", "after", "from now", "hence"),
     "year_ago_adj": ("year-",),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
