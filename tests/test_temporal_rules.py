@@ -570,6 +570,8 @@ REGRESSIONS = [
                  "2013-Q1", id="a-quarter-named-by-its-months-had-been-untagged"),
     pytest.param("The economy grew in the July-September period.", "2013-05-22", "the July-September period",
                  "2012-Q3", id="a-quarter-by-its-months-not-yet-begun-is-last-years"),
+    pytest.param("The shop is open Monday afternoons.", WED, "Monday afternoons", "XXXX-WXX-1TAF",
+                 id="weekday-afternoons-had-been-one-afternoon-the-set-keywords-lacked-afternoons"),
 ]  # fmt: skip
 
 

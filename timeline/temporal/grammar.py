@@ -306,7 +306,7 @@ _RULES: list[tuple[str, str]] = [
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
         rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
-        rf"(?:mornings|evenings|nights|weekends)|(?:every|each)\s+(?:spring|summer|fall|autumn|winter))|"
+        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+(?:spring|summer|fall|autumn|winter))|"
         rf"(?i:every|each)\s+{MON})(?!\w)",
     ),
     (
@@ -367,7 +367,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add(
         "SET",
         "daily weekly monthly annually yearly hourly nightly every each once twice times "
-        "mornings evenings nights weekends",
+        "mornings afternoons evenings nights weekends",
     )
     add("DECADE", " ".join(DECADE_WORDS))
     add("HALF", "half")
@@ -624,7 +624,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each",
-            "once", "twice", "times", "days", "mornings", "evenings", "nights", "weekends"),
+            "once", "twice", "times", "days", "mornings", "afternoons", "evenings", "nights", "weekends"),
 }  # fmt: skip
 
 
