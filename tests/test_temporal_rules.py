@@ -658,6 +658,7 @@ def test_not_a_timex(text: str) -> None:
         ("by late November", "END"),
         ("in the mid-1990s", "MID"),
         ("for more than two weeks", "MORE_THAN"),
+        ("it lasted longer than a month", "MORE_THAN"),
         ("within two to three weeks", "EQUAL_OR_MORE"),
         ("until 2016 or later", "ON_OR_AFTER"),
         ("in 2009 or earlier", "ON_OR_BEFORE"),

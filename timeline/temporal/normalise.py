@@ -74,7 +74,7 @@ __all__ = ["Context", "Norm", "normalise"]
 _APPROX = compile_lowered(
     r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly|nearly|almost|some|more\s+than|"
     r"less\s+than|fewer\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|"
-    r"upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under)\s+)$"
+    r"upwards\s+of|close\s+to|well\s+over|just\s+over|just\s+under|longer\s+than)\s+)$"
 )
 _APPROX_MOD = {
     "about": "APPROX",
@@ -86,7 +86,8 @@ _APPROX_MOD = {
     "some": "APPROX",
     "close to": "APPROX",
     "more than": "MORE_THAN",
-    "over": "MORE_THAN",
+    # Not a bare "over": "over three years", "over several months" mostly mean "during".
+    "longer than": "MORE_THAN",
     "well over": "MORE_THAN",
     "just over": "MORE_THAN",
     "upwards of": "MORE_THAN",
