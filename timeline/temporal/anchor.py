@@ -40,6 +40,7 @@ _TOKEN = re.compile(
 )
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
 _CLITIC = re.compile(r"(?i)([a-z]*)['’](ll|d|ve|re|m|s)")
+_HAS_CLITIC = re.compile(r"['’](?:ll|d|ve|re|m|s|LL|D|VE|RE|M|S)\b")
 _S_PRONOUNS = _words("it he she that there what who here where how")
 _NEGATED_AUXILIARIES = _words("would is are was were had")
 
@@ -48,7 +49,7 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     """Words and clause punctuation of text[start:end], a dash read as a comma, '&' as 'and' and a
     clitic as its own word ("we'd" -> "we", "'d")."""
     tokens = [_TOKEN_AS.get(t, t) for t in _TOKEN.findall(text, start, end)]
-    if "'" not in text[start:end] and "’" not in text[start:end]:
+    if _HAS_CLITIC.search(text, start, end) is None:
         return tokens
     split: list[str] = []
     for t in tokens:
