@@ -224,8 +224,9 @@ def _auxiliary(lows: list[str], i: int) -> str:
 
 
 def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
-    """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'future', 'prog', 'present',
-    'would', 'timetable' or None; `timetable` lets a scheduling verb's simple present point ahead."""
+    """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'pluperfect' (past even in an
+    "if" clause), 'future', 'prog', 'present', 'would', 'timetable' or None; `timetable` lets a
+    scheduling verb's simple present point ahead."""
     word = lows[i]
     if word.endswith(("n't", "n’t")) and word[:-3] in _NEGATED_AUXILIARIES:
         word = word[:-3]  # "wouldn't" tells the tense "would" does
