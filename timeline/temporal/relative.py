@@ -10,7 +10,6 @@ from timeline.temporal.anchor import (
     quarter_of,
     sentence_bounds,
     shift,
-    tense_at,
     week_value,
     weekday_date,
 )
@@ -315,14 +314,10 @@ def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
     if s in ("recently", "the past", "lately", "the recent past", "the distant past"):
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
-    if "future" in s or s == "as soon as possible":
-        if s.startswith("in "):
-            return None
-        return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none")
-    if s == "soon":
+    if "future" in s or s in ("soon", "as soon as possible"):
         # In a past narrative "soon" is shortly after the story's own time ("the cash soon became a
         # flood"), which TimeML leaves untagged; otherwise it looks ahead of the DCT.
-        if tense_at(ctx.text, c.start, c.end) == "past":
+        if s.startswith("in ") or (s == "soon" and _tense(ctx, c) == "past"):
             return None
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none")
     delta = {
