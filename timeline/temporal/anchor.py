@@ -34,13 +34,15 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
 # The clitics "'ll", "'d", "'ve", "'re" and "'m" are words of their own, written on ("we'll") or, in
 # tokenised copy, apart ("we 'll"); so is "'s" after a pronoun ("it's due", not "the company's").
+_CLITICS = "ll|d|ve|re|m|s"
+_CLITIC_MARK = rf"['’](?:{_CLITICS}|{_CLITICS.upper()})\b"
 _TOKEN = re.compile(
-    r"(?<![A-Za-z])['’](?:ll|d|ve|re|m|s|LL|D|VE|RE|M|S)\b|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]"
+    rf"(?<![A-Za-z]){_CLITIC_MARK}|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]"
     r"|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]"
 )
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
-_CLITIC = re.compile(r"(?i)([a-z]*)['’](ll|d|ve|re|m|s)")
-_HAS_CLITIC = re.compile(r"['’](?:ll|d|ve|re|m|s|LL|D|VE|RE|M|S)\b")
+_CLITIC = re.compile(rf"(?i)([a-z]*)['’]({_CLITICS})")
+_HAS_CLITIC = re.compile(_CLITIC_MARK)
 _S_PRONOUNS = _words("it he she that there what who here where how")
 _NEGATED_AUXILIARIES = _words("would is are was were had")
 
