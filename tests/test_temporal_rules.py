@@ -572,6 +572,14 @@ REGRESSIONS = [
                  "2012-Q3", id="a-quarter-by-its-months-not-yet-begun-is-last-years"),
     pytest.param("The shop is open Monday afternoons.", WED, "Monday afternoons", "XXXX-WXX-1TAF",
                  id="weekday-afternoons-had-been-one-afternoon-the-set-keywords-lacked-afternoons"),
+    pytest.param("Talks collapsed a fortnight ago.", "2013-03-22", "a fortnight ago", "2013-W10",
+                 id="a-fortnight-ago-had-been-untagged-fortnight-was-no-unit"),
+    pytest.param("Prices rose over the past fortnight.", "2013-03-22", "the past fortnight", "P2W",
+                 id="the-past-fortnight-is-two-weeks"),
+    pytest.param("He was jailed for two fortnights.", "2013-03-22", "two fortnights", "P4W",
+                 id="fortnights-count-in-weeks"),
+    pytest.param("The council meets fortnightly.", "2013-03-22", "fortnightly", "P2W",
+                 id="fortnightly-is-a-set-of-two-weeks"),
 ]  # fmt: skip
 
 
@@ -680,6 +688,7 @@ def test_mods(text: str, mod: str) -> None:
         ("It was the smallest gain in a year.", "DURATION"),
         ("He works nights.", "SET"),
         ("The office is open on weekends.", "SET"),
+        ("The council meets fortnightly.", "SET"),
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:

@@ -82,6 +82,7 @@ _UNITS = {
     "day": ("D", 1, False),
     "night": ("D", 1, False),
     "week": ("W", 1, False),
+    "fortnight": ("W", 2, False),
     "weekend": ("WE", 1, False),
     "month": ("M", 1, False),
     "quarter": ("Q", 1, False),
@@ -134,7 +135,9 @@ def _fmt_number(n: float) -> str:
 
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration for n units (None = unknown amount, the X of PXY)."""
-    code, _, is_time = _UNITS[unit]
+    code, per, is_time = _UNITS[unit]
+    if n is not None:
+        n *= per  # "a fortnight" is P2W
     # Decades, centuries and quarters are written in years and months ("half a decade" is P5Y).
     into = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}.get(code)
     if into is not None and n is not None:

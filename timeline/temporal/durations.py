@@ -206,9 +206,10 @@ def _is_paper(text: str, start: int, end: int) -> bool:
 
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     low = " ".join(c.match[0].lower().split())
-    simple = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-              "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "mornings": "XXXX-XX-XXTMO",
-              "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI", "weekends": "XXXX-WXX-WE"}  # fmt: skip
+    simple = {"daily": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
+              "mornings": "XXXX-XX-XXTMO", "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI",
+              "weekends": "XXXX-WXX-WE"}  # fmt: skip
     if c.match[0][0].isupper() and _rx(r"\s+[A-Z]").match(ctx.text[c.end : c.end + 2]):
         return None  # "Daily Kos", "Weekly Standard": part of a name
     if low in _PAPERS and _is_paper(ctx.text, c.start, c.end):

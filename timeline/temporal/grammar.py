@@ -84,7 +84,8 @@ NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
 HALF = r"(?:half\s+an?|an?\s+half|(?:an?\s+)?quarter(?=[-\s]+centur))(?!\w)(?!\s+dozen)"
 NUM_A = rf"(?:{NUM}|{HALF}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
-UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century|centurie|quarter)"
+# "fortnight": British copy counts in them ("a fortnight ago", "the past fortnight").
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 _ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|local\s+time)"
 # The BBC glues its zone on: "at 1737GMT on Saturday".
@@ -246,7 +247,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "the_unit",
-        r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|month|year|decade|century)|"
+        r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|fortnight|month|year|decade|century)|"
         r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
     ),
     # "later in the day", "earlier in the year": the unit of the DCT or of the last day named (ahead
@@ -302,7 +303,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"(?:(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|(?:every|"
+        rf"(?:(?i:daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly|(?:every|"
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
         rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
@@ -349,7 +350,8 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add("DOW", " ".join(f"{d} {d}s" for d in WEEKDAYS))
     add(
         "UNIT",
-        "second seconds minute minutes hour hours day days night nights week weeks weekend period "
+        "second seconds minute minutes hour hours day days night nights week weeks fortnight fortnights "
+        "weekend period "
         "weekends month months quarter quarters year years decade decades century centuries",
     )
     add(
@@ -366,7 +368,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add("SEASONS", "springs summers falls autumns winters weekends")
     add(
         "SET",
-        "daily weekly monthly annually yearly hourly nightly every each once twice times "
+        "daily weekly fortnightly monthly annually yearly hourly nightly every each once twice times "
         "mornings afternoons evenings nights weekends",
     )
     add("DECADE", " ".join(DECADE_WORDS))

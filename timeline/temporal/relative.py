@@ -481,6 +481,8 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     n, unit = parsed
     if n is not None and n > 1000:
         return None
+    if unit == "fortnight":
+        n, unit = (None if n is None else n * 2), "week"  # "a fortnight ago" is two weeks ago
     sign = -1 if direction in ("ago", "earlier") else 1
     anaphoric = direction in ("earlier", "later")
     if anaphoric and (n is None or unit in ("hour", "minute", "second")):
