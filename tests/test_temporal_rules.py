@@ -580,6 +580,10 @@ REGRESSIONS = [
                  id="fortnights-count-in-weeks"),
     pytest.param("The council meets fortnightly.", "2013-03-22", "fortnightly", "P2W",
                  id="fortnightly-is-a-set-of-two-weeks"),
+    pytest.param("The index fell 5.39 on Friday. For the week, it dropped 3.8%.", "2013-03-25", "the week",
+                 "2013-W12", id="a-markets-for-the-week-had-been-untagged-it-is-the-reported-days-week"),
+    pytest.param("The Dow was down 3 percent for the week.", "2013-03-22", "the week", "2013-W12",
+                 id="for-the-week-after-a-move-is-the-dcts-week"),
 ]  # fmt: skip
 
 
@@ -601,6 +605,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),
     pytest.param("The firm employs 1600 people.", id="a-four-digit-count-without-a-zone-is-no-clock"),

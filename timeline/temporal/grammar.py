@@ -256,7 +256,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "the_year",
         r"(?i:the\s+(?:fiscal\s+|full\s+)?year(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
-        r"\s+(?:were|was|rose|fell|is|are)\b))",
+        r"\s+(?:were|was|rose|fell|is|are)\b)|"
+        # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
+        r"(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;]))",
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
     ("period", rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter))(?![-\w])"),

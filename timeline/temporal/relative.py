@@ -420,8 +420,21 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", value, mod, "dct", 0.8)
 
 
+# A markets report's period opens its sentence or follows the move it measures ("up 3% for the week").
+_MARKET_PERIOD = compile_pattern(r"(?:^|[.!?]\s+|\n)For\s+$|(?:percent|%|points?|cents?|pence)\s+for\s+$")
+
+
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
-    """'the year ended Sept. 30' is a one-year period; 'for the year,' is the current year."""
+    """'the year ended Sept. 30' is a one-year period; 'for the year,' ('the week', 'the month') is the
+    DCT's."""
+    unit = c.match[0].split()[-1].lower()
+    if unit in ("week", "month"):
+        if not _MARKET_PERIOD.search(ctx.text[max(0, c.start - 40) : c.start]):
+            return None  # "he stayed for the week": no report's period
+        # The week of the trading day just reported ("fell on Friday. For the week, ..." in Monday's
+        # paper is last week), else the DCT's.
+        day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+        return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7) if day else None
     if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
         return _norm(c, "DURATION", "P1Y", anchor="none")
     if not _rx(r"(?i:\bfor\s+)$").search(ctx.text[max(0, c.start - 5) : c.start]) or ctx.dct is None:
