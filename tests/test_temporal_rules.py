@@ -584,6 +584,8 @@ REGRESSIONS = [
                  "2013-W12", id="a-markets-for-the-week-had-been-untagged-it-is-the-reported-days-week"),
     pytest.param("The Dow was down 3 percent for the week.", "2013-03-22", "the week", "2013-W12",
                  id="for-the-week-after-a-move-is-the-dcts-week"),
+    pytest.param("He steps down at the end of the fiscal year.", "2013-03-18", "the end of the fiscal year",
+                 "2013", id="the-end-of-the-fiscal-year-had-been-untagged"),
 ]  # fmt: skip
 
 
@@ -675,6 +677,8 @@ def test_not_a_timex(text: str) -> None:
         ("within two to three weeks", "EQUAL_OR_MORE"),
         ("until 2016 or later", "ON_OR_AFTER"),
         ("in 2009 or earlier", "ON_OR_BEFORE"),
+        ("at the start of the calendar year", "START"),  # "calendar" holds "end": it had read END
+        ("he leaves at the end of the fiscal year", "END"),
     ],
 )
 def test_mods(text: str, mod: str) -> None:

@@ -265,7 +265,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "end_of_unit",
         r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the|this|last|next)\s+"
-        r"(?:year|month|week|quarter|decade|century)|year[-\s]end|year's\s+end|the\s+(?:near|short|long)\s+term)"
+        r"(?:(?:fiscal|current|calendar)\s+)?(?:year|month|week|quarter|decade|century)|year[-\s]end|year's\s+end|the\s+(?:near|short|long)\s+term)"
         r"(?![-\w])",
     ),
     (

@@ -397,7 +397,8 @@ def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
             return None
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
     unit = _rx(r"year|month|week|quarter|decade|century").search(low.split(" of ")[-1])[0]
-    mod = "END" if ("end" in low or "close" in low) else "MID" if "middle" in low else "START"
+    head = low.split(" of ")[0]  # "the start of the calendar year": "calendar" holds no "end"
+    mod = "END" if ("end" in head or "close" in head) else "MID" if "middle" in head else "START"
     offset = -1 if " last " in f" {low} " else 1 if " next " in f" {low} " else 0
     value = _relative_unit(ctx, unit, offset)
     if value is None:
