@@ -586,6 +586,15 @@ REGRESSIONS = [
                  id="for-the-week-after-a-move-is-the-dcts-week"),
     pytest.param("He steps down at the end of the fiscal year.", "2013-03-18", "the end of the fiscal year",
                  "2013", id="the-end-of-the-fiscal-year-had-been-untagged"),
+    pytest.param("He arrived January twenty-first and left.", "1998-03-05", "January twenty-first",
+                 "1998-01-21", id="a-spelled-day-after-its-month-had-been-the-month"),
+    pytest.param("Women's Day is this coming Sunday, March 8.", "1998-03-05", "this coming Sunday, March 8",
+                 "1998-03-08", id="a-placed-weekday-before-its-date-had-lost-the-date"),
+    pytest.param("Women's Day is this coming Sunday, March eighth.", "1998-03-05",
+                 "this coming Sunday, March eighth", "1998-03-08",
+                 id="a-placed-weekday-before-a-spelled-date-is-one-expression"),
+    pytest.param("In June first lady Michelle Obama visited.", "2013-07-05", "June", "2013-06",
+                 id="an-ordinal-that-goes-on-as-a-word-is-no-spelled-day"),
 ]  # fmt: skip
 
 

@@ -168,6 +168,17 @@ def _rule_spelled_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, f"{day} {s[words.end() :]}")
 
 
+def _rule_spelled_month_day(c: Candidate, ctx: Context) -> Norm | None:
+    """'March eighth', 'Sunday, March the eighth': the spelled day read as its number."""
+    s = c.match[0]
+    month = _MONTH_TOKEN.search(s)
+    words = _rx(r"(?i)\s+(?:the\s+)?([a-z]+(?:[-\s][a-z]+)?)").match(s, month.end()) if month else None
+    day = DAY_ORDINALS.get(" ".join(words[1].lower().split())) if words else None
+    if day is None:
+        return None
+    return _day_in_text(c, ctx, f"{s[: words.start()]} {day} {s[words.end() :]}")
+
+
 def _rule_day_of_month(c: Candidate, ctx: Context) -> Norm | None:
     """'on the 18th': that day of the DCT's month, or of the next/previous one as tense says."""
     day = int(_rx(r"\d+").search(c.match[0])[0])

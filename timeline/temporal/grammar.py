@@ -117,6 +117,9 @@ _DAYREF = (
 # The year a half is of ("the first half of 1990", "the latter half of the year").
 _HALF_OF = rf"(?:(?:this|last|next)\s+year|{YEAR}|the\s+year)"
 
+# A weekday before the date it names, itself placed ("this coming Sunday, March 8"): one expression.
+_DOW_LEAD = rf"(?:(?i:(?:this\s+(?:coming|past)|this|next|last)\s+))?{DOW}"
+
 # The rules, most specific first: on a tie of span the earlier rule wins.
 _RULES: list[tuple[str, str]] = [
     (
@@ -132,9 +135,16 @@ _RULES: list[tuple[str, str]] = [
         r"at\s+night)",
     ),
     ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
-    ("mdy", rf"(?:{DOW}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
+    ("mdy", rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
     ("spelled_dm", rf"(?i:the\s+{_DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
+    # "March eighth", "January the twenty-first" (transcripts); an ordinal that goes on as a word of
+    # its own ("In June first lady ...", "May first-quarter") is no day.
+    (
+        "spelled_md",
+        rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+(?i:(?:the\s+)?{_DAY_ORDINAL})(?:,?\s+{YEAR})?(?=\s*(?:[,.;:)!?]|$)|"
+        rf"\s+(?i:and|or|to|through|at|in|on|when|until|he|she|they|we|it)\b)",
+    ),
     ("week_of", rf"(?i:the\s+week(?:end)?\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
@@ -502,6 +512,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "mdy": ("MON",),
     "dm": ("MON",),
     "spelled_dm": ("MON",),
+    "spelled_md": ("MON",),
     "second_day": ("MON",),
     "first_day": ("MON",),
     "week_of": ("MON",),
