@@ -595,6 +595,15 @@ REGRESSIONS = [
                  id="a-placed-weekday-before-a-spelled-date-is-one-expression"),
     pytest.param("In June first lady Michelle Obama visited.", "2013-07-05", "June", "2013-06",
                  id="an-ordinal-that-goes-on-as-a-word-is-no-spelled-day"),
+    pytest.param("He graduated in 2004. That fall he enrolled at Yale.", "2013-03-21", "That fall", "2004-FA",
+                 id="that-fall-had-been-untagged-it-is-the-named-years"),
+    pytest.param("In 1998 she moved. Two years later she married. By the following spring she was pregnant.",
+                 "2013-03-21", "the following spring", "2001-SP",
+                 id="the-following-spring-counts-from-the-last-date-even-an-anaphoric-one"),
+    pytest.param("The plant closed in March 2009; the previous summer it had cut jobs.", "2013-03-21",
+                 "the previous summer", "2008-SU", id="the-previous-summer-is-before-the-date-named"),
+    pytest.param("He left in the 1990s. That summer was hot.", "2013-03-21", "That summer", "XXXX-SU",
+                 id="that-summer-after-a-decade-is-not-said"),
 ]  # fmt: skip
 
 
@@ -616,6 +625,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("He said that summer was his favourite season.", id="that-before-a-season-as-a-conjunction"),
     pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),

@@ -59,6 +59,8 @@ class Context:
     last_day: dt.date | None = None
     last_value: str | None = None
     last_end: int = -1
+    # The last value resolved at all, anaphoric ones too: "Two years later ... the following spring".
+    last_any: str | None = None
 
 
 _PARTS = {

@@ -404,6 +404,34 @@ _SHARED_YEAR = compile_pattern(
 _COORDINATED_SEASON = compile_pattern(rf"({_SEASON_WORD})\s+(?:and|or)\s+$")
 # Seasons in the order a value's year runs through them (a winter value starts in December).
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
+# "the following spring", "the previous winter", "the same summer": a season counted from a date named.
+_ANAPHORIC_SEASON = frozenset(("following", "next", "previous", "preceding", "same"))
+# "That fall, he enrolled", "later that summer": a demonstrative, not the conjunction "that".
+_THAT_SEASON_CUE = compile_pattern(
+    r"(?:^|[.!?]\s+|\n|\b(?i:in|during|by|until|over|through|later|earlier|since|of|from)\s+)$"
+)
+# The month each season begins, to count "the following spring" from a date.
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_from_last(c: Candidate, ctx: Context, end: int, code: str, mode: str) -> Norm | None:
+    """'that summer', 'the following spring', 'the previous winter': counted from the last date named."""
+    if mode == "that" and not _THAT_SEASON_CUE.search(ctx.text, max(0, c.start - 12), c.start):
+        return None  # a conjunction: "he said that summer was his favourite season"
+    last = value_range(ctx.last_any) if ctx.last_any else None
+    if last is not None and (last[1] - last[0]).days > 366:
+        last = None  # "in the 1990s ... that summer": which one is not said
+    if last is None:
+        return Norm(c.start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
+    start = _SEASON_START[code]
+    if mode in ("following", "next"):
+        # The first such season to begin after the date named ends: "In 2000 ... the following spring".
+        year = last[1].year if start > last[1].month else last[1].year + 1
+    elif mode in ("previous", "preceding"):
+        year = last[0].year if start < last[0].month else last[0].year - 1
+    else:
+        year = last[0].year  # "that fall", "the same summer"
+    return Norm(c.start, end, "DATE", f"{year:04d}-{code}", None, "anaphora", 0.7)
 
 
 def _winter_year(d: dt.date, mode: str | None, ctx: Context, c: Candidate) -> int:
@@ -444,6 +472,10 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
         return Norm(c.start, end, "DATE", f"{shared[1]}-{code}")
     before = ctx.text[max(0, c.start - 20) : c.start].lower()
     mode = words[0] if len(words) > 1 else None
+    if mode == "the" and len(words) > 2 and words[1] in _ANAPHORIC_SEASON:
+        return _season_from_last(c, ctx, end, code, words[1])
+    if mode == "that":
+        return _season_from_last(c, ctx, end, code, mode)
     if mode == "the" and len(words) > 2 and words[1] in ("early", "late", "mid", "mid-"):
         mode = words[1]
     after = ctx.text[end : end + 12].lower()

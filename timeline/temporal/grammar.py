@@ -181,7 +181,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "season",
-        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|the|(?:the\s+)?early|"
+        rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|that|"
+        rf"the\s+(?:following|next|previous|preceding|same)|the|(?:the\s+)?early|"
         rf"(?:the\s+)?late|(?:the\s+)?mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?",
     ),
     (
