@@ -604,6 +604,8 @@ REGRESSIONS = [
                  "the previous summer", "2008-SU", id="the-previous-summer-is-before-the-date-named"),
     pytest.param("He left in the 1990s. That summer was hot.", "2013-03-21", "That summer", "XXXX-SU",
                  id="that-summer-after-a-decade-is-not-said"),
+    pytest.param("The 90s were a decade of highs and lows.", "2013-03-22", "The 90s", "199",
+                 id="highs-and-lows-without-a-band-leave-the-decade"),
 ]  # fmt: skip
 
 
@@ -625,6 +627,8 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("Temperatures will drop into the 20s.", id="a-temperature-band-had-been-the-1920s"),
+    pytest.param("Highs will be in the low forties.", id="a-spelled-temperature-band-is-no-decade"),
     pytest.param("He said that summer was his favourite season.", id="that-before-a-season-as-a-conjunction"),
     pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),

@@ -14,6 +14,7 @@ from timeline.temporal.anchor import (
     _words,
     month_year,
     quarter_of,
+    sentence_bounds,
     shift,
     week_value,
 )
@@ -518,12 +519,30 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     return Norm(start, end, "DATE", f"{year:04d}-{code}", mod, "dct", 0.85)
 
 
+# A bare "the 20s" or "the forties" in a weather report is a range of readings, not a decade.
+_READING_BEFORE = compile_pattern(r"(?i:\b(?:upper|lower|high|low)\s+)$")
+_READING_CUE = compile_pattern(
+    r"(?i:\b(?:temperatures?|degrees|forecasts?|thermometers?|wind\s+chills?|heat\s+index)\b|"
+    r"\b(?:highs?|lows?)\s+(?:\w+\s+){0,2}(?:in|near|around|into)\s+the\b)|°"
+)
+
+
+def _is_reading(ctx: Context, c: Candidate) -> bool:
+    """Whether a two-digit or spelled 'decade' is a temperature band ('the 20s' tonight)."""
+    if _READING_BEFORE.search(ctx.text, max(0, c.start - 8), c.start):
+        return True
+    left, right = sentence_bounds(ctx.text, c.start, c.end)
+    return _READING_CUE.search(ctx.text, left, right) is not None
+
+
 # What a bare "1800s" needs before it to name a century rather than a count of thousands.
 _CENTURY_CUE = compile_pattern(r"(?i:\b(?:the|in|since|by|from|to|until|early|late|mid)[\s-]+)$")
 
 
 def _rule_decade(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
+    if not _rx(r"\d{4}|'").search(low) and _is_reading(ctx, c):
+        return None  # "temperatures will drop into the 20s", "highs in the upper forties"
     m = _rx(r"(\d{4}|(?<!\d)\d\d)").search(low)
     if m:
         digits = m[1]
