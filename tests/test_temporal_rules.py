@@ -606,6 +606,10 @@ REGRESSIONS = [
                  id="that-summer-after-a-decade-is-not-said"),
     pytest.param("The 90s were a decade of highs and lows.", "2013-03-22", "The 90s", "199",
                  id="highs-and-lows-without-a-band-leave-the-decade"),
+    pytest.param("Fuel duty rises planned for September have been scrapped.", "2013-03-22", "September",
+                 "2013-09", id="planned-for-a-month-is-ahead-not-the-past-of-scrapped"),
+    pytest.param("Leaders discussed a summit set for October in Seoul.", "2013-03-22", "October", "2013-10",
+                 id="a-summit-set-for-a-month-had-read-set-as-a-past-verb"),
 ]  # fmt: skip
 
 

@@ -269,6 +269,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # After a past verb it only orders two past events: "sales soared ahead of Valentine's Day".
         return None if _past_in_phrase(lows, i) else "future"
     if word in _PLAN:
+        if word == "planned" and nxt == "for" and prev not in ("was", "were", "had", "been"):
+            return "future"  # "rises planned for September": a reduced "which are planned for"
         return "future" if nxt == "to" else None
     if word in _EXPECT:
         return "future"  # "they expect the deal to close by Dec. 15"
@@ -279,8 +281,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word in _FUTURE:
         if word in ("set", "expected") and nxt == "to":
             return "future"  # "talks, set to resume Monday": a reduced "which are set to"
-        if word == "set" and prev not in _BE_PRESENT:
-            return "past"  # "a record high set on Aug. 6"
+        if word == "set" and prev not in _BE_PRESENT and nxt != "for":
+            return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
         if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
             return None  # "be": "a second wave could be expected in the autumn"
         if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
