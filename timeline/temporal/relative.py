@@ -426,8 +426,8 @@ _MARKET_PERIOD = compile_pattern(r"(?:^|[.!?]\s+|\n)For\s+$|(?:percent|%|points?
 
 
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
-    """'the year ended Sept. 30' is a one-year period; 'for the year,' ('the week', 'the month') is the
-    DCT's."""
+    """'the year ended Sept. 30' is a one-year period; 'for the year,' is the DCT's; a markets report's
+    'For the week,' ('for the month') is the week of the day it reports."""
     unit = c.match[0].split()[-1].lower()
     if unit in ("week", "month"):
         if not _MARKET_PERIOD.search(ctx.text[max(0, c.start - 40) : c.start]):
