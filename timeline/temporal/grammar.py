@@ -615,6 +615,8 @@ class Candidate(NamedTuple):
 # cheaper than running its regex. Rules without an entry always run on their windows.
 _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
+    "spelled_md": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                   "tenth", "eleventh", "twelfth", "teenth", "tieth"),
     "slash": ("/",),
     "month_rel_year": ("year",),
     "rel_month": ("this", "last", "next"),
