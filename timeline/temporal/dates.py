@@ -39,6 +39,7 @@ from timeline.temporal.base import (
 )
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import (
+    DAY_ORDINAL,
     DAY_ORDINALS,
     DECADE_WORDS,
     FULL_MONTHS,
@@ -159,25 +160,18 @@ def _rule_day(c: Candidate, ctx: Context) -> Norm | None:
     return _day_in_text(c, ctx, f"{s} {pair[1]}" if pair else s)
 
 
+_SPELLED_DAY = compile_pattern(rf"(?i:\b{DAY_ORDINAL}\b)")
+
+
 def _rule_spelled_day(c: Candidate, ctx: Context) -> Norm | None:
-    """'the first of May', 'the twenty-third of June 2009': the spelled day read as its number."""
+    """'the first of May', 'March eighth', 'Sunday, March the twenty-first': the spelled day read as its
+    number."""
     s = c.match[0]
-    words = _rx(r"(?i)^the\s+(.+?)\s+of\s").match(s)
-    day = DAY_ORDINALS.get(" ".join(words[1].lower().split())) if words else None
+    words = _SPELLED_DAY.search(s)
+    day = DAY_ORDINALS.get(" ".join(words[0].lower().split())) if words else None
     if day is None:
         return None
-    return _day_in_text(c, ctx, f"{day} {s[words.end() :]}")
-
-
-def _rule_spelled_month_day(c: Candidate, ctx: Context) -> Norm | None:
-    """'March eighth', 'Sunday, March the eighth': the spelled day read as its number."""
-    s = c.match[0]
-    month = _MONTH_TOKEN.search(s)
-    words = _rx(r"(?i)\s+(?:the\s+)?([a-z]+(?:[-\s][a-z]+)?)").match(s, month.end()) if month else None
-    day = DAY_ORDINALS.get(" ".join(words[1].lower().split())) if words else None
-    if day is None:
-        return None
-    return _day_in_text(c, ctx, f"{s[: words.start()]} {day} {s[words.end() :]}")
+    return _day_in_text(c, ctx, f"{s[: words.start()]}{day}{s[words.end() :]}")
 
 
 def _rule_day_of_month(c: Candidate, ctx: Context) -> Norm | None:

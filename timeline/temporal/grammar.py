@@ -48,7 +48,7 @@ DAY_ORDINALS: dict[str, int] = {
     **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_UNITS_ORD) for sep in ("-", " ")},
     "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
 }  # fmt: skip
-_DAY_ORDINAL = "(?:" + "|".join(sorted(DAY_ORDINALS, key=len, reverse=True)).replace(" ", r"\s+") + ")"
+DAY_ORDINAL = "(?:" + "|".join(sorted(DAY_ORDINALS, key=len, reverse=True)).replace(" ", r"\s+") + ")"
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
     "eighties": 8, "nineties": 9,
@@ -137,12 +137,12 @@ _RULES: list[tuple[str, str]] = [
     ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
     ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
-    ("spelled_dm", rf"(?i:the\s+{_DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
+    ("spelled_dm", rf"(?i:the\s+{DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
     # "March eighth", "January the twenty-first" (transcripts); an ordinal that goes on as a word of
     # its own ("In June first lady ...", "May first-quarter") is no day.
     (
         "spelled_md",
-        rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+(?i:(?:the\s+)?{_DAY_ORDINAL})(?:,?\s+{YEAR})?(?=\s*(?:[,.;:)!?]|$)|"
+        rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+(?i:(?:the\s+)?{DAY_ORDINAL})(?:,?\s+{YEAR})?(?=\s*(?:[,.;:)!?]|$)|"
         rf"\s+(?i:and|or|to|through|at|in|on|when|until|he|she|they|we|it)\b)",
     ),
     ("week_of", rf"(?i:the\s+week(?:end)?\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
