@@ -610,6 +610,15 @@ REGRESSIONS = [
                  "2013-09", id="planned-for-a-month-is-ahead-not-the-past-of-scrapped"),
     pytest.param("Leaders discussed a summit set for October in Seoul.", "2013-03-22", "October", "2013-10",
                  id="a-summit-set-for-a-month-had-read-set-as-a-past-verb"),
+    pytest.param("The rules take effect 30 days from today.", "2013-04-16", "30 days from today",
+                 "2013-05-16",
+                 id="from-today-had-left-the-offset-a-bare-duration"),
+    pytest.param("Revenue fell through the first nine months of the year.", "1989-10-30", "the year", "1989",
+                 id="the-year-a-part-is-of-had-been-untagged"),
+    pytest.param("Prices will stay high for the rest of the year.", "2013-04-16", "the year", "2013",
+                 id="the-rest-of-the-year-is-the-dcts"),
+    pytest.param("In 1998 sales in the first months of the year rose.", "2013-04-16", "the year", "1998",
+                 id="the-year-a-part-is-of-is-the-year-just-named"),
 ]  # fmt: skip
 
 

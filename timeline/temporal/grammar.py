@@ -221,7 +221,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
-        rf"after|from\s+now|hence)(?=\W|$)",
+        rf"after|from\s+(?:now|today)|hence)(?=\W|$)",
     ),
     (
         "year_ago_adj",
@@ -269,7 +269,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?i:the\s+(?:fiscal\s+|full\s+)?year(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
-        r"(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;]))",
+        r"(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
+        # "the first nine months of the year", "for the rest of the year": the year the part is of.
+        r"(?:(?<=\b(?i:months)\sof\s)|(?<=\b(?i:weeks)\sof\s)|(?<=\b(?i:rest)\sof\s)|"
+        r"(?<=\b(?i:remainder)\sof\s)|(?<=\b(?i:balance)\sof\s))the\s+year(?![-\w]))",
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
     ("period", rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter))(?![-\w])"),
@@ -624,7 +627,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "century": ("centur",),
     "half": ("half",),
     "quarter": ("quarter", "period"),
-    "ago": ("ago", "earlier", "later", "before", "after", "from now", "hence"),
+    "ago": ("ago", "earlier", "later", "before", "after", "from now", "from today", "hence"),
     "year_ago_adj": ("year-",),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
                 "after"),

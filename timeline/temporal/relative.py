@@ -422,6 +422,7 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
 
 
 # A markets report's period opens its sentence or follows the move it measures ("up 3% for the week").
+_PART_OF = compile_pattern(r"(?i:\b(?:months|weeks|rest|remainder|balance)\s+of\s+)$")
 _MARKET_PERIOD = compile_pattern(r"(?:^|[.!?]\s+|\n)For\s+$|(?:percent|%|points?|cents?|pence)\s+for\s+$")
 
 
@@ -438,6 +439,14 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7) if day else None
     if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
         return _norm(c, "DURATION", "P1Y", anchor="none")
+    if _PART_OF.search(ctx.text, max(0, c.start - 12), c.start):
+        # "In 1998 ... in the first months of the year": the year just named in the sentence, else
+        # the DCT's ("for the rest of the year").
+        left, _ = sentence_bounds(ctx.text, c.start, c.end)
+        named = _rx(r"\d{4}").match(ctx.last_value or "") if ctx.last_end >= left else None
+        if named:
+            return _norm(c, "DATE", named[0], anchor="anaphora", confidence=0.7)
+        return _norm(c, "DATE", f"{ctx.dct.year:04d}", anchor="dct", confidence=0.7) if ctx.dct else None
     if not _rx(r"(?i:\bfor\s+)$").search(ctx.text[max(0, c.start - 5) : c.start]) or ctx.dct is None:
         return None
     return _norm(c, "DATE", f"{ctx.dct.year:04d}", anchor="dct", confidence=0.7)
@@ -474,7 +483,7 @@ _CLAUSE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”’]|$)")
 
 def _ago(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
-    m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|hence)$").match(s)
+    m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|from today|hence)$").match(s)
     if m is None:
         return None
     head, direction = m[1], m[2].lower()
