@@ -619,6 +619,10 @@ REGRESSIONS = [
                  id="the-rest-of-the-year-is-the-dcts"),
     pytest.param("In 1998 sales in the first months of the year rose.", "2013-04-16", "the year", "1998",
                  id="the-year-a-part-is-of-is-the-year-just-named"),
+    pytest.param("The blast at 3 p.m. Moscow time killed 12.", "2013-03-20", "3 p.m. Moscow time",
+                 "2013-03-20T15:00", id="a-zone-named-by-its-city-or-region-had-been-left-out-of-the-span"),
+    pytest.param("Trading opens at 9:30 a.m. Eastern Standard Time.", "2013-03-20",
+                 "9:30 a.m. Eastern Standard Time", "2013-03-20T09:30", id="eastern-standard-time-is-a-zone"),
 ]  # fmt: skip
 
 

@@ -87,7 +87,10 @@ VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+o
 # "fortnight": British copy counts in them ("a fortnight ago", "the past fortnight").
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
-_ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|local\s+time)"
+_ZONE = (
+    r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|JST|HKT|SGT|AE[SD]T|local\s+time|(?:Eastern|Central|Mountain|"
+    r"Pacific|Atlantic|UK|British|London|Paris|Moscow|Beijing|Tokyo)\s+(?i:(?:standard\s+|daylight\s+)?time))"
+)
 # The BBC glues its zone on: "at 1737GMT on Saturday".
 _GLUED_ZONE = r"(?:GMT|UTC|BST)"
 TZ = rf"(?:\s+{_ZONE}|(?<=\d){_GLUED_ZONE})"
