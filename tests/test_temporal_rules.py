@@ -410,7 +410,8 @@ REGRESSIONS = [
     pytest.param("In January, a week after the anniversary of the court's ruling on the case, a bomb at a "
                  "clinic in Birmingham, Ala., killed a guard.", "1998-10-25", "January", "1998-01",
                  id="a-fronted-date-takes-the-tense-of-a-distant-main-verb"),
-    pytest.param("The offer expires at midnight Friday.", "1989-10-30", "midnight Friday", "1989-10-27T24:00",
+    pytest.param("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
+                 "midnight Friday", "1989-10-27T24:00",
                  id="midnight-ends-the-day-it-is-named-with"),
     pytest.param("Earnings for the last half of 1989 will be lower.", "1989-10-30", "the last half of 1989",
                  "1989-H2", id="the-last-half-of-a-year-is-its-second-half"),
@@ -623,6 +624,13 @@ REGRESSIONS = [
                  "2013-03-20T15:00", id="a-zone-named-by-its-city-or-region-had-been-left-out-of-the-span"),
     pytest.param("Trading opens at 9:30 a.m. Eastern Standard Time.", "2013-03-20",
                  "9:30 a.m. Eastern Standard Time", "2013-03-20T09:30", id="eastern-standard-time-is-a-zone"),
+    pytest.param("The offer expires Friday.", "2013-03-20", "Friday", "2013-03-22",
+                 id="an-offer-that-expires-on-a-weekday-is-ahead-not-behind"),
+    pytest.param("The exhibition closes on Sunday.", "2013-03-20", "Sunday", "2013-03-24",
+                 id="closes-on-a-weekday-is-a-timetable"),
+    pytest.param("Merieux, which already holds a 12.5% stake, said that at the close of business Thursday, "
+                 "5,745,188 shares had been tendered.", "1989-11-01", "Thursday", "1989-10-26",
+                 id="a-stative-holds-is-no-timetable-for-a-weekday-after-it"),
 ]  # fmt: skip
 
 

@@ -104,11 +104,13 @@ _BE_PRESENT = _words("is are am 's ’s 're ’re")
 # Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
 # Only for weekdays and weekends: in a dated chronology ("2 May: BP starts drilling") the present is
-# historical. Base forms that are mostly nouns ("travel", "vote", "launch") are left out.
+# historical. Base forms that are mostly nouns ("travel", "vote", "launch") are left out, and so are
+# stative verbs ("holds a 12.5% stake", "plays a role"), whose present says nothing of a day.
 _SCHEDULED = _words(
     "meet meets visit visits travels arrive arrives leave leaves begin begins start starts opens "
     "resume resumes return returns heads host hosts fly flies testify testifies convene convenes "
-    "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces"
+    "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
+    "expires wraps"
 )
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
