@@ -631,6 +631,14 @@ REGRESSIONS = [
     pytest.param("Merieux, which already holds a 12.5% stake, said that at the close of business Thursday, "
                  "5,745,188 shares had been tendered.", "1989-11-01", "Thursday", "1989-10-26",
                  id="a-stative-holds-is-no-timetable-for-a-weekday-after-it"),
+    pytest.param("He arrived at six a.m. Monday.", "2013-04-16", "six a.m. Monday", "2013-04-15T06:00",
+                 id="a-spelled-hour-with-a-m-had-been-untagged"),
+    pytest.param("The shelling began at 5 o'clock.", "2013-04-16", "5 o'clock", "2013-04-16T05:00",
+                 id="o-clock-after-a-digit-had-been-untagged"),
+    pytest.param("The cheers rose at five o'clock in the afternoon.", "2013-04-16",
+                 "five o'clock in the afternoon", "2013-04-16T17:00", id="a-spelled-hour-in-the-afternoon"),
+    pytest.param("He left at two in the morning.", "2013-04-16", "two in the morning", "2013-04-16T02:00",
+                 id="at-a-spelled-hour-in-the-morning"),
 ]  # fmt: skip
 
 
@@ -659,6 +667,7 @@ NOT_TIMEX = [
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),
     pytest.param("The firm employs 1600 people.", id="a-four-digit-count-without-a-zone-is-no-clock"),
+    pytest.param("One in the morning crowd said ten left.", id="a-spelled-number-is-no-clock-without-at"),
     pytest.param(
         "Some 4,000 died, with a second or third wave to come.",
         id="a-second-before-a-word-is-the-ordinal-even-after-a-quantity",
@@ -817,8 +826,10 @@ def test_anchor_and_confidence() -> None:
 
 def test_clock_reading_in_the_morning_is_not_the_morning_of_a_day() -> None:
     # Regression: "three o'clock in the morning" after a named day was read as that day's morning.
+    # It is a clock reading, tagged whole like "4 in the morning" (AQUAINT's gold), never "TMO".
     found = tag("The rig failed on Friday. Nobody wanted alarms at three o'clock in the morning.", WED)
-    assert [t.text for t in found] == ["Friday"]
+    assert [t.text for t in found] == ["Friday", "three o'clock in the morning"]
+    assert found[1].value.endswith("T03:00")
 
 
 @pytest.mark.parametrize(

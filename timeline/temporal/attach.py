@@ -13,7 +13,7 @@ import re
 from timeline.model import Timex
 from timeline.temporal.anchor import sentence_bounds
 
-_CLOCK = re.compile(r"\d|noon|midnight|midday", re.IGNORECASE)
+_CLOCK = re.compile(r"\d|noon|midnight|midday|o['’]clock|[ap]\.m", re.IGNORECASE)
 # A time that names its day ("4 a.m. EDT Thursday", "11.30 pm that night") keeps it, and can lend it
 # to a bare one next to it.
 _NAMED_DAY = re.compile(

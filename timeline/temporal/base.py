@@ -24,6 +24,7 @@ from timeline.temporal.anchor import (
 from timeline.temporal.calendar import value_range
 from timeline.temporal.grammar import (
     DIGITS,
+    HOUR_WORD,
     MONTHS,
     NUMBERS,
     Candidate,
@@ -101,8 +102,8 @@ _DAY_TOKEN = compile_pattern(r"(?<![\d.,])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?
 _YEAR_TOKEN = compile_pattern(r"(?<!\d)((?:1[0-9]|20)\d\d)(?!\d)")
 _DOW_TOKEN = compile_pattern(r"(?i:(monday|tuesday|wednesday|thursday|friday|saturday|sunday))")
 _CLOCK_TOKEN = compile_pattern(
-    r"(?i:(?P<h>\d{1,2})(?:[:.]?(?P<m>\d\d)(?::\d\d)?)?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|(?P<w>noon|midnight|midday|"
-    r"dawn|dusk|daybreak))"
+    rf"(?i:(?P<h>\d{{1,2}}|{HOUR_WORD})(?:[:.]?(?P<m>\d\d)(?::\d\d)?)?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?|"
+    r"(?P<w>noon|midnight|midday|dawn|dusk|daybreak))"
 )
 
 

@@ -94,6 +94,9 @@ _ZONE = (
 # The BBC glues its zone on: "at 1737GMT on Saturday".
 _GLUED_ZONE = r"(?:GMT|UTC|BST)"
 TZ = rf"(?:\s+{_ZONE}|(?<=\d){_GLUED_ZONE})"
+HOUR_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve")  # fmt: skip
+HOUR_WORD = rf"\b(?:{'|'.join(HOUR_WORDS)})"
 CLOCK = (
     r"(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM|A\.M\.|P\.M\.)(?!\w)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])(?:\s*(?:a\.m\.?|p\.m\.?|am|pm|AM|PM)(?!\w))?"
@@ -101,6 +104,9 @@ CLOCK = (
     rf"|(?:[01]\d|2[0-3])[0-5]\d(?={TZ}(?!\w))"
     # ... and so does one with a dot, as British papers stamp their pages: "14.27 BST".
     rf"|(?<![\d.,])(?:[01]?\d|2[0-3])\.[0-5]\d(?={TZ}(?!\w))"
+    # "5 o'clock", "eleven o'clock", "six a.m.": an hour spelled out or on the clock face.
+    rf"|(?:(?:1[0-2]|0?[1-9])|(?i:{HOUR_WORD}))\s+(?i:o['’]clock)(?!\w)"
+    rf"|(?i:{HOUR_WORD})\s+(?:a\.m\.?|p\.m\.?|A\.M\.|P\.M\.)(?!\w)"
     r"|(?i:noon|midnight|midday|dawn|dusk|daybreak))"
 )
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -134,8 +140,8 @@ _RULES: list[tuple[str, str]] = [
     ("time", rf"{CLOCK}{TZ}?(?:(?:,\s*|\s+)(?:(?i:on|of)\s+)?{_DAYREF})?"),
     (
         "time_in",
-        r"(?:1[0-2]|0?[1-9])\s+(?i:o'clock\s+)?(?i:in\s+the\s+(?:morning|afternoon|evening)|"
-        r"at\s+night)",
+        rf"(?:(?:1[0-2]|0?[1-9])\s+(?i:o['’]clock\s+)?|(?i:{HOUR_WORD})\s+(?i:o['’]clock\s+)|"
+        rf"(?<=\b(?i:at)\s)(?i:{HOUR_WORD})\s+)(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
     ),
     ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
@@ -393,6 +399,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add("DECADE", " ".join(DECADE_WORDS))
     add("HALF", "half")
     add("YEAR", "nineteen thousand")
+    add("HOUR", " ".join(HOUR_WORDS))
     cased: dict[str, set[str]] = {}
     for name in MONTHS:
         for form in (name.capitalize(), name.upper()):
@@ -464,6 +471,15 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
     )
     for word in (w.decode() for w in words):
         classes = _CLASSES[word]
+        if classes == ("HOUR",):
+            # A spelled hour is a clock only with "a.m." or "o'clock" after it ("six a.m."): "one"
+            # and "ten" are far too common to open a window of their own otherwise.
+            out.extend(
+                ("CLOCK", i, i + len(word))
+                for i in _occurrences(text, word)
+                if _SPELLED_CLOCK_AFTER.match(text, i + len(word))
+            )
+            continue
         for start in _occurrences(text, word):
             out.extend((cls, start, start + len(word)) for cls in classes)
     for m in _NUMBER.finditer(text):
@@ -487,6 +503,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+_SPELLED_CLOCK_AFTER = re.compile(r"\s+(?:[ap]\.m\b|o['’]clock\b)", re.I)
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
 _YEAR_PAIR = re.compile(r"(?:1\d|20)\d\d/(?:1\d|20)\d\d")
 _YEAR_PREFIXES = frozenset(f"{i}" for i in range(10, 21))

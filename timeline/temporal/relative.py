@@ -44,6 +44,7 @@ from timeline.temporal.durations import (
 from timeline.temporal.grammar import (
     DOW,
     MON,
+    NUMBERS,
     WEEKDAYS,
     Candidate,
     compile_pattern,
@@ -107,7 +108,8 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             clock = "T00:00"
         clock = clock or f"T{_PARTS[word]}"
     else:
-        hour, minute = int(m["h"]), int(m["m"] or 0)
+        h = m["h"].lower()
+        hour, minute = (int(h) if h.isdigit() else NUMBERS[h]), int(m["m"] or 0)
         ap = (m["ap"] or "").lower().replace(".", "")
         if ap == "pm" and hour < 12:
             hour += 12
@@ -128,7 +130,8 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_time_in(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0].lower()
-    hour = int(_rx(r"\d+").match(s)[0])
+    h = s.split()[0]
+    hour = int(h) if h.isdigit() else NUMBERS[h]
     if ("afternoon" in s or "evening" in s or "night" in s) and hour < 12:
         hour += 12
     day, anchor = _day_of_ref("", c, ctx)
