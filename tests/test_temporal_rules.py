@@ -639,6 +639,8 @@ REGRESSIONS = [
                  "five o'clock in the afternoon", "2013-04-16T17:00", id="a-spelled-hour-in-the-afternoon"),
     pytest.param("He left at two in the morning.", "2013-04-16", "two in the morning", "2013-04-16T02:00",
                  id="at-a-spelled-hour-in-the-morning"),
+    pytest.param("Snow is forecast for Thursday into Friday.", "2013-03-20", "Friday", "2013-03-22",
+                 id="thursday-into-friday-had-read-friday-as-last-week"),
 ]  # fmt: skip
 
 

@@ -190,7 +190,7 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
 
 _AFTER_WEEKDAY = compile_pattern(
     rf"{DOW}(?:\s+(?i:morning|afternoon|evening|night))?"
-    r"(\s*,?\s*(?:or|and|to|through|until|till|-|–)\s*)$"
+    r"(\s*,?\s*(?:or|and|to|through|into|until|till|-|–)\s*)$"
 )
 _WEEK_IN_SENTENCE = compile_pattern(r"(?i)\b(last|next|this)\s+week\b")
 # ... or right after it, for it and the days coordinated with it: "on Wednesday to Friday last week".
