@@ -641,6 +641,11 @@ REGRESSIONS = [
                  id="at-a-spelled-hour-in-the-morning"),
     pytest.param("Snow is forecast for Thursday into Friday.", "2013-03-20", "Friday", "2013-03-22",
                  id="thursday-into-friday-had-read-friday-as-last-week"),
+    pytest.param("She joined in May 2010 and left 18 months later.", "2013-03-20", "18 months later",
+                 "2011-11",
+                 id="months-later-than-a-month-named-had-been-a-bare-duration"),
+    pytest.param("In 1998 sales fell. Two months later they rose.", "2013-03-20", "Two months", "P2M",
+                 id="months-later-than-a-year-stay-a-duration"),
 ]  # fmt: skip
 
 

@@ -560,6 +560,10 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         last = value_range(ctx.last_value) if ctx.last_value else None
         if unit == "year" and last is not None:
             return _norm(c, "DATE", f"{last[0].year + k:04d}", anchor="anaphora", confidence=0.6)
+        if unit == "month" and last is not None and _rx(r"\d{4}-\d\d").fullmatch(ctx.last_value or ""):
+            # "joined in May 2010 and left 18 months later": the month named is the base.
+            moved = shift(last[0], months=k)
+            return _norm(c, "DATE", f"{moved.year:04d}-{moved.month:02d}", anchor="anaphora", confidence=0.6)
         return _offset_duration(c, n, unit)
     base, anchor = (ctx.last_day, "anaphora") if anaphoric and ctx.last_day else (ctx.dct, "dct")
     if base is None:
