@@ -646,6 +646,11 @@ REGRESSIONS = [
                  id="months-later-than-a-month-named-had-been-a-bare-duration"),
     pytest.param("In 1998 sales fell. Two months later they rose.", "2013-03-20", "Two months", "P2M",
                  id="months-later-than-a-year-stay-a-duration"),
+    pytest.param("Q4 2012 revenue rose.", "2013-03-20", "Q4 2012", "2012-Q4", id="q4-2012-was-only-a-year"),
+    pytest.param("Profit fell in Q4.", "2013-03-20", "Q4", "2012-Q4",
+                 id="a-bare-q4-said-in-march-is-last-years-like-the-fourth-quarter"),
+    pytest.param("Sales in 3Q were flat.", "2013-10-20", "3Q", "2013-Q3", id="3q-is-the-third-quarter"),
+    pytest.param("H1 2013 revenue rose.", "2013-10-20", "H1 2013", "2013-H1", id="h1-2013-is-a-half-year"),
 ]  # fmt: skip
 
 
@@ -674,6 +679,8 @@ NOT_TIMEX = [
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),
     pytest.param("The firm employs 1600 people.", id="a-four-digit-count-without-a-zone-is-no-clock"),
+    pytest.param("He drives an Audi Q3 to work.", id="a-model-name-q3-is-no-quarter"),
+    pytest.param("She got an H1 visa and the H1N1 jab.", id="h1-outside-finance-is-no-half-year"),
     pytest.param("One in the morning crowd said ten left.", id="a-spelled-number-is-no-clock-without-at"),
     pytest.param(
         "Some 4,000 died, with a second or third wave to come.",

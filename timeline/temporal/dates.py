@@ -372,6 +372,29 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     return Norm(start, c.end, "DATE", f"{year:04d}-Q{q % 4 + 1}", None, "dct", 0.8)
 
 
+_ABBR_PERIOD = compile_pattern(r"Q([1-4])|([1-4])Q|H([12])")
+
+
+def _rule_abbr_period(c: Candidate, ctx: Context) -> Norm | None:
+    """'Q1', '3Q', 'Q4 2012', 'H1 2013': a quarter or a half-year as analysts write it."""
+    m = _ABBR_PERIOD.match(c.match[0])
+    explicit = _YEAR_TOKEN.search(c.match[0])
+    if not explicit and not _FINANCE.search(ctx.text, max(0, c.start - 80), c.end + 40):
+        return None  # "the Audi Q3", "an H1 visa": a name, not a period
+    half = m[3] is not None
+    n = int(m[3] or m[1] or m[2])
+    unit = "H" if half else "Q"
+    if explicit:
+        return _norm(c, "DATE", f"{explicit[1]}-{unit}{n}")
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", f"XXXX-{unit}{n}")
+    year = ctx.dct.year
+    current = (1 if ctx.dct.month <= 6 else 2) if half else quarter_of(ctx.dct)
+    if n > current and _tense(ctx, c) != "future":
+        year -= 1  # "Q4 profit fell" in January is last year's, as with "the fourth quarter"
+    return _norm(c, "DATE", f"{year:04d}-{unit}{n}", anchor="dct", confidence=0.85)
+
+
 # Words that make a bare "the first half" a half-year rather than half of a match or a film.
 _FINANCE = compile_pattern(
     r"(?i:\b(?:profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|"

@@ -227,6 +227,8 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:the\s+)?(?:January[-–]March|April[-–]June|July[-–]September|October[-–]December)"
         rf"(?:\s+{YEAR})?\s+(?:quarter|period))(?![-\w]|\s+centur)",
     ),
+    # Analysts' shorthand: "Q1", "3Q", "Q4 2012", "H1 2013" (names like "Audi Q3" are left in the rule).
+    ("abbr_period", rf"(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12])(?:\s+{YEAR})?(?![\w-])"),
     (
         "ago",
         rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
@@ -430,6 +432,8 @@ def _classes() -> dict[str, tuple[str, ...]]:
         "Palm",
     ]:
         cased.setdefault(w, set()).add("HOLIDAY")
+    for w in ("Q", "H"):
+        cased.setdefault(w, set()).add("ABBR")  # "Q1", "1Q", "H1": the letter stands alone once digits go
     # One dictionary keyed by the token as written: lower, Capitalised and UPPER forms of the
     # case-insensitive words, exact forms of the names; one look-up per token in the hot loop.
     table: dict[str, set[str]] = {}
@@ -520,6 +524,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "SET": (12, 30),
     "DECADE": (20, 5),
     "HALF": (12, 30),
+    "ABBR": (2, 12),
     "CLOCK": (5, 45),
     "YEAR": (25, 12),
     "NUMDATE": (5, 15),
@@ -550,6 +555,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "decade": ("DECADE",),
     "century": ("UNIT",),
     "half": ("HALF",),
+    "abbr_period": ("ABBR",),
     "quarter": ("UNIT",),
     "ago": ("UNIT",),
     "year_ago_adj": ("UNIT",),

@@ -15,6 +15,7 @@ from timeline.temporal.base import (
 )
 from timeline.temporal.caseless import compile_lowered, lowered
 from timeline.temporal.dates import (
+    _rule_abbr_period,
     _rule_century,
     _rule_day,
     _rule_day_of_month,
@@ -154,6 +155,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "decade": _rule_decade,
     "century": _rule_century,
     "half": _rule_half,
+    "abbr_period": _rule_abbr_period,
     "quarter": _rule_quarter,
     "ago": _rule_ago,
     "year_ago_adj": _rule_year_ago_adj,
