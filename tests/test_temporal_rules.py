@@ -651,6 +651,10 @@ REGRESSIONS = [
                  id="a-bare-q4-said-in-march-is-last-years-like-the-fourth-quarter"),
     pytest.param("Sales in 3Q were flat.", "2013-10-20", "3Q", "2013-Q3", id="3q-is-the-third-quarter"),
     pytest.param("H1 2013 revenue rose.", "2013-10-20", "H1 2013", "2013-H1", id="h1-2013-is-a-half-year"),
+    pytest.param("I worked on a rig a while ago.", "2010-06-01", "a while ago", "PAST_REF",
+                 id="a-while-ago-had-been-untagged"),
+    pytest.param("It happened a long time ago.", "2010-06-01", "a long time ago", "PAST_REF",
+                 id="a-long-time-ago-is-the-past"),
 ]  # fmt: skip
 
 

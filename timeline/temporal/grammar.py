@@ -232,7 +232,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "ago",
         rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
-        rf"after|from\s+(?:now|today)|hence)(?=\W|$)",
+        rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
+        # "a while ago", "some time ago": a past with no amount to count.
+        r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)",
     ),
     (
         "year_ago_adj",
@@ -400,6 +402,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     )
     add("DECADE", " ".join(DECADE_WORDS))
     add("HALF", "half")
+    add("AGO", "ago")
     add("YEAR", "nineteen thousand")
     add("HOUR", " ".join(HOUR_WORDS))
     cased: dict[str, set[str]] = {}
@@ -524,6 +527,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "SET": (12, 30),
     "DECADE": (20, 5),
     "HALF": (12, 30),
+    "AGO": (25, 3),
     "ABBR": (2, 12),
     "CLOCK": (5, 45),
     "YEAR": (25, 12),
@@ -557,7 +561,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "half": ("HALF",),
     "abbr_period": ("ABBR",),
     "quarter": ("UNIT",),
-    "ago": ("UNIT",),
+    "ago": ("UNIT", "AGO"),
     "year_ago_adj": ("UNIT",),
     "anaphor": ("UNIT", "DOW", "PART"),
     "rel_dow": ("DOW",),

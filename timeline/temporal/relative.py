@@ -490,6 +490,8 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     if m is None:
         return None
     head, direction = m[1], m[2].lower()
+    if _rx(r"(?i)(?:a (?:\w+ )?while|(?:some|a long) time)").fullmatch(head):
+        return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
     if direction in ("before", "after") and _CLAUSE_END.match(ctx.text, c.end):
         # With nothing after it, "before" is an adverb like "earlier": "up from two million just six
         # years before." dates the comparison, where "six years before the vote" only measures.
