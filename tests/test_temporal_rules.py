@@ -553,7 +553,7 @@ REGRESSIONS = [
     pytest.param("We'll finish the work in May.", "2013-07-20", "May", "2014-05",
                  id="a-contracted-will-had-been-no-future-cue"),
     pytest.param("If we 'd been successful in killing the well in the first week of June , then things "
-                 "would 've been different .", "2010-11-08", "June", "2010-06",
+                 "would 've been different .", "2010-11-08", "the first week of June", "2010-06",
                  id="a-tokenised-past-perfect-in-an-if-clause-had-been-read-as-would"),
     pytest.param("If he had won in June, he would have been president.", "2013-07-20", "June", "2013-06",
                  id="a-past-perfect-if-clause-and-perfect-modal-had-pointed-ahead"),
@@ -655,6 +655,10 @@ REGRESSIONS = [
                  id="a-while-ago-had-been-untagged"),
     pytest.param("It happened a long time ago.", "2010-06-01", "a long time ago", "PAST_REF",
                  id="a-long-time-ago-is-the-past"),
+    pytest.param("The plugging operation starts in the first week of August.", "2010-07-26",
+                 "the first week of August", "2010-08", id="first-week-of-a-month-was-the-month"),
+    pytest.param("In the final two weeks of March 2009, prices rose.", "2010-07-26",
+                 "the final two weeks of March 2009", "2009-03", id="the-final-weeks-of-a-month-and-year"),
 ]  # fmt: skip
 
 
@@ -912,3 +916,16 @@ LIVE_PAGE = (
 )  # fmt: skip
 def test_entry_headings(text: str, dct: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mod"),
+    [
+        ("Work starts in the first week of August.", "START"),
+        ("Sales fell in the last week of June.", "END"),
+        ("He left in the second week of May.", None),  # no mod says "second week"; the month holds it
+    ],
+)
+def test_weeks_of_a_month_carry_their_part(text: str, mod: str | None) -> None:
+    (found,) = [t for t in tag(text, "2010-07-26") if "week" in t.text]
+    assert found.mod == mod

@@ -43,9 +43,11 @@ from timeline.temporal.grammar import (
     DAY_ORDINALS,
     DECADE_WORDS,
     FULL_MONTHS,
+    MON,
     MONTHS,
     ORDINALS,
     WEEKDAYS,
+    YEAR,
     Candidate,
     compile_pattern,
 )
@@ -232,6 +234,28 @@ _MONTH_LIST_AFTER = compile_pattern(rf"(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:{FULL
 _CAPITALISED_NEXT = compile_pattern(r"\s+[A-Z][a-z]+")
 _SENTENCE_WORD_NEXT = compile_pattern(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
 _NAME_MONTH_CUE = compile_pattern(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
+
+
+_MONTH_PART = compile_pattern(rf"{MON}(?:,?\s+{YEAR})?$")
+
+
+def _rule_weeks_of_month(c: Candidate, ctx: Context) -> Norm | None:
+    """'the first week of August': the month, read as the month alone is, with a START or END mod."""
+    month = _MONTH_PART.search(ctx.text, c.start, c.end)
+    if month is None:
+        return None
+    year = _YEAR_TOKEN.search(month[0])
+    inner = Candidate(month.start(), month.end(), "my" if year else "month", month)
+    n = _rule_my(inner, ctx) if year else _rule_month(inner, ctx)
+    if n is None:
+        return None
+    low = c.match[0].lower()
+    mod = (
+        "START"
+        if _rx(r"the\s+(?:first|opening)\b").match(low)
+        else ("END" if _rx(r"the\s+(?:last|final|closing)\b").match(low) else None)
+    )
+    return dataclasses.replace(n, start=c.start, end=c.end, mod=mod)
 
 
 def _rule_month(c: Candidate, ctx: Context) -> Norm | None:

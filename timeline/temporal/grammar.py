@@ -155,6 +155,12 @@ _RULES: list[tuple[str, str]] = [
         rf"\s+(?i:and|or|to|through|at|in|on|when|until|he|she|they|we|it)\b)",
     ),
     ("week_of", rf"(?i:the\s+week(?:end)?\s+of\s+)(?:{MON}\s+{DAYNUM}|{DAYNUM}\s+{MON})(?:,?\s+{YEAR})?"),
+    # "the first week of August", "the last two weeks of March": part of a month.
+    (
+        "weeks_of_month",
+        rf"(?i:the\s+(?:first|opening|second|third|fourth|last|final|closing)\s+(?:(?:two|three|few)\s+weeks|"
+        rf"(?:full\s+)?week)\s+of\s+){MON}(?:,?\s+{YEAR})?(?!\w)",
+    ),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
         "second_day",
@@ -549,6 +555,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "second_day": ("MON",),
     "first_day": ("MON",),
     "week_of": ("MON",),
+    "weeks_of_month": ("MON",),
     "day_of_month": ("ORDINAL",),
     "my": ("MON",),
     "month_rel_year": ("MON",),

@@ -36,6 +36,7 @@ from timeline.temporal.dates import (
     _rule_spelled_day,
     _rule_spelled_year,
     _rule_week_of,
+    _rule_weeks_of_month,
     _rule_year,
 )
 from timeline.temporal.durations import (
@@ -145,6 +146,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "second_day": _rule_second_day,
     "first_day": _rule_first_day,
     "week_of": _rule_week_of,
+    "weeks_of_month": _rule_weeks_of_month,
     "day_of_month": _rule_day_of_month,
     "my": _rule_my,
     "month_rel_year": _rule_month_rel_year,
