@@ -425,8 +425,9 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
 
 
 # A markets report's period opens its sentence or follows the move it measures ("up 3% for the week").
-_PART_OF = compile_pattern(r"(?i:\b(?:months|weeks|rest|remainder|balance)\s+of\s+)$")
 _MARKET_PERIOD = compile_pattern(r"(?:^|[.!?]\s+|\n)For\s+$|(?:percent|%|points?|cents?|pence)\s+for\s+$")
+# "the first nine months of the year", "the rest of the year": a part of the year named after it.
+_PART_OF = compile_pattern(r"(?i:\b(?:months|weeks|rest|remainder|balance)\s+of\s+)$")
 
 
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
