@@ -358,6 +358,13 @@ def _year_in(s: str, ctx: Context) -> int | None:
     return ctx.dct.year
 
 
+def _not_yet_begun(ctx: Context, c: Candidate, n: int, current: int) -> bool:
+    """Whether part `n` of the year ("the fourth quarter", "Q4", "H2"), said without its year, is last
+    year's: in January "profits fell in the fourth quarter" tells of a quarter yet to begin this year,
+    unless the sentence looks ahead."""
+    return n > current and _tense(ctx, c) != "future"
+
+
 def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     low = s.lower()
@@ -375,9 +382,7 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
         relative_year = not explicit_year and not _rx(r"(?i:this|last|next)\s+year").search(low)
-        if relative_year and ctx.dct is not None and q > quarter_of(ctx.dct) and _tense(ctx, c) != "future":
-            # "profits fell in the fourth quarter" in January: a quarter yet to begin this year is
-            # last year's, unless the sentence looks ahead.
+        if relative_year and ctx.dct is not None and _not_yet_begun(ctx, c, q, quarter_of(ctx.dct)):
             year -= 1
         return Norm(start, c.end, "DATE", f"{year:04d}-Q{q}", None, anchor, 1.0 if explicit_year else 0.9)
     if ctx.dct is None:
@@ -412,10 +417,8 @@ def _rule_abbr_period(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", f"{explicit[1]}-{unit}{n}")
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{unit}{n}")
-    year = ctx.dct.year
     current = (1 if ctx.dct.month <= 6 else 2) if half else quarter_of(ctx.dct)
-    if n > current and _tense(ctx, c) != "future":
-        year -= 1  # "Q4 profit fell" in January is last year's, as with "the fourth quarter"
+    year = ctx.dct.year - 1 if _not_yet_begun(ctx, c, n, current) else ctx.dct.year
     return _norm(c, "DATE", f"{year:04d}-{unit}{n}", anchor="dct", confidence=0.85)
 
 

@@ -95,6 +95,11 @@ _LATE_PART = compile_pattern(r"(?i:afternoon|evening|tonight)")
 _LAST_NIGHT = compile_pattern(r"(?i:last\s+night)")
 
 
+def _hour(word: str) -> int:
+    """A clock's hour as written: '7' or 'seven' (the grammar lets only 1 to 12 be spelled)."""
+    return int(word) if word.isdigit() else NUMBERS[word.lower()]
+
+
 def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     m = _CLOCK_TOKEN.search(s)
@@ -108,8 +113,7 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             clock = "T00:00"
         clock = clock or f"T{_PARTS[word]}"
     else:
-        h = m["h"].lower()
-        hour, minute = (int(h) if h.isdigit() else NUMBERS[h]), int(m["m"] or 0)
+        hour, minute = _hour(m["h"]), int(m["m"] or 0)
         ap = (m["ap"] or "").lower().replace(".", "")
         if ap == "pm" and hour < 12:
             hour += 12
@@ -130,8 +134,7 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_time_in(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0].lower()
-    h = s.split()[0]
-    hour = int(h) if h.isdigit() else NUMBERS[h]
+    hour = _hour(s.split()[0])
     if ("afternoon" in s or "evening" in s or "night" in s) and hour < 12:
         hour += 12
     day, anchor = _day_of_ref("", c, ctx)
