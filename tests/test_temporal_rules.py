@@ -659,6 +659,12 @@ REGRESSIONS = [
                  "the first week of August", "2010-08", id="first-week-of-a-month-was-the-month"),
     pytest.param("In the final two weeks of March 2009, prices rose.", "2010-07-26",
                  "the final two weeks of March 2009", "2009-03", id="the-final-weeks-of-a-month-and-year"),
+    pytest.param("The talks ran six-and-a-half hours.", "2013-03-22", "six-and-a-half hours", "PT6H30M",
+                 id="a-hyphenated-and-a-half-had-been-untagged"),
+    pytest.param("The last half-century saw growth.", "2013-03-22", "The last half-century", "P50Y",
+                 id="a-half-century-had-been-untagged-as-a-quarter-century-was-not"),
+    pytest.param("The mine opened a quarter-century ago.", "2013-03-22", "a quarter-century ago", "1988",
+                 id="a-hyphenated-quarter-century-ago-had-been-a-duration"),
 ]  # fmt: skip
 
 

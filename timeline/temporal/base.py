@@ -113,7 +113,9 @@ _CLOCK_TOKEN = compile_pattern(
 def parse_number(words: str) -> float | None:
     """'two' -> 2, 'twenty-four' -> 24, '40' -> 40, 'two and a half' -> 2.5; None for vague words."""
     w = _rx(r"\s+").sub(" ", words.lower().strip())
-    if w in ("half a", "half an", "a half", "an half"):
+    # "six-and-a-half" is written with hyphens as often as with spaces.
+    w = _rx(r"[-\s]and[-\s]a[-\s]half$").sub(" and a half", w)
+    if w in ("half", "half a", "half an", "a half", "an half"):
         return 0.5
     if w in ("quarter", "a quarter", "an quarter"):
         return 0.25

@@ -79,9 +79,9 @@ _NUMWORD = (
 # An amount in digits: grouped ("800,000") or plain, with decimals.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 # Never from inside a number: "800,000 years" is not "000 years".
-NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:\s+and\s+a\s+half)?)"
-# "half an hour", "a half-hour": half of one unit; "a quarter century", "the past quarter-century".
-HALF = r"(?:half\s+an?|an?\s+half|(?:an?\s+)?quarter(?=[-\s]+centur))(?!\w)(?!\s+dozen)"
+NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:[-\s]+and[-\s]+a[-\s]+half)?)"
+# "half an hour", "a half-hour": half of one unit; "a quarter century", "the past half-century".
+HALF = r"(?:half\s+an?|an?\s+half|(?:an?\s+)?(?:quarter|half)(?=[-\s]+centur))(?!\w)(?!\s+dozen)"
 NUM_A = rf"(?:{NUM}|{HALF}|an?(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 # "fortnight": British copy counts in them ("a fortnight ago", "the past fortnight").
@@ -237,7 +237,7 @@ _RULES: list[tuple[str, str]] = [
     ("abbr_period", rf"(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12])(?:\s+{YEAR})?(?![\w-])"),
     (
         "ago",
-        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:more\s+)?{UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
+        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+(?:more\s+)?|-){UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
         # "a while ago", "some time ago": a past with no amount to count.
         r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)",
