@@ -665,6 +665,8 @@ REGRESSIONS = [
                  id="a-half-century-had-been-untagged-as-a-quarter-century-was-not"),
     pytest.param("The mine opened a quarter-century ago.", "2013-03-22", "a quarter-century ago", "1988",
                  id="a-hyphenated-quarter-century-ago-had-been-a-duration"),
+    pytest.param("They grew up in the 1970s and 80s.", "2013-03-22", "80s", "198",
+                 id="the-short-second-decade-of-a-pair-had-been-untagged"),
 ]  # fmt: skip
 
 
@@ -688,6 +690,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 NOT_TIMEX = [
     pytest.param("Temperatures will drop into the 20s.", id="a-temperature-band-had-been-the-1920s"),
     pytest.param("Highs will be in the low forties.", id="a-spelled-temperature-band-is-no-decade"),
+    pytest.param("He was in his 60s and 70s.", id="a-pair-of-ages-is-no-pair-of-decades"),
     pytest.param("He said that summer was his favourite season.", id="that-before-a-season-as-a-conjunction"),
     pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),

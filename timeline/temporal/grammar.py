@@ -207,6 +207,8 @@ _RULES: list[tuple[str, str]] = [
         # ("in his late 80s") is no decade.
         r"(?:the\s+)?(?<=\b(?:the|mid|early|late)[\s-])(?<!\b(?:his|her|their|its|my|your|our)\s"
         r"(?:mid|early|late)[\s-])(?:(?:1[0-9]|20)\d0|'\d0|[1-9]0)'?s(?!\w)|"
+        # "the 1970s and 80s": the second decade of a pair may be written short (not "his 60s and 70s").
+        r"(?<=(?:\d\d\d0|'\d0)'?s,?\s(?:and|or|to|through)\s)[1-9]0'?s(?!\w)|"
         r"(?:the\s+)?(?:nineteen[-\s]?)?(?:twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties)(?!\w))",
     ),
