@@ -667,6 +667,12 @@ REGRESSIONS = [
                  id="a-hyphenated-quarter-century-ago-had-been-a-duration"),
     pytest.param("They grew up in the 1970s and 80s.", "2013-03-22", "80s", "198",
                  id="the-short-second-decade-of-a-pair-had-been-untagged"),
+    pytest.param("Fri, 22 Mar 2013 10:05 GMT", "2013-03-22", "Fri, 22 Mar 2013", "2013-03-22",
+                 id="an-abbreviated-weekday-had-been-left-out-of-the-date-it-leads"),
+    pytest.param("Polls open Sat, Jan. 5.", "2013-12-20", "Sat, Jan. 5", "2013-01-05",
+                 id="an-abbreviated-weekday-picks-the-year-whose-calendar-agrees"),
+    pytest.param("As The Sun, 22 March, reported", "2013-03-22", "22 March", "2013-03-22",
+                 id="the-sun-before-a-date-is-a-masthead-not-sunday"),
 ]  # fmt: skip
 
 

@@ -80,6 +80,11 @@ def _side_year(dct: dt.date, month: int, *, ahead: bool) -> int:
     return dct.year if month < dct.month - 1 else dct.year - 1
 
 
+# The weekday a date opens with when abbreviated ("Fri, 22 Mar 2013"); full names match _DOW_TOKEN.
+_DOW_ABBR_TOKEN = compile_pattern(r"(?i:(mon|tue|wed|thu|fri|sat|sun))")
+_WEEKDAY_OF_ABBR = {name[:3]: wd for name, wd in WEEKDAYS.items()}
+
+
 def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     """Month + day (+ year, + weekday): 'June 20th', 'Aug. 7, 1998', 'Friday, Aug. 7', '20 June 2017'."""
     month = _month_of(s)
@@ -90,7 +95,7 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     if month is None or not days:
         return None
     day = int(days[0])
-    dow = _DOW_TOKEN.search(s)
+    dow = _DOW_TOKEN.search(s) or _DOW_ABBR_TOKEN.match(s)
     if years:
         try:
             return _norm(c, "DATE", dt.date(int(years[0]), month, day).isoformat())
@@ -110,7 +115,7 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     year = month_year(ctx.dct, month, day, *_month_tense(ctx, c))
     if dow:
         # A written weekday picks the year whose calendar agrees with it.
-        wd = WEEKDAYS[dow[1].lower()]
+        wd = _WEEKDAY_OF_ABBR[dow[1][:3].lower()]
         for y in (year, year - 1, year + 1):
             try:
                 if dt.date(y, month, day).weekday() == wd:

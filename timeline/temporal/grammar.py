@@ -67,6 +67,12 @@ MON = (
 MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
 _DOW_NAME = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DOW = rf"{_DOW_NAME}(?!\w)"
+# An abbreviated weekday ("Fri, 22 Mar 2013", "Tue. March 19") only ever leads a written date: alone
+# "Sun" and "Wed" are words; after "The" it is a masthead ("The Sun, 22 March").
+_DOW_ABBR = (
+    r"(?<!\bThe\s)(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|MON|TUE|WED|THU|FRI|SAT|SUN)\.?(?![\w.])"
+)
+DATE_DOW = rf"(?:{DOW}|{_DOW_ABBR})"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|%|\s+percent)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|old))"
 _NUMWORD = (
@@ -127,7 +133,7 @@ _DAYREF = (
 _HALF_OF = rf"(?:(?:this|last|next)\s+year|{YEAR}|the\s+year)"
 
 # A weekday before the date it names, itself placed ("this coming Sunday, March 8"): one expression.
-_DOW_LEAD = rf"(?:(?i:(?:this\s+(?:coming|past)|this|next|last)\s+))?{DOW}"
+_DOW_LEAD = rf"(?:(?:(?i:(?:this\s+(?:coming|past)|this|next|last)\s+))?{DOW}|{_DOW_ABBR})"
 
 # The rules, most specific first: on a tie of span the earlier rule wins.
 _RULES: list[tuple[str, str]] = [
@@ -143,9 +149,9 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?:1[0-2]|0?[1-9])\s+(?i:o['’]clock\s+)?|(?i:{HOUR_WORD})\s+(?i:o['’]clock\s+)|"
         rf"(?<=\b(?i:at)\s)(?i:{HOUR_WORD})\s+)(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
     ),
-    ("dmy", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
+    ("dmy", rf"(?:{DATE_DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
-    ("dm", rf"(?:{DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
+    ("dm", rf"(?:{DATE_DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
     ("spelled_dm", rf"(?i:the\s+{DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
     # "March eighth", "January the twenty-first" (transcripts); an ordinal that goes on as a word of
     # its own ("In June first lady ...", "May first-quarter") is no day.
