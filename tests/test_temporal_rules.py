@@ -673,6 +673,8 @@ REGRESSIONS = [
                  id="an-abbreviated-weekday-picks-the-year-whose-calendar-agrees"),
     pytest.param("As The Sun, 22 March, reported", "2013-03-22", "22 March", "2013-03-22",
                  id="the-sun-before-a-date-is-a-masthead-not-sunday"),
+    pytest.param("Cyprus banks reopen Thursday after a week.", "2013-03-19", "Thursday", "2013-03-21",
+                 id="reopen-on-a-weekday-is-a-timetable-had-read-last-thursday"),
 ]  # fmt: skip
 
 

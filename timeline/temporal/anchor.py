@@ -110,7 +110,7 @@ _SCHEDULED = _words(
     "meet meets visit visits travels arrive arrives leave leaves begin begins start starts opens "
     "resume resumes return returns heads host hosts fly flies testify testifies convene convenes "
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
-    "expires wraps"
+    "expires wraps reopen reopens depart departs decide decides announce announces"
 )
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
