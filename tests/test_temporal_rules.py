@@ -675,6 +675,8 @@ REGRESSIONS = [
                  id="the-sun-before-a-date-is-a-masthead-not-sunday"),
     pytest.param("Cyprus banks reopen Thursday after a week.", "2013-03-19", "Thursday", "2013-03-21",
                  id="reopen-on-a-weekday-is-a-timetable-had-read-last-thursday"),
+    pytest.param("He was elected in 2007. Five years later he lost. That year, growth stalled.", "2013-03-22",
+                 "That year", "2012", id="that-year-after-a-counted-year-had-skipped-back-to-the-named-one"),
 ]  # fmt: skip
 
 
