@@ -677,6 +677,12 @@ REGRESSIONS = [
                  id="reopen-on-a-weekday-is-a-timetable-had-read-last-thursday"),
     pytest.param("He was elected in 2007. Five years later he lost. That year, growth stalled.", "2013-03-22",
                  "That year", "2012", id="that-year-after-a-counted-year-had-skipped-back-to-the-named-one"),
+    pytest.param("Kerry, who arrived Sunday, leaves Thursday.", "2013-03-20", "Thursday", "2013-03-21",
+                 id="a-timetable-verb-after-a-relative-clause-had-been-taken-for-a-noun"),
+    pytest.param("Obama, 51, visits Jordan Friday.", "2013-03-20", "Friday", "2013-03-22",
+                 id="a-timetable-verb-after-an-age-had-been-taken-for-a-noun"),
+    pytest.param("The agenda: speeches Monday, visits Friday.", "2013-03-20", "Friday", "2013-03-15",
+                 id="a-timetable-word-after-a-list-comma-is-still-a-noun"),
 ]  # fmt: skip
 
 

@@ -227,6 +227,20 @@ def _auxiliary(lows: list[str], i: int) -> str:
     return lows[j] if j >= 0 else ""
 
 
+def _closes_insert(lows: list[str], comma: int) -> bool:
+    """Whether the comma at `comma` closes a relative clause or an age set off after the subject
+    ("Kerry, who arrived Sunday, leaves ...", "Obama, 51, visits ..."): the verb after it is the
+    main one, not a noun in a list or an apposition ("Alarcon, head of the assembly")."""
+    if lows[comma] != ",":
+        return False
+    opening = next((j for j in range(comma - 1, -1, -1) if lows[j] == ","), None)
+    if opening is None:
+        return False
+    # Numbers are not tokens: an age leaves the two commas side by side.
+    inside = lows[opening + 1 : comma]
+    return not inside or inside[0] in ("who", "which")
+
+
 def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
     """Tense cue of token i (`lows` = the tokens lowercased): 'past', 'pluperfect' (past even in an
     "if" clause), 'future', 'prog', 'present', 'would', 'timetable' or None; `timetable` lets a
@@ -294,7 +308,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         if (
             prev in _NOT_PRESENT
             or prev in _DETERMINERS
-            or prev in (",", ";", ":")
+            or (prev in (",", ";", ":") and not _closes_insert(lows, i - 1))
             or prev.endswith(("'s", "’s"))
         ):
             # An infinitive, a negated past ("did not meet"), or a noun ("the votes", "Alarcon, head
