@@ -707,6 +707,7 @@ NOT_TIMEX = [
     pytest.param("Temperatures will drop into the 20s.", id="a-temperature-band-had-been-the-1920s"),
     pytest.param("Highs will be in the low forties.", id="a-spelled-temperature-band-is-no-decade"),
     pytest.param("He was in his 60s and 70s.", id="a-pair-of-ages-is-no-pair-of-decades"),
+    pytest.param("He scored with 2:31 left in the fourth period.", id="a-game-clock-is-no-time-of-day"),
     pytest.param("He said that summer was his favourite season.", id="that-before-a-season-as-a-conjunction"),
     pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),

@@ -100,6 +100,9 @@ def _hour(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word.lower()]
 
 
+_GAME_CLOCK = compile_pattern(r"(?i:\s+(?:left|remaining|to\s+(?:go|play)|into\s+the)\b)")
+
+
 def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     m = _CLOCK_TOKEN.search(s)
@@ -113,6 +116,8 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             clock = "T00:00"
         clock = clock or f"T{_PARTS[word]}"
     else:
+        if not m["ap"] and _GAME_CLOCK.match(ctx.text, c.end):
+            return None  # "with 2:31 left in the fourth quarter": a game clock, not a time of day
         hour, minute = _hour(m["h"]), int(m["m"] or 0)
         ap = (m["ap"] or "").lower().replace(".", "")
         if ap == "pm" and hour < 12:
