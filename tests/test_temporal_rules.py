@@ -683,6 +683,10 @@ REGRESSIONS = [
                  id="a-timetable-verb-after-an-age-had-been-taken-for-a-noun"),
     pytest.param("The agenda: speeches Monday, visits Friday.", "2013-03-20", "Friday", "2013-03-15",
                  id="a-timetable-word-after-a-list-comma-is-still-a-noun"),
+    pytest.param("Snow is forecast through Tuesday night.", "2013-03-22", "Tuesday night", "2013-03-26TNI",
+                 id="is-forecast-points-ahead-had-read-last-tuesday"),
+    pytest.param("The IMF forecast on Tuesday that growth would slow.", "2013-03-22", "Tuesday", "2013-03-19",
+                 id="forecast-as-a-past-verb-stays-past"),
 ]  # fmt: skip
 
 

@@ -304,6 +304,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
             return "past"
         return "future"
+    if word in ("forecast", "predicted", "projected") and prev in _BE_PRESENT:
+        return "future"  # "snow is forecast through Tuesday night", "are projected to peak in May"
     if timetable and word in _SCHEDULED:
         if (
             prev in _NOT_PRESENT
