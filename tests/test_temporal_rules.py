@@ -687,6 +687,10 @@ REGRESSIONS = [
                  id="is-forecast-points-ahead-had-read-last-tuesday"),
     pytest.param("The IMF forecast on Tuesday that growth would slow.", "2013-03-22", "Tuesday", "2013-03-19",
                  id="forecast-as-a-past-verb-stays-past"),
+    pytest.param("Sales jumped in the December quarter.", "2013-03-22", "the December quarter", "2012-Q4",
+                 id="a-quarter-named-by-its-last-month-had-been-the-month"),
+    pytest.param("Profit rose in the June 2012 quarter.", "2013-03-22", "the June 2012 quarter", "2012-Q2",
+                 id="a-quarter-named-by-its-last-month-and-year"),
 ]  # fmt: skip
 
 

@@ -377,13 +377,16 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     if _rx(r"(?i:the\s+\S+-quarter$)").match(s):
         # "the third-quarter results": the article belongs to the noun, not the adjective.
         start = c.start + len(_rx(r"(?i:the\s+)").match(c.match[0])[0])
-    # The quarter is named by its ordinal ("the third quarter") or its first month ("July-September").
-    named = _rx(r"first|second|third|fourth|1st|2nd|3rd|4th|january|april|july|october").search(low)
+    # The quarter is named by its ordinal ("the third quarter"), its first month ("July-September")
+    # or its last ("the December quarter").
+    named = _rx(
+        r"first|second|third|fourth|1st|2nd|3rd|4th|january|april|july|october|march|june|september|december"
+    ).search(low)
     explicit_year = _YEAR_TOKEN.search(s) is not None
     year = _year_in(s, ctx)
     anchor = "absolute" if explicit_year else "dct"
     if named:
-        q = ORDINALS.get(named[0]) or MONTHS[named[0]] // 3 + 1
+        q = ORDINALS.get(named[0]) or (MONTHS[named[0]] + 2) // 3
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
         relative_year = not explicit_year and not _rx(r"(?i:this|last|next)\s+year").search(low)

@@ -239,7 +239,9 @@ _RULES: list[tuple[str, str]] = [
         rf"the\s+year))?|the\s+quarter|"
         # "the January-March quarter", "the July-September 2012 period": a calendar quarter by its months.
         rf"(?:the\s+)?(?:January[-–]March|April[-–]June|July[-–]September|October[-–]December)"
-        rf"(?:\s+{YEAR})?\s+(?:quarter|period))(?![-\w]|\s+centur)",
+        rf"(?:\s+{YEAR})?\s+(?:quarter|period)|"
+        # "the December quarter", "the June 2012 quarter": a quarter named by the month it ends with.
+        rf"(?:the\s+)?(?:March|June|September|December)(?:\s+{YEAR})?\s+quarter)(?![-\w]|\s+centur)",
     ),
     # Analysts' shorthand: "Q1", "3Q", "Q4 2012", "H1 2013" (names like "Audi Q3" are left in the rule).
     ("abbr_period", rf"(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12])(?:\s+{YEAR})?(?![\w-])"),
