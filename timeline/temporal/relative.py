@@ -659,13 +659,16 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         if _rx(rf"\b{u}\b").search(low):
             unit = u
             break
-    if unit != "day" and ctx.last_value and value_range(ctx.last_value):
-        # "later that year" after "June 1998": any earlier date of week or coarser grain will do.
-        base, anchor = value_range(ctx.last_value)[0], "anaphora"
-    if unit != "day" and _rx(r"\b(?:that|same)\b").search(low) and ctx.last_any and value_range(ctx.last_any):
-        # "Five years later he lost. That year ...": a demonstrative points at the period just told,
-        # counted or not.
-        base, anchor = value_range(ctx.last_any)[0], "anaphora"
+    if unit != "day":
+        # "later that year" after "June 1998": any earlier date of week or coarser grain will do. A
+        # demonstrative points at the period just told, counted or not ("Five years later he lost.
+        # That year ..."); other words at the one last named.
+        demonstrative = _rx(r"\b(?:that|same)\b").search(low) is not None
+        period = value_range(ctx.last_any) if demonstrative and ctx.last_any else None
+        if period is None and ctx.last_value:
+            period = value_range(ctx.last_value)
+        if period is not None:
+            base, anchor = period[0], "anaphora"
     step = 0
     if any(w in low for w in ("next", "following", "after")):
         step = 1
