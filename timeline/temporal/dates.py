@@ -81,8 +81,8 @@ def _side_year(dct: dt.date, month: int, *, ahead: bool) -> int:
 
 
 # The weekday a date opens with when abbreviated ("Fri, 22 Mar 2013"); full names match _DOW_TOKEN.
-_DOW_ABBR_TOKEN = compile_pattern(r"(?i:(mon|tue|wed|thu|fri|sat|sun))")
 _WEEKDAY_OF_ABBR = {name[:3]: wd for name, wd in WEEKDAYS.items()}
+_DOW_ABBR_TOKEN = compile_pattern(rf"(?i:({'|'.join(_WEEKDAY_OF_ABBR)}))")
 
 
 def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
