@@ -691,6 +691,14 @@ REGRESSIONS = [
                  id="a-quarter-named-by-its-last-month-had-been-the-month"),
     pytest.param("Profit rose in the June 2012 quarter.", "2013-03-22", "the June 2012 quarter", "2012-Q2",
                  id="a-quarter-named-by-its-last-month-and-year"),
+    pytest.param("Officials are preparing for Sunday's vote.", "2013-03-22", "Sunday", "2013-03-24",
+                 id="preparing-for-a-weekdays-event-had-read-the-last-one"),
+    pytest.param("Ahead of Sunday's vote, officials met.", "2013-03-22", "Sunday", "2013-03-24",
+                 id="ahead-of-a-weekdays-event-had-read-the-last-one"),
+    pytest.param("Stocks rose ahead of Tuesday's vote.", "2013-03-22", "Tuesday", "2013-03-19",
+                 id="ahead-of-after-a-past-verb-takes-the-nearer-day"),
+    pytest.param("Officials said Sunday's vote was marred by fraud.", "2013-03-22", "Sunday", "2013-03-17",
+                 id="a-weekdays-event-with-no-forward-cue-stays-past"),
 ]  # fmt: skip
 
 

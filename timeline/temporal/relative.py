@@ -215,6 +215,16 @@ _TITLE_AFTER = compile_pattern(
 )
 
 
+# A future cue near "Tuesday's <event>": the tense of the sentence decides.
+_POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
+# Words right before "Tuesday's <event>" that put the event ahead whatever the verb's tense: "stocks
+# fell ahead of Sunday's vote", "preparing for Monday's deadline", "on the eve of Friday's summit".
+_POSSESSIVE_AHEAD = compile_pattern(
+    r"\b(?:ahead\s+of|(?:in\s+)?the\s+(?:run|lead)-up\s+to|on\s+the\s+eve\s+of|(?:prepar|brac)(?:e|es|ing)"
+    r"\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?)\s+$"
+)
+
+
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
@@ -223,11 +233,18 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
-        before = ctx.text[max(0, c.start - 25) : c.start].lower()
-        if not _rx(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b").search(before):
-            return _norm(
-                c, "DATE", weekday_date(ctx.dct, wd, "past").isoformat(), anchor="dct", confidence=0.8
-            )
+        before = ctx.text[max(0, c.start - 30) : c.start].lower()
+        if _POSSESSIVE_AHEAD.search(before):
+            day = weekday_date(ctx.dct, wd, "future")
+            if _tense(ctx, c) == "past":
+                # "Stocks fell ahead of Sunday's vote" may be told the day after the vote: the
+                # nearer Sunday, on either side.
+                back = weekday_date(ctx.dct, wd, "past")
+                day = min((day, back), key=lambda d: abs((d - ctx.dct).days))
+            return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
+        if not _POSSESSIVE_CUE.search(before[-25:]):
+            day = weekday_date(ctx.dct, wd, "past")
+            return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
     return _weekday(c, ctx, wd, None, None)
 
 
