@@ -699,6 +699,12 @@ REGRESSIONS = [
                  id="ahead-of-after-a-past-verb-takes-the-nearer-day"),
     pytest.param("Officials said Sunday's vote was marred by fraud.", "2013-03-22", "Sunday", "2013-03-17",
                  id="a-weekdays-event-with-no-forward-cue-stays-past"),
+    pytest.param("Retailers are bracing for a slow December.", "2013-03-22", "December", "2013-12",
+                 id="bracing-for-a-month-had-read-the-last-one"),
+    pytest.param("Retailers are preparing for Christmas.", "2013-03-22", "Christmas", "2013-12-25",
+                 id="preparing-for-a-holiday-had-read-the-last-one"),
+    pytest.param("They were preparing for the vote in February.", "2013-03-22", "February", "2013-02",
+                 id="a-past-progressive-preparing-stays-past"),
 ]  # fmt: skip
 
 

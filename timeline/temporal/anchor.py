@@ -87,6 +87,8 @@ _FUTURE = _words(
 )
 # "plans"/"planned"/"planning" only point ahead when an infinitive follows ("plans to visit").
 _PLAN = _words("plan plans planned planning intend intending")
+# Getting ready for something: what follows "for" is still ahead.
+_PREPARE = _words("prepare prepares preparing brace braces bracing")
 _EXPECT = _words("expect expects expecting anticipate anticipates")
 _PAST = _words(
     "was were had did said told ago yesterday last won lost led met sent took came went made got gave "
@@ -284,6 +286,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word == "ahead" and nxt == "of":
         # After a past verb it only orders two past events: "sales soared ahead of Valentine's Day".
         return None if _past_in_phrase(lows, i) else "future"
+    if word in _PREPARE and nxt == "for" and prev not in ("was", "were"):
+        return "future"  # "retailers are bracing for Christmas", "officials prepare for June's vote"
     if word in _PLAN:
         if word == "planned" and nxt == "for" and prev not in ("was", "were", "had", "been"):
             return "future"  # "rises planned for September": a reduced "which are planned for"
