@@ -149,7 +149,7 @@ REGRESSIONS = [
     pytest.param("No cases since May 14. “We drop the alert level to green today,” the secretary said.",
                  "2009-05-22", "today", "2009-05-22", id="speech-day-comes-from-the-attribution-only"),
     pytest.param("He paid victims of the 11 September , 2001 attacks.", "2010-10-15",
-                 "the 11 September , 2001", "2001-09-11", id="tokenised-comma-before-year"),
+                 "11 September , 2001", "2001-09-11", id="tokenised-comma-before-year"),
     pytest.param("The Report is on Radio 4 on Thursday, 27 May at 2000 BST.", "2010-05-26",
                  "Thursday, 27 May", "2010-05-27", id="24-hour-clock-is-not-a-year"),
     pytest.param("A dome will be deployed to the seabed on Thursday, BP says.", "2010-05-05", "Thursday",
@@ -402,7 +402,7 @@ REGRESSIONS = [
     pytest.param("But Tony Hayward - who is to leave the top job in October - accepted the loss.",
                  "2010-07-27", "October", "2010-10", id="a-spaced-dash-ends-a-relative-clause-like-a-comma"),
     pytest.param("Its report - the first to be published since the disaster - blames the 11 April blast.",
-                 "2010-09-19", "the 11 April", "2010-04-11", id="the-first-to-be-published-is-no-future-cue"),
+                 "2010-09-19", "11 April", "2010-04-11", id="the-first-to-be-published-is-no-future-cue"),
     pytest.param("Forecasters have warned that changing winds could drive the slick ashore on Friday.",
                  "2010-04-29", "Friday", "2010-04-30", id="a-past-verb-before-that-does-not-date-its-clause"),
     pytest.param("Engineers plan to lower the box over the site on Thursday, using remote-controlled robots.",
@@ -705,6 +705,13 @@ REGRESSIONS = [
                  id="preparing-for-a-holiday-had-read-the-last-one"),
     pytest.param("They were preparing for the vote in February.", "2013-03-22", "February", "2013-02",
                  id="a-past-progressive-preparing-stays-past"),
+    pytest.param("Since the 20 April explosion, oil has leaked.", "2010-06-01", "20 April", "2010-04-20",
+                 id="the-of-a-day-month-premodifier-belongs-to-its-noun"),
+    pytest.param("It recalled the 11 September 2001 attacks.", "2010-06-01", "11 September 2001",
+                 "2001-09-11",
+                 id="the-of-a-dated-premodifier-belongs-to-its-noun"),
+    pytest.param("He was born on the 4th of June.", "2010-06-01", "the 4th of June", "2010-06-04",
+                 id="the-of-a-whole-day-of-month-phrase-stays"),
 ]  # fmt: skip
 
 

@@ -75,6 +75,11 @@ _DOW_ABBR = (
 DATE_DOW = rf"(?:{DOW}|{_DOW_ABBR})"
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w|%|\s+percent)"
 YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|\s*percent|-(?:year|month|day|old))"
+# "the" of "the 4th of June", but not of "the 20 April explosion", where the date only modifies the
+# noun the article belongs to (as "the Aug. 7 bombings" leaves out "the").
+_THE_DAY = (
+    rf"(?:the\s+(?={DAYNUM}\s+of\s)|the\s+(?!{DAYNUM}\s+{MON_AFTER_DAY}(?:\s*,?\s+{YEAR})?\s*,?\s+[a-z]))?"
+)
 _NUMWORD = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -149,9 +154,9 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?:1[0-2]|0?[1-9])\s+(?i:o['’]clock\s+)?|(?i:{HOUR_WORD})\s+(?i:o['’]clock\s+)|"
         rf"(?<=\b(?i:at)\s)(?i:{HOUR_WORD})\s+)(?i:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)",
     ),
-    ("dmy", rf"(?:{DATE_DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
+    ("dmy", rf"(?:{DATE_DOW}\s*,?\s+)?{_THE_DAY}{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}\s*,?\s+{YEAR}"),
     ("mdy", rf"(?:{_DOW_LEAD}\s*,?\s+)?{MON}\s+{DAYNUM}(?:\s*,?\s+{YEAR})?"),
-    ("dm", rf"(?:{DATE_DOW}\s*,?\s+)?(?:the\s+)?{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
+    ("dm", rf"(?:{DATE_DOW}\s*,?\s+)?{_THE_DAY}{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}"),
     ("spelled_dm", rf"(?i:the\s+{DAY_ORDINAL}\s+of\s+){MON}(?:,?\s+{YEAR})?"),
     # "March eighth", "January the twenty-first" (transcripts); an ordinal that goes on as a word of
     # its own ("In June first lady ...", "May first-quarter") is no day.
