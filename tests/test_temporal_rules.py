@@ -712,6 +712,12 @@ REGRESSIONS = [
                  id="the-of-a-dated-premodifier-belongs-to-its-noun"),
     pytest.param("He was born on the 4th of June.", "2010-06-01", "the 4th of June", "2010-06-04",
                  id="the-of-a-whole-day-of-month-phrase-stays"),
+    pytest.param("He was hired in the spring of last year.", "2013-03-22", "the spring of last year",
+                 "2012-SP", id="a-season-of-last-year-had-tagged-only-last-year"),
+    pytest.param("Prices rose in 1918. In the fall of that year, he left.", "2013-03-22",
+                 "the fall of that year", "1918-FA", id="a-season-of-that-year-takes-the-year-named"),
+    pytest.param("The fall of last year's champion stunned fans.", "2013-03-22", "last year", "2012",
+                 id="a-possessive-year-belongs-to-its-noun-not-to-a-season"),
 ]  # fmt: skip
 
 

@@ -717,21 +717,24 @@ def _rule_period(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
-    month = _month_of(c.match[0])
+    """'March of last year', 'the summer of next year', 'June of that year'."""
     low = c.match[0].lower()
-    if month is None:
+    season = _rx(_SEASON_WORD).match(low.removeprefix("the").lstrip())
+    month = _month_of(c.match[0])
+    if season is None and month is None:
         return None
+    part = _SEASONS[season[0]] if season else f"{month:02d}"
     if _rx(r"\b(?:that|same|following|previous)\s+(?:[a-z]+\s+)?year").search(low):
         # "In June of that (awful) year": the year last named ("1918 ... In June of that year").
         named = _rx(r"\d{4}").match(ctx.last_value or "")
         if named is None:
-            return _unresolved(c, "DATE", f"XXXX-{month:02d}")
+            return _unresolved(c, "DATE", f"XXXX-{part}")
         year = int(named[0]) + (1 if "following" in low else -1 if "previous" in low else 0)
-        return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="anaphora", confidence=0.7)
+        return _norm(c, "DATE", f"{year:04d}-{part}", anchor="anaphora", confidence=0.7)
     if ctx.dct is None:
-        return _unresolved(c, "DATE", f"XXXX-{month:02d}")
+        return _unresolved(c, "DATE", f"XXXX-{part}")
     year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
-    return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=0.95)
+    return _norm(c, "DATE", f"{year:04d}-{part}", anchor="dct", confidence=0.95)
 
 
 # Holidays on a fixed day: (words in the name, month, day). A longer name comes before the one it contains.

@@ -194,8 +194,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "month_rel_year",
-        rf"{MON},?\s+(?:of\s+)?(?i:this|last|next|that(?:\s+(?!year\b)[a-z]+)?|the\s+same|the\s+following|"
-        rf"the\s+previous)\s+year(?!\w)",
+        rf"(?:{MON},?|(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\s+(?:of\s+)?"
+        rf"(?i:this|last|next|that(?:\s+(?!year\b)[a-z]+)?|the\s+same|the\s+following|"
+        rf"the\s+previous)\s+year(?![\w'’])",
     ),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
@@ -573,7 +574,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "weeks_of_month": ("MON",),
     "day_of_month": ("ORDINAL",),
     "my": ("MON",),
-    "month_rel_year": ("MON",),
+    "month_rel_year": ("MON", "SEASON"),
     "rel_month": ("MON",),
     "month": ("MON",),
     "seasons": ("SEASONS",),
