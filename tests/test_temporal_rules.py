@@ -718,6 +718,12 @@ REGRESSIONS = [
                  "the fall of that year", "1918-FA", id="a-season-of-that-year-takes-the-year-named"),
     pytest.param("The fall of last year's champion stunned fans.", "2013-03-22", "last year", "2012",
                  id="a-possessive-year-belongs-to-its-noun-not-to-a-season"),
+    pytest.param("The year before last was worse.", "2013-03-22", "The year before last", "2011",
+                 id="the-year-before-last-had-been-untagged"),
+    pytest.param("The week before last, he resigned.", "2013-03-22", "The week before last", "2013-W10",
+                 id="the-week-before-last-had-been-untagged"),
+    pytest.param("The vote is the month after next.", "2013-03-22", "the month after next", "2013-05",
+                 id="the-month-after-next-had-been-untagged"),
 ]  # fmt: skip
 
 

@@ -289,7 +289,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel_unit",
         r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|(?:the\s+)?current)\s+(?:week|"
-        r"weekend|month|year|decade|century|fiscal\s+year))(?!\w)",
+        r"weekend|month|year|decade|century|fiscal\s+year)|"
+        # "the week before last", "the year after next": two steps from the DCT's.
+        r"the\s+(?:week|weekend|month|year)\s+(?:before\s+last|after\s+next))(?!\w)",
     ),
     (
         "the_unit",

@@ -364,6 +364,12 @@ def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].lower().split())
+    if s.endswith(("before last", "after next")):
+        unit = s.split()[1]
+        value = _relative_unit(ctx, unit, -2 if s.endswith("last") else 2)
+        if value is None:
+            return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
+        return _norm(c, "DATE", value, anchor="dct", confidence=0.95)
     unit = s.split()[-1]
     if unit == "year" and "fiscal" in s:
         unit = "year"
