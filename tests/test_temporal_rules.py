@@ -724,6 +724,10 @@ REGRESSIONS = [
                  id="the-week-before-last-had-been-untagged"),
     pytest.param("The vote is the month after next.", "2013-03-22", "the month after next", "2013-05",
                  id="the-month-after-next-had-been-untagged"),
+    pytest.param("The vote is this Sunday.", "2013-03-22", "this Sunday", "2013-03-24",
+                 id="this-weekday-with-no-past-verb-had-read-the-last-one"),
+    pytest.param("He spoke this Tuesday.", "2013-03-22", "this Tuesday", "2013-03-19",
+                 id="this-weekday-with-a-past-verb-stays-past"),
 ]  # fmt: skip
 
 

@@ -164,6 +164,11 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
     elif mode == "next":
         day = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
         confidence = 0.9
+    elif mode == "this":
+        # "The vote is this Sunday" said on a Friday is two days off; only a past tense ("he spoke
+        # this Tuesday") turns it back.
+        day = weekday_date(d, wd, "past" if _weekday_tense(ctx, c) == "past" else "future")
+        confidence = 0.85
     else:
         left, _ = sentence_bounds(ctx.text, c.start, c.end)
         named_after = _WEEK_AFTER.match(ctx.text, c.end)
@@ -263,6 +268,8 @@ def _rule_rel_dow(c: Candidate, ctx: Context) -> Norm | None:
         if s.startswith(("last", "this past"))
         else "next"
         if s.startswith(("next", "this coming"))
+        else "this"
+        if s.startswith("this")
         else None
     )
     return _weekday(c, ctx, wd, _part_of(s), mode)
