@@ -728,6 +728,10 @@ REGRESSIONS = [
                  id="this-weekday-with-no-past-verb-had-read-the-last-one"),
     pytest.param("He spoke this Tuesday.", "2013-03-22", "this Tuesday", "2013-03-19",
                  id="this-weekday-with-a-past-verb-stays-past"),
+    pytest.param("It will cut off funding unless a deal is reached by Monday.", "2013-03-22", "Monday",
+                 "2013-03-25", id="by-a-weekday-after-a-present-passive-is-a-deadline-ahead"),
+    pytest.param("By Monday, the toll is 40.", "2013-03-22", "Monday", "2013-03-18",
+                 id="by-a-weekday-opening-the-sentence-is-no-deadline"),
 ]  # fmt: skip
 
 

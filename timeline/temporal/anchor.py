@@ -507,12 +507,12 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         if best is None or (distance, i) < best[:2]:
             best = (distance, i, cue)
     if best is None or best[2] == "present":
-        # With no verb to go by, "by" sets a deadline ahead ("supplies ready by winter"), unless it
-        # opens the sentence ("By Monday, 89m gallons ...") or the day is written out ("by Jan. 14"),
-        # which the nearest side decides better.
+        # With no verb to go by, or only a present one, "by" sets a deadline ahead ("supplies ready
+        # by winter", "unless a deal is reached by Monday"), unless it opens the sentence ("By
+        # Monday, 89m gallons ...") or the day is written out ("by Jan. 14"), which the nearest side
+        # decides better.
         deadline = (
-            best is None
-            and before[-1:] == ["by"]
+            before[-1:] == ["by"]
             and not text[end : end + 2].lstrip().startswith(",")
             and not any(ch.isdigit() for ch in text[start:end])
         )
