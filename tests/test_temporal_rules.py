@@ -732,6 +732,12 @@ REGRESSIONS = [
                  "2013-03-25", id="by-a-weekday-after-a-present-passive-is-a-deadline-ahead"),
     pytest.param("By Monday, the toll is 40.", "2013-03-22", "Monday", "2013-03-18",
                  id="by-a-weekday-opening-the-sentence-is-no-deadline"),
+    pytest.param("Cyprus has a Monday deadline.", "2013-03-22", "Monday", "2013-03-25",
+                 id="a-weekday-deadline-takes-the-nearer-day-had-read-the-last-one"),
+    pytest.param("Holders tendered shares by the Tuesday deadline.", "2013-03-21", "Tuesday", "2013-03-19",
+                 id="a-weekday-deadline-after-a-past-verb-stays-past"),
+    pytest.param("The Monday deadline will pass quietly.", "2013-03-19", "Monday", "2013-03-25",
+                 id="a-weekday-deadline-with-will-is-ahead"),
 ]  # fmt: skip
 
 

@@ -220,6 +220,7 @@ _TITLE_AFTER = compile_pattern(
 )
 
 
+_DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 # A future cue near "Tuesday's <event>": the tense of the sentence decides.
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
 # Words right before "Tuesday's <event>" that put the event ahead whatever the verb's tense: "stocks
@@ -235,6 +236,17 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
     if _TITLE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start) and _TITLE_AFTER.match(ctx.text, c.end):
         return None  # "the Sunday Times", "the BBC's Sunday AM programme": a title, not a day
+    if ctx.dct is not None and _DEADLINE_AFTER.match(ctx.text, c.end):
+        tense = _tense(ctx, c)
+        if tense != "past":
+            # A deadline is news while it is close: "Cyprus has a Monday deadline" on a Friday is
+            # three days ahead, "by the Tuesday deadline" on a Thursday two days back; a future
+            # verb puts it ahead.
+            day = weekday_date(ctx.dct, wd, "future")
+            back = weekday_date(ctx.dct, wd, "past")
+            if tense is None and (ctx.dct - back) < (day - ctx.dct):
+                day = back
+            return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.75)
     if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
