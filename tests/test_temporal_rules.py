@@ -738,6 +738,8 @@ REGRESSIONS = [
                  id="a-weekday-deadline-after-a-past-verb-stays-past"),
     pytest.param("The Monday deadline will pass quietly.", "2013-03-19", "Monday", "2013-03-25",
                  id="a-weekday-deadline-with-will-is-ahead"),
+    pytest.param("Lawmakers were debating a plan ahead of a Monday deadline.", "2013-03-22", "Monday",
+                 "2013-03-25", id="ahead-of-a-weekday-deadline-after-a-past-verb-had-read-the-last-one"),
 ]  # fmt: skip
 
 

@@ -223,12 +223,23 @@ _TITLE_AFTER = compile_pattern(
 _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 # A future cue near "Tuesday's <event>": the tense of the sentence decides.
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
-# Words right before "Tuesday's <event>" that put the event ahead whatever the verb's tense: "stocks
-# fell ahead of Sunday's vote", "preparing for Monday's deadline", "on the eve of Friday's summit".
-_POSSESSIVE_AHEAD = compile_pattern(
-    r"\b(?:ahead\s+of|(?:in\s+)?the\s+(?:run|lead)-up\s+to|on\s+the\s+eve\s+of|(?:prepar|brac)(?:e|es|ing)"
-    r"\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?)\s+$"
+# Words right before a weekday that put it ahead whatever the verb's tense: "stocks fell ahead of
+# Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of".
+_AHEAD = compile_pattern(
+    r"(?i:\b(?:ahead\s+of|(?:in\s+)?the\s+(?:run|lead)-up\s+to|on\s+the\s+eve\s+of|(?:prepar|brac)"
+    r"(?:e|es|ing)\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?)\s+(?:(?:a|the|this)\s+)?)$"
 )
+
+
+def _ahead(c: Candidate, ctx: Context, wd: int) -> Norm:
+    """A weekday after "ahead of", "preparing for", "on the eve of": the coming one, or after a past
+    verb the nearer one ("stocks fell ahead of Sunday's vote" may be told the day after the vote)."""
+    assert ctx.dct is not None
+    day = weekday_date(ctx.dct, wd, "future")
+    if _tense(ctx, c) == "past":
+        back = weekday_date(ctx.dct, wd, "past")
+        day = min((day, back), key=lambda d: abs((d - ctx.dct).days))
+    return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
 
 
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
@@ -236,6 +247,8 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
     if _TITLE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start) and _TITLE_AFTER.match(ctx.text, c.end):
         return None  # "the Sunday Times", "the BBC's Sunday AM programme": a title, not a day
+    if ctx.dct is not None and _AHEAD.search(ctx.text, max(0, c.start - 30), c.start):
+        return _ahead(c, ctx, wd)
     if ctx.dct is not None and _DEADLINE_AFTER.match(ctx.text, c.end):
         tense = _tense(ctx, c)
         if tense != "past":
@@ -250,16 +263,8 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
-        before = ctx.text[max(0, c.start - 30) : c.start].lower()
-        if _POSSESSIVE_AHEAD.search(before):
-            day = weekday_date(ctx.dct, wd, "future")
-            if _tense(ctx, c) == "past":
-                # "Stocks fell ahead of Sunday's vote" may be told the day after the vote: the
-                # nearer Sunday, on either side.
-                back = weekday_date(ctx.dct, wd, "past")
-                day = min((day, back), key=lambda d: abs((d - ctx.dct).days))
-            return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
-        if not _POSSESSIVE_CUE.search(before[-25:]):
+        before = ctx.text[max(0, c.start - 25) : c.start].lower()
+        if not _POSSESSIVE_CUE.search(before):
             day = weekday_date(ctx.dct, wd, "past")
             return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
     return _weekday(c, ctx, wd, None, None)
