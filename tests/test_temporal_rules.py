@@ -740,6 +740,12 @@ REGRESSIONS = [
                  id="a-weekday-deadline-with-will-is-ahead"),
     pytest.param("Lawmakers were debating a plan ahead of a Monday deadline.", "2013-03-22", "Monday",
                  "2013-03-25", id="ahead-of-a-weekday-deadline-after-a-past-verb-had-read-the-last-one"),
+    pytest.param("He left a year and a half ago.", "2013-03-22", "a year and a half ago", "2011-09",
+                 id="a-unit-and-a-half-ago-had-been-a-duration"),
+    pytest.param("He left 2 1/2 years ago.", "2013-03-22", "2 1/2 years ago", "2010-09",
+                 id="a-fraction-of-years-ago-had-been-a-duration"),
+    pytest.param("It lasted a week and a half.", "2013-03-22", "a week and a half", "P10DT12H",
+                 id="weeks-mix-with-no-other-unit-had-been-P1W4D"),
 ]  # fmt: skip
 
 

@@ -147,6 +147,8 @@ def duration_value(n: float | None, unit: str) -> str:
     into = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3)}.get(code)
     if into is not None and n is not None:
         code, n = into[0], n * into[1]
+    if code == "W" and n is not None and n != int(n):
+        code, n = "D", n * 7  # weeks mix with no other unit: "a week and a half" is P10DT12H
     amount = "X" if n is None else _fmt_number(n)
     if n is not None and n != int(n) and (code, is_time) in _FRACTION_INTO:
         # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M: the fraction in the next smaller unit.
@@ -163,7 +165,6 @@ def duration_value(n: float | None, unit: str) -> str:
 _FRACTION_INTO = {
     ("Y", False): ("M", 12, False),
     ("M", False): ("D", 30, False),
-    ("W", False): ("D", 7, False),
     ("D", False): ("H", 24, True),
     ("H", True): ("M", 60, True),
     ("M", True): ("S", 60, True),

@@ -253,7 +253,9 @@ _RULES: list[tuple[str, str]] = [
     ("abbr_period", rf"(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12])(?:\s+{YEAR})?(?![\w-])"),
     (
         "ago",
-        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+(?:more\s+)?|-){UNIT}s?|{UNIT}s)(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
+        # "a year and a half ago", "2 1/2 years ago": a half or a fraction counts too.
+        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+\d/\d)?(?:\s+(?:more\s+)?|-){UNIT}s?(?:\s+and\s+a\s+half)?|{UNIT}s)"
+        rf"(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
         # "a while ago", "some time ago": a past with no amount to count.
         r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)",

@@ -584,7 +584,7 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     if n != int(n):
         # "half a century ago" is 50 years ago, "two and a half years ago" 30 months ago.
         smaller = {"decade": ("year", 10), "century": ("year", 100), "centurie": ("year", 100),
-                   "year": ("month", 12)}.get(unit)  # fmt: skip
+                   "year": ("month", 12), "hour": ("minute", 60)}.get(unit)  # fmt: skip
         if smaller is None or not (n * smaller[1]).is_integer():
             return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct", confidence=0.6)
         n, unit = n * smaller[1], smaller[0]
