@@ -746,6 +746,12 @@ REGRESSIONS = [
                  id="a-fraction-of-years-ago-had-been-a-duration"),
     pytest.param("It lasted a week and a half.", "2013-03-22", "a week and a half", "P10DT12H",
                  id="weeks-mix-with-no-other-unit-had-been-P1W4D"),
+    pytest.param("Updated on 22/03/2013.", "2013-03-22", "22/03/2013", "2013-03-22",
+                 id="a-day-first-numeric-date-had-been-untagged"),
+    pytest.param("Updated on 2013/03/22.", "2013-03-22", "2013/03/22", "2013-03-22",
+                 id="a-year-first-numeric-date-had-been-untagged"),
+    pytest.param("Updated on 5/3/2013.", "2013-03-22", "5/3/2013", "2013-05-03",
+                 id="an-ambiguous-numeric-date-stays-month-first"),
 ]  # fmt: skip
 
 

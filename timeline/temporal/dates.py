@@ -326,12 +326,12 @@ def _rule_iso(c: Candidate, ctx: Context) -> Norm | None:
 
 
 @functools.lru_cache(maxsize=2048)
-def _dateparser_day(s: str, base: dt.date | None) -> dt.date | None:
+def _dateparser_day(s: str, base: dt.date | None, order: str = "MDY") -> dt.date | None:
     """Rare numeric shapes ('4/18/2017'): dateparser, explicit settings, cached on string + base."""
     settings = {
         "RELATIVE_BASE": dt.datetime.combine(base or dt.date(2000, 1, 1), dt.time()),
         "PREFER_DATES_FROM": "past",
-        "DATE_ORDER": "MDY",
+        "DATE_ORDER": order,
         "PREFER_DAY_OF_MONTH": "first",
         "STRICT_PARSING": True,
         "REQUIRE_PARTS": ["day", "month", "year"],
@@ -341,7 +341,10 @@ def _dateparser_day(s: str, base: dt.date | None) -> dt.date | None:
 
 
 def _rule_slash(c: Candidate, ctx: Context) -> Norm | None:
-    day = _dateparser_day(c.match[0], ctx.dct)
+    first = c.match[0].split("/", 1)[0]
+    # The grammar lets a day lead only when it cannot be a month, and a year only with four digits.
+    order = "YMD" if len(first) == 4 else "DMY" if int(first) > 12 else "MDY"
+    day = _dateparser_day(c.match[0], ctx.dct, order)
     return _norm(c, "DATE", day.isoformat()) if day else None
 
 
