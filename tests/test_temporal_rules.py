@@ -752,6 +752,10 @@ REGRESSIONS = [
                  id="a-year-first-numeric-date-had-been-untagged"),
     pytest.param("Updated on 5/3/2013.", "2013-03-22", "5/3/2013", "2013-05-03",
                  id="an-ambiguous-numeric-date-stays-month-first"),
+    pytest.param("Cyprus raced to meet Monday's deadline.", "2013-03-22", "Monday", "2013-03-25",
+                 id="to-meet-a-weekdays-deadline-had-read-the-last-one"),
+    pytest.param("Cyprus met Monday's deadline.", "2013-03-22", "Monday", "2013-03-18",
+                 id="a-deadline-met-stays-past"),
 ]  # fmt: skip
 
 

@@ -224,10 +224,11 @@ _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 # A future cue near "Tuesday's <event>": the tense of the sentence decides.
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
 # Words right before a weekday that put it ahead whatever the verb's tense: "stocks fell ahead of
-# Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of".
+# Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of",
+# "raced to meet Monday's deadline".
 _AHEAD = compile_pattern(
     r"(?i:\b(?:ahead\s+of|(?:in\s+)?the\s+(?:run|lead)-up\s+to|on\s+the\s+eve\s+of|(?:prepar|brac)"
-    r"(?:e|es|ing)\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?)\s+(?:(?:a|the|this)\s+)?)$"
+    r"(?:e|es|ing)\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?|to\s+(?:meet|beat))\s+(?:(?:a|the|this)\s+)?)$"
 )
 
 
