@@ -236,11 +236,14 @@ def _ahead(c: Candidate, ctx: Context, wd: int) -> Norm:
     """A weekday after "ahead of", "preparing for", "on the eve of": the coming one, or after a past
     verb the nearer one ("stocks fell ahead of Sunday's vote" may be told the day after the vote)."""
     assert ctx.dct is not None
-    day = weekday_date(ctx.dct, wd, "future")
-    if _tense(ctx, c) == "past":
-        back = weekday_date(ctx.dct, wd, "past")
-        day = min((day, back), key=lambda d: abs((d - ctx.dct).days))
+    day = _nearer_weekday(ctx.dct, wd) if _tense(ctx, c) == "past" else weekday_date(ctx.dct, wd, "future")
     return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
+
+
+def _nearer_weekday(dct: dt.date, wd: int) -> dt.date:
+    """The weekday nearer the DCT, the coming one on a tie (the DCT itself if it is that day)."""
+    ahead, back = weekday_date(dct, wd, "future"), weekday_date(dct, wd, "past")
+    return back if dct - back < ahead - dct else ahead
 
 
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
@@ -256,10 +259,7 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
             # A deadline is news while it is close: "Cyprus has a Monday deadline" on a Friday is
             # three days ahead, "by the Tuesday deadline" on a Thursday two days back; a future
             # verb puts it ahead.
-            day = weekday_date(ctx.dct, wd, "future")
-            back = weekday_date(ctx.dct, wd, "past")
-            if tense is None and (ctx.dct - back) < (day - ctx.dct):
-                day = back
+            day = weekday_date(ctx.dct, wd, "future") if tense == "future" else _nearer_weekday(ctx.dct, wd)
             return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.75)
     if _rx(r"['’]s\b").match(ctx.text[c.end : c.end + 3]) and ctx.dct is not None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
@@ -390,21 +390,16 @@ def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
 def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].lower().split())
     if s.endswith(("before last", "after next")):
-        unit = s.split()[1]
-        value = _relative_unit(ctx, unit, -2 if s.endswith("last") else 2)
-        if value is None:
-            return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
-        return _norm(c, "DATE", value, anchor="dct", confidence=0.95)
-    unit = s.split()[-1]
-    if unit == "year" and "fiscal" in s:
-        unit = "year"
-    offset = (
-        -1
-        if s.startswith(("last", "past", "previous", "this past"))
-        else 1
-        if s.startswith(("next", "coming", "this coming"))
-        else 0
-    )
+        unit, offset = s.split()[1], (-2 if s.endswith("last") else 2)  # "the week before last"
+    else:
+        unit = s.split()[-1]
+        offset = (
+            -1
+            if s.startswith(("last", "past", "previous", "this past"))
+            else 1
+            if s.startswith(("next", "coming", "this coming"))
+            else 0
+        )
     if s.startswith("past") and unit != "weekend":
         return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
     if unit == "weekend" and offset == 0 and ctx.dct is not None and ctx.dct.weekday() < 5:
