@@ -722,11 +722,10 @@ def _rule_period(c: Candidate, ctx: Context) -> Norm | None:
 def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
     """'March of last year', 'the summer of next year', 'June of that year'."""
     low = c.match[0].lower()
-    season = _rx(_SEASON_WORD).match(low.removeprefix("the").lstrip())
     month = _month_of(c.match[0])
-    if season is None and month is None:
+    part = f"{month:02d}" if month else _season_of(low)
+    if part is None:
         return None
-    part = _SEASONS[season[0]] if season else f"{month:02d}"
     if _rx(r"\b(?:that|same|following|previous)\s+(?:[a-z]+\s+)?year").search(low):
         # "In June of that (awful) year": the year last named ("1918 ... In June of that year").
         named = _rx(r"\d{4}").match(ctx.last_value or "")

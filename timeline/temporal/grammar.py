@@ -98,6 +98,7 @@ VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+o
 # "fortnight": British copy counts in them ("a fortnight ago", "the past fortnight").
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter)"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _ZONE = (
     r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|JST|HKT|SGT|AE[SD]T|local\s+time|(?:Eastern|Central|Mountain|"
     r"Pacific|Atlantic|UK|British|London|Paris|Moscow|Beijing|Tokyo)\s+(?i:(?:standard\s+|daylight\s+)?time))"
@@ -201,7 +202,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "month_rel_year",
-        rf"(?:{MON},?|(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)))\s+(?:of\s+)?"
+        rf"(?:{MON},?|(?i:(?:the\s+)?{SEASON}))\s+(?:of\s+)?"
         rf"(?i:this|last|next|that(?:\s+(?!year\b)[a-z]+)?|the\s+same|the\s+following|"
         rf"the\s+previous)\s+year(?![\w'’])",
     ),
@@ -217,7 +218,7 @@ _RULES: list[tuple[str, str]] = [
         "season",
         rf"(?i:(?:(?:this\s+past|this\s+coming|this|last|next|past|coming|that|"
         rf"the\s+(?:following|next|previous|preceding|same)|the|(?:the\s+)?early|"
-        rf"(?:the\s+)?late|(?:the\s+)?mid-?)\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?)?)(?:{YEAR})?",
+        rf"(?:the\s+)?late|(?:the\s+)?mid-?)\s+)?{SEASON}(?:\s+(?:of\s+)?)?)(?:{YEAR})?",
     ),
     (
         "decade",
@@ -369,7 +370,7 @@ _RULES: list[tuple[str, str]] = [
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
         rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
-        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+(?:spring|summer|fall|autumn|winter))|"
+        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+{SEASON})|"
         rf"(?i:every|each)\s+{MON})(?!\w)",
     ),
     (
@@ -383,7 +384,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "spelled_year",
-        rf"(?:{MON}\s+|(?i:(?:the\s+)?(?:spring|summer|fall|autumn|winter)\s+of\s+|the\s+year\s+))?"
+        rf"(?:{MON}\s+|(?i:(?:the\s+)?{SEASON}\s+of\s+|the\s+year\s+))?"
         rf"{SPELLED_YEAR}",
     ),
     (
