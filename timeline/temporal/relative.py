@@ -220,6 +220,7 @@ _TITLE_AFTER = compile_pattern(
 )
 
 
+# A weekday that names a deadline: "a Monday deadline", "Monday's deadline".
 _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 # A future cue near "Tuesday's <event>": the tense of the sentence decides.
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
