@@ -756,6 +756,8 @@ REGRESSIONS = [
                  id="to-meet-a-weekdays-deadline-had-read-the-last-one"),
     pytest.param("Cyprus met Monday's deadline.", "2013-03-22", "Monday", "2013-03-18",
                  id="a-deadline-met-stays-past"),
+    pytest.param("They moved in on Tuesday morning; the vote began that afternoon.", "2013-03-08",
+                 "that afternoon", "2013-03-05", id="that-afternoon-read-the-after-in-afternoon-as-next-day"),
 ]  # fmt: skip
 
 

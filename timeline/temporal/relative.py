@@ -713,10 +713,11 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
             period = value_range(ctx.last_value)
         if period is not None:
             base, anchor = period[0], "anaphora"
+    # Whole words: "that afternoon" holds "after" but is the day last named, not the next.
     step = 0
-    if any(w in low for w in ("next", "following", "after")):
+    if _rx(r"\b(?:next|following|after)\b").search(low):
         step = 1
-    elif any(w in low for w in ("previous", "preceding", "prior", "before")):
+    elif _rx(r"\b(?:previous|preceding|prior|before)\b").search(low):
         step = -1
     if unit == "day":
         day = base + dt.timedelta(days=step)
