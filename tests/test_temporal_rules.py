@@ -758,6 +758,16 @@ REGRESSIONS = [
                  id="a-deadline-met-stays-past"),
     pytest.param("They moved in on Tuesday morning; the vote began that afternoon.", "2013-03-08",
                  "that afternoon", "2013-03-05", id="that-afternoon-read-the-after-in-afternoon-as-next-day"),
+    pytest.param("The cuts total $85 billion in the fiscal year that ends Sept. 30.", "2013-03-07",
+                 "Sept. 30", "2013-09-30", id="a-scheduling-verb-after-relative-that-read-as-a-noun"),
+    pytest.param("The contract expires Sept. 30.", "2013-03-07", "Sept. 30", "2013-09-30",
+                 id="a-scheduling-present-before-a-day-of-month-had-no-side"),
+    pytest.param("The law takes effect Oct. 1.", "2013-03-07", "Oct. 1", "2013-10-01",
+                 id="takes-effect-before-a-day-of-month-had-no-side"),
+    pytest.param("The law took effect Oct. 1.", "2013-03-07", "Oct. 1", "2012-10-01",
+                 id="took-effect-stays-past"),
+    pytest.param("Drilling begins. 2 Oct: the trial begins.", "2013-03-07", "2 Oct", "2012-10-02",
+                 id="a-chronology-entry-opening-with-its-date-is-historical-present"),
 ]  # fmt: skip
 
 

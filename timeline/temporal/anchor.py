@@ -114,6 +114,7 @@ _SCHEDULED = _words(
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
     "expires wraps reopen reopens depart departs decide decides announce announces"
 )
+_INTO_EFFECT = {("into", "goes"), ("into", "comes")}
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
     "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed united "
@@ -310,10 +311,14 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "future"
     if word in ("forecast", "predicted", "projected") and prev in _BE_PRESENT:
         return "future"  # "snow is forecast through Tuesday night", "are projected to peak in May"
+    if timetable and word == "effect" and (prev == "takes" or (prev, prev2) in _INTO_EFFECT):
+        return "timetable"  # "the law takes effect Oct. 1", "goes into effect on Monday"
     if timetable and word in _SCHEDULED:
         if (
             prev in _NOT_PRESENT
-            or prev in _DETERMINERS
+            # "that" before a verb in -s is a relative pronoun ("the fiscal year that ends Sept. 30"):
+            # as a determiner it takes a singular noun.
+            or (prev in _DETERMINERS and not (prev == "that" and word.endswith("s")))
             or (prev in (",", ";", ":") and not _closes_insert(lows, i - 1))
             or prev.endswith(("'s", "’s"))
         ):
@@ -409,11 +414,11 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
     return _tense_cue(text, start, end, timetable)[0]
 
 
-def firm_tense_at(text: str, start: int, end: int) -> tuple[Tense, bool]:
+def firm_tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> tuple[Tense, bool]:
     """The tense at [start, end) and whether it is firm: a past verb that governs the expression
     itself, with no infinitive, modal or conjunction between them and not a reporting verb ("died
     in the explosion in April", not "agreed to buy the unit in February", "said it pays in January")."""
-    return _tense_cue(text, start, end, False)
+    return _tense_cue(text, start, end, timetable)
 
 
 def _verb_before(tokens: list[str], lows: list[str], pivot: int) -> bool:

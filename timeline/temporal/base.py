@@ -195,12 +195,13 @@ def _weekday_tense(ctx: Context, c: Candidate) -> Tense:
 FIRM_REACH = 10.0
 
 
-def _month_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
-    """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it."""
+def _month_tense(ctx: Context, c: Candidate, timetable: bool = False) -> tuple[Tense, float]:
+    """Tense for a month name and how far it may pull: a signal word ('since', 'until') settles it;
+    `timetable` lets a scheduling verb's present ("ends", "expires") point ahead."""
     signal = side_signal(ctx.text, c.start, c.end)
     if signal is not None:
         return signal, 12.0
-    tense, firm = firm_tense_at(ctx.text, c.start, c.end)
+    tense, firm = firm_tense_at(ctx.text, c.start, c.end, timetable=timetable)
     return tense, FIRM_REACH if firm else 8.0
 
 

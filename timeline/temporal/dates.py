@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -85,6 +86,25 @@ _WEEKDAY_OF_ABBR = {name[:3]: wd for name, wd in WEEKDAYS.items()}
 _DOW_ABBR_TOKEN = compile_pattern(rf"(?i:({'|'.join(_WEEKDAY_OF_ABBR)}))")
 
 
+# A sentence's opening ("26 May: BP starts its top kill", "On 2 June BP starts ...") is a
+# chronology's or a narrative's date, whose present is historical.
+_OPENS_SENTENCE = compile_pattern(r"(?:^|[.!?:;\n]\s*|\n)(?:(?i:on)\s+)?$")
+
+
+def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
+    """Year of a month and day written without one: the tense's side, else a scheduling verb's
+    present ("the fiscal year that ends Sept. 30") within eight months ahead, else the nearest."""
+    assert ctx.dct is not None
+    tense, reach = _month_tense(ctx, c)
+    if tense is None and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start):
+        ahead, _ = _month_tense(ctx, c, timetable=True)
+        year = ctx.dct.year if (month, day) >= (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
+        with contextlib.suppress(ValueError):
+            if ahead == "future" and (dt.date(year, month, day) - ctx.dct).days <= 8 * 31:
+                return year
+    return month_year(ctx.dct, month, day, tense, reach)
+
+
 def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     """Month + day (+ year, + weekday): 'June 20th', 'Aug. 7, 1998', 'Friday, Aug. 7', '20 June 2017'."""
     month = _month_of(s)
@@ -112,7 +132,7 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return _norm(c, "DATE", dt.date(year, month, day).isoformat(), anchor="dct", confidence=0.95)
         except ValueError:
             return None  # February 29 outside a leap year
-    year = month_year(ctx.dct, month, day, *_month_tense(ctx, c))
+    year = _dated_day_year(ctx, c, month, day)
     if dow:
         # A written weekday picks the year whose calendar agrees with it.
         wd = _WEEKDAY_OF_ABBR[dow[1][:3].lower()]
