@@ -768,6 +768,8 @@ REGRESSIONS = [
                  id="took-effect-stays-past"),
     pytest.param("Drilling begins. 2 Oct: the trial begins.", "2013-03-07", "2 Oct", "2012-10-02",
                  id="a-chronology-entry-opening-with-its-date-is-historical-present"),
+    pytest.param("Two ballots are held each morning and two each afternoon.", "2013-03-08", "each afternoon",
+                 "XXXX-XX-XXTAF", id="each-afternoon-was-missed-beside-each-morning"),
 ]  # fmt: skip
 
 
