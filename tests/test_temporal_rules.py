@@ -768,6 +768,9 @@ REGRESSIONS = [
                  id="took-effect-stays-past"),
     pytest.param("Drilling begins. 2 Oct: the trial begins.", "2013-03-07", "2 Oct", "2012-10-02",
                  id="a-chronology-entry-opening-with-its-date-is-historical-present"),
+    pytest.param("Bombs killed 56 on Tuesday. The invasion began on March 20, 2003. More than 200 have "
+                 "died so far this month. A day earlier, gunmen killed four soldiers.", "2013-03-19",
+                 "A day earlier", "2013-03-18", id="anaphor-after-story-came-back-counted-from-old-day"),
     pytest.param("Two ballots are held each morning and two each afternoon.", "2013-03-08", "each afternoon",
                  "XXXX-XX-XXTAF", id="each-afternoon-was-missed-beside-each-morning"),
 ]  # fmt: skip

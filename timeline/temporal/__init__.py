@@ -84,6 +84,7 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
     ctx = Context(text=text, dct=day)
     out: list[Timex] = []
     last_end = 0
+    days: list[dt.date] = []
     stamps = live_blog_stamps(text, day)
     stamp_starts = {n.start for n in stamps}
     for cand in select(candidates(text)):
@@ -112,6 +113,18 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             last_day = ctx.last_day
             if timex.granularity in ("day", "time"):
                 last_day = timex.range_start
+                days.append(timex.range_start)
+            elif (
+                # A period that does not hold the day last named ("so far this month" after "March 20,
+                # 2003") brings the story back: anaphora count from the last day named inside it.
+                last_day is not None
+                and timex.range_start is not None
+                and timex.range_end is not None
+                and not timex.range_start <= last_day <= timex.range_end
+            ):
+                inside = [d for d in days if timex.range_start <= d <= timex.range_end]
+                if inside:
+                    last_day = inside[-1]
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
             last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
             ctx = Context(text, day, last_day, last_value, timex.end, timex.value)
