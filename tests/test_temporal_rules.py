@@ -773,6 +773,12 @@ REGRESSIONS = [
                  "A day earlier", "2013-03-18", id="anaphor-after-story-came-back-counted-from-old-day"),
     pytest.param("Two ballots are held each morning and two each afternoon.", "2013-03-08", "each afternoon",
                  "XXXX-XX-XXTAF", id="each-afternoon-was-missed-beside-each-morning"),
+    pytest.param("Talks ran until Sunday.", "2013-03-22", "Sunday", "2013-03-17",
+                 id="until-after-a-past-verb-of-a-state-that-lasted-read-a-day-ahead"),
+    pytest.param("Banks remained closed until Tuesday.", "2013-03-22", "Tuesday", "2013-03-19",
+                 id="remained-closed-until-read-a-day-ahead"),
+    pytest.param("They postponed the vote until Tuesday.", "2013-03-22", "Tuesday", "2013-03-26",
+                 id="postponed-until-still-points-ahead"),
 ]  # fmt: skip
 
 

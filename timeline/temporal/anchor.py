@@ -369,6 +369,9 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 
 
 # A preposition right before the expression that settles the side by itself.
+# Past verbs of a state that lasted: "until" after them names when it ended, not a day ahead (unlike
+# "postponed until Tuesday", which points ahead).
+_ENDED_STATE = _words("ran lasted stayed remained continued waited worked lived slept")
 _SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past", "ended": "past"}
 
 
@@ -382,8 +385,11 @@ def _past_main_clause(after: Sequence[str]) -> bool:
 
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     """The side a signal word settles; `before` and `after` are the lowercased words around."""
-    for word in before[-3:]:
+    for k in range(max(0, len(before) - 3), len(before)):
+        word = before[k]
         signal = _SIDE_SIGNAL.get(word)
+        if signal == "future" and not _ENDED_STATE.isdisjoint(before[max(0, k - 3) : k]):
+            return "past"  # "talks ran until Sunday", "banks remained closed until Tuesday": over
         if signal == "future" and ("had" in before[-8:] or "had" in after[:4] or _past_main_clause(after)):
             # "Until Thursday, they had not called him a suspect", "had claimed until Thursday",
             # "until April's accident in the Gulf, it was the worst spill": a state that ended.
