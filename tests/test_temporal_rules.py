@@ -779,6 +779,8 @@ REGRESSIONS = [
                  id="remained-closed-until-read-a-day-ahead"),
     pytest.param("They postponed the vote until Tuesday.", "2013-03-22", "Tuesday", "2013-03-26",
                  id="postponed-until-still-points-ahead"),
+    pytest.param("The race is on the last weekend of March.", "2013-03-22", "the last weekend of March",
+                 "2013-03", id="the-last-weekend-of-a-month-read-last-weekend-and-the-month-apart"),
 ]  # fmt: skip
 
 

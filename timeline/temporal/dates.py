@@ -265,7 +265,8 @@ _MONTH_PART = compile_pattern(rf"{MON}(?:,?\s+{YEAR})?$")
 
 
 def _rule_weeks_of_month(c: Candidate, ctx: Context) -> Norm | None:
-    """'the first week of August': the month, read as the month alone is, with a START or END mod."""
+    """'the first week (or weekend) of August': the month, read as the month alone is, with a START
+    or END mod."""
     month = _MONTH_PART.search(ctx.text, c.start, c.end)
     if month is None:
         return None

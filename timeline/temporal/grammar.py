@@ -178,7 +178,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "weeks_of_month",
         rf"(?i:the\s+(?:first|opening|second|third|fourth|last|final|closing)\s+(?:(?:two|three|few)\s+weeks|"
-        rf"(?:full\s+)?week)\s+of\s+){MON}(?:,?\s+{YEAR})?(?!\w)",
+        rf"(?:full\s+)?week(?:end)?)\s+of\s+){MON}(?:,?\s+{YEAR})?(?!\w)",
     ),
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
