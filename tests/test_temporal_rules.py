@@ -781,6 +781,8 @@ REGRESSIONS = [
                  id="postponed-until-still-points-ahead"),
     pytest.param("The race is on the last weekend of March.", "2013-03-22", "the last weekend of March",
                  "2013-03", id="the-last-weekend-of-a-month-read-last-weekend-and-the-month-apart"),
+    pytest.param("Revenue in the year to March rose 4%.", "2013-04-22", "the year", "P1Y",
+                 id="the-year-to-a-month-was-untagged-unlike-the-year-ended"),
 ]  # fmt: skip
 
 

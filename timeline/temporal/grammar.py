@@ -313,7 +313,8 @@ _RULES: list[tuple[str, str]] = [
     ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
     (
         "the_year",
-        r"(?i:the\s+(?:fiscal\s+|full\s+)?year(?=\s+(?:ended|ending|through)\b|\s*[,.;]|"
+        # "the year to March" (British and wire usage) is "the year ended March".
+        rf"(?i:the\s+(?:fiscal\s+|full\s+)?year(?=\s+(?:ended|ending|through)\b|\s+to\s+{MON}|\s*[,.;]|"
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
         r"(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"

@@ -493,7 +493,7 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
         # paper is last week), else the DCT's.
         day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
         return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7) if day else None
-    if _rx(r"\s+(?:ended|ending|through)\b").match(ctx.text, c.end):
+    if _rx(r"\s+(?:ended|ending|through|to)\b").match(ctx.text, c.end):
         return _norm(c, "DURATION", "P1Y", anchor="none")
     if _PART_OF.search(ctx.text, max(0, c.start - 12), c.start):
         # "In 1998 ... in the first months of the year": the year just named in the sentence, else
