@@ -783,6 +783,8 @@ REGRESSIONS = [
                  "2013-03", id="the-last-weekend-of-a-month-read-last-weekend-and-the-month-apart"),
     pytest.param("Revenue in the year to March rose 4%.", "2013-04-22", "the year", "P1Y",
                  id="the-year-to-a-month-was-untagged-unlike-the-year-ended"),
+    pytest.param("It took us years to get here.", "2013-03-21", "years", "PXY",
+                 id="an-object-pronoun-after-took-hid-the-bare-unit"),
 ]  # fmt: skip
 
 

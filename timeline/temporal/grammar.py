@@ -350,8 +350,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "bare_units",
-        r"(?i:(?<=\b(?:for|within|over|after|take|took|takes|taking|last|lasted|lasting|"
-        r"in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|"
+        # "took us years": an object pronoun may stand between "take" and the unit.
+        r"(?i:(?<=\b(?:for|within|over|after|(?:take|took|takes|taking)(?:\s+(?:us|them|him|her|me|you))?|"
+        r"last|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|"
         r"ago|earlier|later))",
     ),
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
