@@ -785,6 +785,8 @@ REGRESSIONS = [
                  id="the-year-to-a-month-was-untagged-unlike-the-year-ended"),
     pytest.param("It took us years to get here.", "2013-03-21", "years", "PXY",
                  id="an-object-pronoun-after-took-hid-the-bare-unit"),
+    pytest.param("Investors may sell in the weeks ahead.", "2013-03-21", "the weeks ahead", "PXW",
+                 id="the-weeks-ahead-was-untagged-unlike-the-coming-weeks"),
 ]  # fmt: skip
 
 

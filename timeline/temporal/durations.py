@@ -132,7 +132,7 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
 
 def _rule_first_units(c: Candidate, ctx: Context) -> Norm | None:
     low = c.match[0].lower()
-    unit = _unit_of(low.split()[-1])
+    unit = _unit_of(low.removesuffix("ahead").split()[-1])
     if unit is None:
         return None
     if low.startswith("early") or low.startswith("the early"):

@@ -346,7 +346,9 @@ _RULES: list[tuple[str, str]] = [
         # After a modal "last" is the verb: "the epidemic may last years" is a bare "years".
         r"(?i:(?:the\s+)?(?:first|past|(?<!\b(?:may|might|could|will|would|can|should|must|to)\s)last|"
         r"next|coming|early|(?<=\bthe\s)(?:following|subsequent|ensuing|intervening))\s+(?:few\s+)?"
-        r"(?:days|weeks|months|years|decades|hours|minutes))(?!\w)",
+        r"(?:days|weeks|months|years|decades|hours|minutes)|"
+        # "in the weeks ahead": "the coming weeks" said the other way round.
+        r"the\s+(?:days|weeks|months|years|decades)\s+ahead)(?!\w)",
     ),
     (
         "bare_units",
@@ -707,7 +709,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
     "unit_long": ("-long",),
     "first_units": ("first", "past", "last", "next", "coming", "early", "following", "subsequent", "ensuing",
-                    "intervening"),
+                    "intervening", "ahead"),
     "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),
