@@ -787,6 +787,10 @@ REGRESSIONS = [
                  id="an-object-pronoun-after-took-hid-the-bare-unit"),
     pytest.param("Investors may sell in the weeks ahead.", "2013-03-21", "the weeks ahead", "PXW",
                  id="the-weeks-ahead-was-untagged-unlike-the-coming-weeks"),
+    pytest.param("He blamed the current crisis on the banks.", "2013-03-22", "current", "PRESENT_REF",
+                 id="current-before-its-noun-was-untagged-unlike-currently"),
+    pytest.param("Holders may buy at the then current price.", "2013-03-22", "then current", "PAST_REF",
+                 id="then-current-is-a-past-present"),
 ]  # fmt: skip
 
 
@@ -808,6 +812,9 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("Cyprus ran a current account deficit.", id="a-current-account-is-no-present"),
+    pytest.param("The current is strong near the pier.", id="the-noun-current-is-no-present"),
+    pytest.param("Officials watched the loop current closely.", id="an-ocean-current-is-no-present"),
     pytest.param("Temperatures will drop into the 20s.", id="a-temperature-band-had-been-the-1920s"),
     pytest.param("Highs will be in the low forties.", id="a-spelled-temperature-band-is-no-decade"),
     pytest.param("He was in his 60s and 70s.", id="a-pair-of-ages-is-no-pair-of-decades"),

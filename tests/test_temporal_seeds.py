@@ -88,6 +88,7 @@ EXPECTED = {
         ("midnight on Wednesday", "2017-04-19T00:00"),
         ("June 20, 2017", "2017-06-20"),
         ("1979", "1979"),
+        ("current", "PRESENT_REF"),  # "in the current political landscape"
         ("Tuesday", "2017-04-18"),
         ("June 2", "2017-06-02"),
         ("2018", "2018"),

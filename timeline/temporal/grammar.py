@@ -362,6 +362,15 @@ _RULES: list[tuple[str, str]] = [
         "ref",
         r"(?i:now|currently|recently|the\s+(?:(?:recent|distant)\s+)?past|the\s+future|the\s+present|"
         r"nowadays|these\s+days|"
+        # "current" before the noun it dates ("the current crisis", "his current wife"); not the noun
+        # ("the current is strong"), nor the terms of accounts and physics, nor "the current year",
+        # which names its unit.
+        r"(?<!\bloop\s)(?<!\belectric\s)(?<!\bocean\s)(?<!\btidal\s)(?<!\balternating\s)(?<!\bdirect\s)"
+        r"(?:then\s+)?current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|assets|liabilities|ratio|"
+        r"density|flow|flows|year|years|quarter|month|week|fiscal|calendar|term|session|"
+        r"season|decade|century|is|was|are|were|has|had|have|will|would|can|could|may|might|and|or|of|"
+        r"in|on|at|to|from|that|which|through|into|toward|towards|along|off|near|itself|very|we|it|they|"
+        r"carries|carried|swept|pulled)\b)|"
         r"lately|today|tomorrow|yesterday|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow|at\s+present|(?:the\s+)?(?:near|"
         r"distant|not[-\s]+(?:(?:too|so)[-\s]+)?distant|foreseeable)\s+future|as\s+soon\s+as\s+possible|"
@@ -423,7 +432,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     )
     add(
         "DEICTIC",
-        "now today tomorrow yesterday currently recently recent lately nowadays past future present "
+        "now today tomorrow yesterday currently current recently recent lately nowadays past future present "
         "days term soon",
     )
     add(

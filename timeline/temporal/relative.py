@@ -358,13 +358,20 @@ _AFTER_REF_NOUN = _words(
 _NEXT_WORD = _rx(r"\s+([a-z]+)\b")
 
 
+_PRESENT_WORDS = frozenset(
+    ("now", "currently", "current", "the present", "nowadays", "these days", "right now", "at present")
+)
+
+
 def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].lower().split())
     if s == "the present":
         following = _NEXT_WORD.match(ctx.text, c.end)
         if following is not None and following[1] not in _AFTER_REF_NOUN:
             return None
-    if s in ("now", "currently", "the present", "nowadays", "these days", "right now", "at present"):
+    if s == "then current":
+        return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
+    if s in _PRESENT_WORDS:
         return _norm(c, "DATE", "PRESENT_REF", anchor="dct" if ctx.dct else "none")
     if s in ("recently", "the past", "lately", "the recent past", "the distant past"):
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none")
