@@ -791,6 +791,8 @@ REGRESSIONS = [
                  id="current-before-its-noun-was-untagged-unlike-currently"),
     pytest.param("Holders may buy at the then current price.", "2013-03-22", "then current", "PAST_REF",
                  id="then-current-is-a-past-present"),
+    pytest.param("Today's vote was close.", "2013-03-22", "Today", "2013-03-22",
+                 id="todays-before-an-event-stays-the-dct"),
 ]  # fmt: skip
 
 
@@ -812,6 +814,8 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),
+    pytest.param("Children in today's world need more sleep.", id="todays-world-is-the-present-age"),
     pytest.param("Cyprus ran a current account deficit.", id="a-current-account-is-no-present"),
     pytest.param("The current is strong near the pier.", id="the-noun-current-is-no-present"),
     pytest.param("Officials watched the loop current closely.", id="an-ocean-current-is-no-present"),

@@ -358,6 +358,12 @@ _AFTER_REF_NOUN = _words(
 _NEXT_WORD = _rx(r"\s+([a-z]+)\b")
 
 
+# "today's world", "in today's dollars", "today's personal computers": the present age, which TimeML
+# leaves untagged, not the day of publication ("today's vote").
+_GENERIC_TODAY = compile_pattern(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generation|generations|children|kids|teenagers|young|"
+    r"economy|culture|technology|computers|dollars|terms|standards|climate|marketplace)\b"
+)
 _PRESENT_WORDS = frozenset(
     ("now", "currently", "current", "the present", "nowadays", "these days", "right now", "at present")
 )
@@ -381,6 +387,8 @@ def _rule_ref(c: Candidate, ctx: Context) -> Norm | None:
         if s.startswith("in ") or (s == "soon" and _tense(ctx, c) == "past"):
             return None
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none")
+    if s == "today" and _GENERIC_TODAY.match(ctx.text, c.end):
+        return None
     delta = {
         "today": 0,
         "yesterday": -1,
