@@ -816,6 +816,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 NOT_TIMEX = [
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),
     pytest.param("Children in today's world need more sleep.", id="todays-world-is-the-present-age"),
+    pytest.param("For the euro, it is high noon.", id="high-noon-is-an-idiom-not-a-clock"),
     pytest.param("Cyprus ran a current account deficit.", id="a-current-account-is-no-present"),
     pytest.param("The current is strong near the pier.", id="the-noun-current-is-no-present"),
     pytest.param("Officials watched the loop current closely.", id="an-ocean-current-is-no-present"),

@@ -119,7 +119,8 @@ CLOCK = (
     # "5 o'clock", "eleven o'clock", "six a.m.": an hour spelled out or on the clock face.
     rf"|(?:(?:1[0-2]|0?[1-9])|(?i:{HOUR_WORD}))\s+(?i:o['’]clock)(?!\w)"
     rf"|(?i:{HOUR_WORD})\s+(?:a\.m\.?|p\.m\.?|A\.M\.|P\.M\.)(?!\w)"
-    r"|(?i:noon|midnight|midday|dawn|dusk|daybreak))"
+    # "high noon" is the idiom for a showdown, not a clock reading.
+    r"|(?<!\b[Hh]igh\s)(?i:noon)|(?i:midnight|midday|dawn|dusk|daybreak))"
 )
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
