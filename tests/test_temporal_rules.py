@@ -793,6 +793,8 @@ REGRESSIONS = [
                  id="then-current-is-a-past-present"),
     pytest.param("Today's vote was close.", "2013-03-22", "Today", "2013-03-22",
                  id="todays-before-an-event-stays-the-dct"),
+    pytest.param("This month is on course to be the coldest March since 1962.", "2013-03-23", "March",
+                 "2013-03", id="a-superlative-before-march-was-no-cue-for-the-month"),
 ]  # fmt: skip
 
 
@@ -814,6 +816,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("He paid the interest March owed.", id="a-word-in-est-is-no-superlative-cue"),
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),
     pytest.param("Children in today's world need more sleep.", id="todays-world-is-the-present-age"),
     pytest.param("For the euro, it is high noon.", id="high-noon-is-an-idiom-not-a-clock"),

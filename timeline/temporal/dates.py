@@ -246,6 +246,10 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
 _MODAL_MONTH_CUE = compile_pattern(
     r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
     r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
+    # A superlative ranks a month among its kind: "the coldest March since 1962", "the wettest May".
+    r"|\b(?i:the)\s+(?:(?:second|third|fourth|fifth)\s+)?(?:coldest|warmest|hottest|coolest|mildest|"
+    r"wettest|driest|snowiest|sunniest|windiest|stormiest|dullest|busiest|quietest|deadliest|"
+    r"strongest|weakest|highest|lowest|biggest|largest|smallest|best|worst)\s+$"
 )
 _PAIRED_MONTH = compile_pattern(
     rf"\s+(?:and|or|to|&)\s+\d+(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{FULL_MONTHS}|[A-Z][a-z]{{2,3}}\.?)(?:,?\s+\d{{4}})?)"
