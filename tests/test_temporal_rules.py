@@ -795,6 +795,10 @@ REGRESSIONS = [
                  id="todays-before-an-event-stays-the-dct"),
     pytest.param("This month is on course to be the coldest March since 1962.", "2013-03-23", "March",
                  "2013-03", id="a-superlative-before-march-was-no-cue-for-the-month"),
+    pytest.param("Services were held on Maundy Thursday.", "2013-04-02", "Maundy Thursday", "2013-03-28",
+                 id="maundy-thursday-had-been-read-as-a-bare-thursday"),
+    pytest.param("Pilgrims came during Holy Week.", "2013-04-02", "Holy Week", "2013-W13",
+                 id="holy-week-was-untagged"),
 ]  # fmt: skip
 
 
@@ -1013,6 +1017,12 @@ def test_clock_reading_in_the_morning_is_not_the_morning_of_a_day() -> None:
         ("Election Day", 2016, "2016-11-08"),  # the Tuesday after the first Monday of November
         ("Election Day", 2020, "2020-11-03"),
         ("Memorial Day", 2020, "2020-05-25"),  # last Monday of May
+        ("Maundy Thursday", 2013, "2013-03-28"),  # the feasts around Easter (March 31, 2013)
+        ("Holy Saturday", 2013, "2013-03-30"),
+        ("Shrove Tuesday", 2013, "2013-02-12"),
+        ("Ascension Day", 2013, "2013-05-09"),
+        ("Pentecost", 2013, "2013-05-19"),
+        ("Whit Monday", 2013, "2013-05-20"),
     ],
 )
 def test_holiday_calendar(name: str, year: int, day: str) -> None:

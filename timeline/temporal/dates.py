@@ -795,8 +795,16 @@ _NTH_WEEKDAY_HOLIDAYS = (
 _EASTER_HOLIDAYS = (
     ("easter monday", 1),
     ("good friday", -2),
+    ("maundy thursday", -3),
+    ("holy saturday", -1),
+    ("holy week", -3),  # Palm Sunday to Holy Saturday: the ISO week of its Thursday
     ("palm sunday", -7),
     ("ash wednesday", -46),
+    ("shrove tuesday", -47),
+    ("ascension", 39),
+    ("whit sunday", 49),
+    ("pentecost", 49),
+    ("whit monday", 50),
     ("easter", 0),
 )
 

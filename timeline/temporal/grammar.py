@@ -394,7 +394,8 @@ _RULES: list[tuple[str, str]] = [
         r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday|Black\s+Friday|Cyber\s+Monday|"
         r"(?:St\.?|Saint)\s+Patrick's\s+Day|Boxing\s+Day|Remembrance\s+(?:Day|Sunday)|Armistice\s+Day|"
         r"(?:Martin\s+Luther\s+)?King\s+(?:Jr\.?\s+)?Day|Presidents'?\s+Day|Columbus\s+Day|Ash\s+Wednesday|"
-        r"Palm\s+Sunday)(?:\s+(?i:week(?:end)?))?(?!\w)",
+        r"Palm\s+Sunday|Maundy\s+Thursday|Holy\s+(?:Saturday|Week)|Shrove\s+Tuesday|Whit\s+(?:Sunday|Monday)|"
+        r"Pentecost|Ascension\s+Day)(?:\s+(?i:week(?:end)?))?(?!\w)",
     ),
     (
         "spelled_year",
@@ -481,6 +482,12 @@ def _classes() -> dict[str, tuple[str, ...]]:
         "Columbus",
         "Ash",
         "Palm",
+        "Maundy",
+        "Holy",
+        "Shrove",
+        "Whit",
+        "Pentecost",
+        "Ascension",
     ]:
         cased.setdefault(w, set()).add("HOLIDAY")
     for w in ("Q", "H"):
