@@ -799,6 +799,8 @@ REGRESSIONS = [
                  id="maundy-thursday-had-been-read-as-a-bare-thursday"),
     pytest.param("Pilgrims came during Holy Week.", "2013-04-02", "Holy Week", "2013-W13",
                  id="holy-week-was-untagged"),
+    pytest.param("Workers held May Day rallies.", "2013-04-22", "May Day", "2013-05-01",
+                 id="may-day-was-untagged"),
 ]  # fmt: skip
 
 
@@ -1023,6 +1025,9 @@ def test_clock_reading_in_the_morning_is_not_the_morning_of_a_day() -> None:
         ("Ascension Day", 2013, "2013-05-09"),
         ("Pentecost", 2013, "2013-05-19"),
         ("Whit Monday", 2013, "2013-05-20"),
+        ("May Day", 2013, "2013-05-01"),
+        ("Bastille Day", 2013, "2013-07-14"),
+        ("Guy Fawkes Night", 2013, "2013-11-05"),
     ],
 )
 def test_holiday_calendar(name: str, year: int, day: str) -> None:

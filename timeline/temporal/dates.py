@@ -778,6 +778,15 @@ _FIXED_HOLIDAYS = (
     ("boxing", 12, 26),
     ("armistice", 11, 11),
     ("remembrance day", 11, 11),
+    ("may day", 5, 1),
+    ("bastille", 7, 14),
+    ("canada day", 7, 1),
+    ("australia day", 1, 26),
+    ("earth day", 4, 22),
+    ("juneteenth", 6, 19),
+    ("cinco de mayo", 5, 5),
+    ("guy fawkes", 11, 5),
+    ("bonfire night", 11, 5),
 )
 # US holidays on the nth weekday of a month: (words, month, weekday (Monday 0), n, days after it).
 # Election Day is the Tuesday after the first Monday of November.

@@ -395,7 +395,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?:St\.?|Saint)\s+Patrick's\s+Day|Boxing\s+Day|Remembrance\s+(?:Day|Sunday)|Armistice\s+Day|"
         r"(?:Martin\s+Luther\s+)?King\s+(?:Jr\.?\s+)?Day|Presidents'?\s+Day|Columbus\s+Day|Ash\s+Wednesday|"
         r"Palm\s+Sunday|Maundy\s+Thursday|Holy\s+(?:Saturday|Week)|Shrove\s+Tuesday|Whit\s+(?:Sunday|Monday)|"
-        r"Pentecost|Ascension\s+Day)(?:\s+(?i:week(?:end)?))?(?!\w)",
+        r"Pentecost|Ascension\s+Day|May\s+Day|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Earth\s+Day|"
+        r"Juneteenth|Cinco\s+de\s+Mayo|(?:Guy\s+Fawkes|Bonfire)\s+Night)(?:\s+(?i:week(?:end)?))?(?!\w)",
     ),
     (
         "spelled_year",
@@ -488,6 +489,15 @@ def _classes() -> dict[str, tuple[str, ...]]:
         "Whit",
         "Pentecost",
         "Ascension",
+        "May",
+        "Bastille",
+        "Canada",
+        "Australia",
+        "Earth",
+        "Juneteenth",
+        "Cinco",
+        "Fawkes",
+        "Bonfire",
     ]:
         cased.setdefault(w, set()).add("HOLIDAY")
     for w in ("Q", "H"):
