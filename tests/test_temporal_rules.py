@@ -801,6 +801,14 @@ REGRESSIONS = [
                  id="holy-week-was-untagged"),
     pytest.param("Workers held May Day rallies.", "2013-04-22", "May Day", "2013-05-01",
                  id="may-day-was-untagged"),
+    pytest.param("The stock would be redeemed in five years.", "1989-11-01", "five years", "1994",
+                 id="in-n-years-after-a-future-verb-was-a-duration-not-the-year-it-names"),
+    pytest.param("The plant will open in two weeks.", "2013-03-20", "two weeks", "2013-W14",
+                 id="in-two-weeks-after-will-is-that-week"),
+    pytest.param("It was the biggest gain in five years.", "2013-03-20", "five years", "P5Y",
+                 id="in-n-years-without-a-future-verb-stays-a-span"),
+    pytest.param("It saw daylight for the first time in six weeks, and would again.", "2013-03-20",
+                 "six weeks", "P6W", id="first-time-in-n-weeks-stays-a-span-whatever-the-verb"),
 ]  # fmt: skip
 
 

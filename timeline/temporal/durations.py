@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from timeline.temporal.anchor import shift, tense_at
 from timeline.temporal.base import (
     _DOW_TOKEN,
     _PARTS,
@@ -14,6 +15,7 @@ from timeline.temporal.base import (
     _rx,
     _season_of,
     _unit_of,
+    _unit_value,
     duration_value,
     parse_number,
 )
@@ -126,8 +128,37 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
         if _OR_SO.search(c.match[0])
         else None
     )
+    point = _in_time(c, ctx, n, unit) if start == c.start and mod is None else None
+    if point is not None:
+        return point
     value = duration_value(n, unit)
     return Norm(start, c.end, "DURATION", value, mod, "none", 1.0 if n else 0.8)
+
+
+_IN_BEFORE = compile_pattern(r"(?<![\w-])(?i:in)\s+$")
+_AMOUNT_UNIT = compile_pattern(r"(?i:[\w.,]+\s+(?:days?|weeks?|fortnights?|months?|years?))")
+_OF_AFTER = compile_pattern(r"\s+(?i:of)\b")
+_FIRST_TIME = compile_pattern(r"(?i:\btime\s+in\s+)$")
+_STEP_UNITS = {"day": ("days", 1), "week": ("weeks", 1), "fortnight": ("weeks", 2), "month": ("months", 1),
+               "year": ("years", 1)}  # fmt: skip
+
+
+def _in_time(c: Candidate, ctx: Context, n: float | None, unit: str) -> Norm | None:
+    """'will open in two weeks', 'would be redeemed in five years': with a future verb, the time that
+    far past the DCT (a date of the unit's grain), as TimeBank values it; else None."""
+    step = _STEP_UNITS.get(unit)
+    if step is None or n is None or n != int(n) or ctx.dct is None:
+        return None
+    if not _IN_BEFORE.search(ctx.text, max(0, c.start - 4), c.start) or _OF_AFTER.match(ctx.text, c.end):
+        return None  # "over five years", "in two years of talks": a length, not a point
+    if not _AMOUNT_UNIT.fullmatch(c.match[0]) or _FIRST_TIME.search(ctx.text, max(0, c.start - 30), c.start):
+        # "in the last seven years", "for the first time in six weeks": a span that ends now.
+        return None
+    if tense_at(ctx.text, c.start, c.end) != "future":
+        return None  # "the biggest gain in five years" looks back over a span
+    name, size = step
+    day = shift(ctx.dct, **{name: int(n) * size})
+    return _norm(c, "DATE", _unit_value(day, name.removesuffix("s")), anchor="dct", confidence=0.7)
 
 
 def _rule_first_units(c: Candidate, ctx: Context) -> Norm | None:
