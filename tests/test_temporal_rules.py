@@ -809,6 +809,8 @@ REGRESSIONS = [
                  id="in-n-years-without-a-future-verb-stays-a-span"),
     pytest.param("It saw daylight for the first time in six weeks, and would again.", "2013-03-20",
                  "six weeks", "P6W", id="first-time-in-n-weeks-stays-a-span-whatever-the-verb"),
+    pytest.param("Analysts expect second-quarter 2013 earnings to rise.", "2013-03-22", "second-quarter 2013",
+                 "2013-Q2", id="a-quarter-with-its-year-after-it-read-last-years-quarter-and-the-year"),
 ]  # fmt: skip
 
 

@@ -250,8 +250,9 @@ _RULES: list[tuple[str, str]] = [
         rf"fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|"
         rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
         rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"
+        # "the third quarter of 2012", and as analysts write it "second-quarter 2013 earnings".
         rf"calendar\s+)?quarter(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|"
-        rf"the\s+year))?|the\s+quarter|"
+        rf"the\s+year)|,?\s+{YEAR}(?![-\w]))?|the\s+quarter|"
         # "the January-March quarter", "the July-September 2012 period": a calendar quarter by its months.
         rf"(?:the\s+)?(?:January[-–]March|April[-–]June|July[-–]September|October[-–]December)"
         rf"(?:\s+{YEAR})?\s+(?:quarter|period)|"
