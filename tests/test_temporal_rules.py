@@ -811,6 +811,10 @@ REGRESSIONS = [
                  "six weeks", "P6W", id="first-time-in-n-weeks-stays-a-span-whatever-the-verb"),
     pytest.param("Analysts expect second-quarter 2013 earnings to rise.", "2013-03-22", "second-quarter 2013",
                  "2013-Q2", id="a-quarter-with-its-year-after-it-read-last-years-quarter-and-the-year"),
+    pytest.param("The same year the war began, he left.", "2013-03-22", "The same year", "XXXX",
+                 id="the-same-year-with-nothing-named-before-had-been-the-dct-year"),
+    pytest.param("It happened the same week the law passed.", "2013-03-22", "the same week", "XXXX-WXX",
+                 id="an-undated-same-week-had-a-day-grain-value"),
 ]  # fmt: skip
 
 

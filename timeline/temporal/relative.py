@@ -681,7 +681,10 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
     ):
         # Not the day last named but the day of the clause's event, which the text does not date
         # ("On the same day the firm said ..." opening a sentence is still the day last named).
-        return Norm(c.start, c.end, "DATE", "XXXX-XX-XX", None, "none", 0.5)
+        return Norm(c.start, c.end, "DATE", _unknown_of_unit(c.match[0]), None, "none", 0.5)
+    if c.match[0].lower().startswith("the same") and ctx.last_value is None:
+        # "The same year the war began, he left": nothing named before it to be the same as.
+        return Norm(c.start, c.end, "DATE", _unknown_of_unit(c.match[0]), None, "none", 0.5)
     n = _anaphor(c, ctx)
     head_end = _event_head(c, ctx)
     if n is None or head_end is None:
@@ -699,6 +702,15 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
         # accident"); with none named, counting from the publication date would invent a day.
         return Norm(c.start, head_end, n.type, "XXXX-XX-XX", None, "none", 0.5)
     return dataclasses.replace(n, end=head_end)
+
+
+def _unknown_of_unit(phrase: str) -> str:
+    """The unresolved value at the grain of the unit a phrase names ("the same week": XXXX-WXX)."""
+    low = phrase.lower()
+    for unit, value in (("week", "XXXX-WXX"), ("month", "XXXX-XX"), ("quarter", "XXXX-QX"), ("year", "XXXX")):
+        if _rx(rf"\b{unit}\b").search(low):
+            return value
+    return "XXXX-XX-XX"
 
 
 def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
