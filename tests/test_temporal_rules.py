@@ -815,6 +815,10 @@ REGRESSIONS = [
                  id="the-same-year-with-nothing-named-before-had-been-the-dct-year"),
     pytest.param("It happened the same week the law passed.", "2013-03-22", "the same week", "XXXX-WXX",
                  id="an-undated-same-week-had-a-day-grain-value"),
+    pytest.param("Updated at 2013-03-22T14:30:05Z.", "2013-03-22", "2013-03-22T14:30:05Z",
+                 "2013-03-22T14:30:05", id="an-iso-timestamp-with-seconds-and-zone-read-as-its-year"),
+    pytest.param("The decree of 22.03.2013 took effect.", "2013-03-25", "22.03.2013", "2013-03-22",
+                 id="a-dotted-day-first-date-was-untagged"),
 ]  # fmt: skip
 
 
@@ -836,6 +840,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),
     pytest.param("He paid the interest March owed.", id="a-word-in-est-is-no-superlative-cue"),
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),
     pytest.param("Children in today's world need more sleep.", id="todays-world-is-the-present-age"),

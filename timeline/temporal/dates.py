@@ -341,13 +341,19 @@ def _rule_rel_month(c: Candidate, ctx: Context) -> Norm | None:
     return _month_resolved(c, ctx, month, mode)
 
 
+_ISO_CLOCK = compile_pattern(r"T\d\d:\d\d(?::\d\d)?")
+
+
 def _rule_iso(c: Candidate, ctx: Context) -> Norm | None:
+    """'2013-03-22', '2013-03-22T14:30:05Z': the value as written to the second; a zone or a
+    fraction of a second is dropped, as TimeBank's values carry neither."""
     s = c.match[0]
     try:
         dt.date.fromisoformat(s[:10])
     except ValueError:
         return None
-    return _norm(c, "TIME" if "T" in s else "DATE", s)
+    clock = _ISO_CLOCK.match(s, 10)
+    return _norm(c, "TIME" if clock else "DATE", s[:10] + (clock[0] if clock else ""))
 
 
 @functools.lru_cache(maxsize=2048)
@@ -366,6 +372,12 @@ def _dateparser_day(s: str, base: dt.date | None, order: str = "MDY") -> dt.date
 
 
 def _rule_slash(c: Candidate, ctx: Context) -> Norm | None:
+    if "." in c.match[0]:
+        day_, month_, year_ = map(int, c.match[0].split("."))
+        try:
+            return _norm(c, "DATE", dt.date(year_, month_, day_).isoformat())
+        except ValueError:
+            return None  # "31.02.2013"
     first = c.match[0].split("/", 1)[0]
     # The grammar lets a day lead only when it cannot be a month, and a year only with four digits.
     order = "YMD" if len(first) == 4 else "DMY" if int(first) > 12 else "MDY"

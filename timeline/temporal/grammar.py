@@ -147,15 +147,18 @@ _RULES: list[tuple[str, str]] = [
     (
         "iso",
         r"(?<![\w/-])(?:1[0-9]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|"
-        r"3[01])(?:T[0-2]\d:[0-5]\d)?(?![\w-])",
+        # A machine timestamp may carry seconds and a zone: "2013-03-22T14:30:05Z", "...T14:30+01:00".
+        r"3[01])(?:T[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?(?![\w-])",
     ),
     (
         "slash",
         # US month first ("3/22/2013"); day first only where the day cannot be a month and the year
         # is whole ("22/03/2013"); year first ("2013/03/22").
         r"(?<![\w/.$-])(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})|(?:1[3-9]|2\d|3[01])/"
-        r"(?:0?[1-9]|1[0-2])/(?:1[89]|20)\d\d|(?:1[89]|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
-        r"(?![\w/])",
+        r"(?:0?[1-9]|1[0-2])/(?:1[89]|20)\d\d|(?:1[89]|20)\d\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|"
+        # Dots are Europe's: day first, with the whole year ("22.03.2013").
+        r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?:1[89]|20)\d\d)"
+        r"(?![\w/]|\.\d)",
     ),
     ("time", rf"{CLOCK}{TZ}?(?:(?:,\s*|\s+)(?:(?i:on|of)\s+)?{_DAYREF})?"),
     (
@@ -567,7 +570,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             out.append(("DECADE", start, end))  # "1990s", "90s", "1980's"
         if ":" in digits or _CLOCK_AFTER.match(text, end):
             out.append(("CLOCK", start, end))
-        if "/" in digits:
+        if "/" in digits or digits.count(".") == 2:  # "3/22/2013", "22.03.2013"
             out.append(("NUMDATE", start, end))
             if _YEAR_PAIR.fullmatch(digits):  # "2012/2013": two years, each a trigger
                 out.extend((("YEAR", start, start + 4), ("YEAR", end - 4, end)))
@@ -717,7 +720,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
     "spelled_md": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                    "tenth", "eleventh", "twelfth", "teenth", "tieth"),
-    "slash": ("/",),
+    "slash": ("/", "."),
     "month_rel_year": ("year",),
     "rel_month": ("this", "last", "next"),
     "seasons": ("past", "last", "previous", "next", "coming"),
