@@ -707,7 +707,9 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
 def _unknown_of_unit(phrase: str) -> str:
     """The unresolved value at the grain of the unit a phrase names ("the same week": XXXX-WXX)."""
     low = phrase.lower()
-    for unit, value in (("week", "XXXX-WXX"), ("month", "XXXX-XX"), ("quarter", "XXXX-QX"), ("year", "XXXX")):
+    grains = (("weekend", "XXXX-WXX-WE"), ("week", "XXXX-WXX"), ("month", "XXXX-XX"), ("quarter", "XXXX-QX"),
+              ("year", "XXXX"))  # fmt: skip
+    for unit, value in grains:
         if _rx(rf"\b{unit}\b").search(low):
             return value
     return "XXXX-XX-XX"
