@@ -115,6 +115,8 @@ _SCHEDULED = _words(
     "expires wraps reopen reopens depart departs decide decides announce announces"
 )
 _INTO_EFFECT = {("into", "goes"), ("into", "comes")}
+# Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
+_TIMETABLE_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(_SCHEDULED | {"effect"})) + r")\b")
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
     "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed united "
@@ -418,6 +420,12 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
     """The tense that decides the side of the DCT for the expression at [start, end) (`timetable`:
     a weekday, for which a scheduling verb's simple present points ahead)."""
     return _tense_cue(text, start, end, timetable)[0]
+
+
+def may_be_timetable(text: str, start: int, end: int) -> bool:
+    """Whether a scheduling verb stands near [start, end), so `timetable` may change its tense (a
+    cheap test that spares a second reading of the sentence)."""
+    return _TIMETABLE_WORD.search(text, max(0, start - 120), end + 160) is not None
 
 
 def firm_tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> tuple[Tense, bool]:

@@ -13,6 +13,7 @@ from dateutil.easter import easter
 from timeline.temporal.anchor import (
     Tense,
     _words,
+    may_be_timetable,
     month_year,
     quarter_of,
     sentence_bounds,
@@ -96,7 +97,11 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     present ("the fiscal year that ends Sept. 30") within eight months ahead, else the nearest."""
     assert ctx.dct is not None
     tense, reach = _month_tense(ctx, c)
-    if tense is None and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start):
+    if (
+        tense is None
+        and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
+        and may_be_timetable(ctx.text, c.start, c.end)
+    ):
         ahead, _ = _month_tense(ctx, c, timetable=True)
         year = ctx.dct.year if (month, day) >= (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
         with contextlib.suppress(ValueError):
