@@ -819,6 +819,11 @@ REGRESSIONS = [
                  "2013-03-22T14:30:05", id="an-iso-timestamp-with-seconds-and-zone-read-as-its-year"),
     pytest.param("The decree of 22.03.2013 took effect.", "2013-03-25", "22.03.2013", "2013-03-22",
                  id="a-dotted-day-first-date-was-untagged"),
+    pytest.param("The court will rule by March 30 on a petition over the March 4 presidential election.",
+                 "2013-03-18", "March 4", "2013-03-04",
+                 id="a-future-verb-elsewhere-moved-an-event-named-by-its-day-a-year-ahead"),
+    pytest.param("The trial will start on Jan. 10.", "2013-03-18", "Jan. 10", "2014-01-10",
+                 id="a-future-verb-governing-a-day-still-moves-it-ahead"),
 ]  # fmt: skip
 
 

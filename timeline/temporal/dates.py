@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -90,6 +89,21 @@ _DOW_ABBR_TOKEN = compile_pattern(rf"(?i:({'|'.join(_WEEKDAY_OF_ABBR)}))")
 # A sentence's opening ("26 May: BP starts its top kill", "On 2 June BP starts ...") is a
 # chronology's or a narrative's date, whose present is historical.
 _OPENS_SENTENCE = compile_pattern(r"(?:^|[.!?:;\n]\s*|\n)(?:(?i:on)\s+)?$")
+# "the March 4 election": a day written before the noun of the event it names.
+_ATTRIBUTIVE_BEFORE = compile_pattern(r"\b(?i:the)\s+$")
+_NOUN_AFTER = compile_pattern(
+    r"\s+(?!(?:and|or|to|through|until|in|at|on|of|for|by|is|was|were|will|would|that|when|as|with|"
+    r"from)\b)[a-z][a-z-]+"
+)
+
+
+def _coming_within(dct: dt.date, month: int, day: int, months: float) -> int | None:
+    """Year of the next such day after the DCT if it falls within `months`, else None."""
+    year = dct.year if (month, day) >= (dct.month, dct.day) else dct.year + 1
+    try:
+        return year if (dt.date(year, month, day) - dct).days <= months * 31 else None
+    except ValueError:
+        return None  # February 29 outside a leap year
 
 
 def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
@@ -98,15 +112,24 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     assert ctx.dct is not None
     tense, reach = _month_tense(ctx, c)
     if (
+        tense == "future"
+        and _ATTRIBUTIVE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
+        and _NOUN_AFTER.match(ctx.text, c.end)
+    ):
+        # "the March 4 election" names an event by its day: a future verb elsewhere in the sentence
+        # moves it ahead within `reach`, not a year ahead as it moves a date it governs ("will rule
+        # by March 30 on ... the March 4 election", said on March 18, is two weeks back).
+        coming = _coming_within(ctx.dct, month, day, reach)
+        return coming if coming is not None else month_year(ctx.dct, month, day, None)
+    if (
         tense is None
         and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
         and may_be_timetable(ctx.text, c.start, c.end)
+        and _month_tense(ctx, c, timetable=True)[0] == "future"
     ):
-        ahead, _ = _month_tense(ctx, c, timetable=True)
-        year = ctx.dct.year if (month, day) >= (ctx.dct.month, ctx.dct.day) else ctx.dct.year + 1
-        with contextlib.suppress(ValueError):
-            if ahead == "future" and (dt.date(year, month, day) - ctx.dct).days <= 8 * 31:
-                return year
+        coming = _coming_within(ctx.dct, month, day, 8)
+        if coming is not None:
+            return coming
     return month_year(ctx.dct, month, day, tense, reach)
 
 
