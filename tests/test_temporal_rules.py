@@ -824,6 +824,8 @@ REGRESSIONS = [
                  id="a-future-verb-elsewhere-moved-an-event-named-by-its-day-a-year-ahead"),
     pytest.param("The trial will start on Jan. 10.", "2013-03-18", "Jan. 10", "2014-01-10",
                  id="a-future-verb-governing-a-day-still-moves-it-ahead"),
+    pytest.param("Shares fell over the past weekend.", "2013-03-20", "the past weekend", "2013-W11-WE",
+                 id="the-past-weekend-left-the-out-of-its-span"),
 ]  # fmt: skip
 
 

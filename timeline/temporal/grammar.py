@@ -305,6 +305,8 @@ _RULES: list[tuple[str, str]] = [
         "rel_unit",
         r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|(?:the\s+)?current)\s+(?:week|"
         r"weekend|month|year|decade|century|fiscal\s+year)|"
+        # "over the past weekend": a weekend is a date, never a span as "the past week" is.
+        r"the\s+(?:past|previous|coming|last|next)\s+weekend|"
         # "the week before last", "the year after next": two steps from the DCT's.
         r"the\s+(?:week|weekend|month|year)\s+(?:before\s+last|after\s+next))(?!\w)",
     ),
