@@ -826,6 +826,10 @@ REGRESSIONS = [
                  id="a-future-verb-governing-a-day-still-moves-it-ahead"),
     pytest.param("Shares fell over the past weekend.", "2013-03-20", "the past weekend", "2013-W11-WE",
                  id="the-past-weekend-left-the-out-of-its-span"),
+    pytest.param("Rebels attacked the town overnight.", "2013-03-22", "overnight", "2013-03-21TNI",
+                 id="overnight-in-the-mornings-paper-had-been-the-coming-night"),
+    pytest.param("The search will continue overnight.", "2013-03-22", "overnight", "2013-03-22TNI",
+                 id="overnight-still-ahead-is-the-dcts-night"),
 ]  # fmt: skip
 
 
@@ -847,6 +851,8 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("Change will not happen overnight.", id="overnight-after-a-negation-means-suddenly"),
+    pytest.param("She became an overnight success.", id="an-overnight-success-is-no-night"),
     pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),
     pytest.param("He paid the interest March owed.", id="a-word-in-est-is-no-superlative-cue"),
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),

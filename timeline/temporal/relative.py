@@ -294,10 +294,25 @@ def _rule_rel_dow(c: Candidate, ctx: Context) -> Norm | None:
     return _weekday(c, ctx, wd, _part_of(s), mode)
 
 
+# "Change will not happen overnight", "can't switch overnight", "an overnight success": suddenly.
+_OVERNIGHT_IDIOM_BEFORE = compile_pattern(
+    r"(?i:\b(?:not|never|cannot|can't|won't|didn't|doesn't|n't)\b[^.;:!?]{0,60})$"
+)
+_OVERNIGHT_IDIOM_AFTER = compile_pattern(r"\s+(?i:success|sensation|star|celebrity|fame)\b")
+
+
 def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0].lower()
     part = _part_of(s) or "night"
     delta = -1 if s.startswith(("yesterday", "last")) else 1 if s.startswith("tomorrow") else 0
+    if s == "overnight":
+        if _OVERNIGHT_IDIOM_AFTER.match(ctx.text, c.end) or _OVERNIGHT_IDIOM_BEFORE.search(
+            ctx.text, max(0, c.start - 70), c.start
+        ):
+            return None
+        # "Rebels attacked overnight" in the morning's paper: the night before, as "last night" is,
+        # unless the night is still ahead ("the search will continue overnight").
+        delta = 0 if _tense(ctx, c) == "future" else -1
     if ctx.dct is None:
         return _unresolved(c, "TIME", f"XXXX-XX-XXT{_PARTS[part]}")
     day = ctx.dct + dt.timedelta(days=delta)
