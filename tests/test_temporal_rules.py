@@ -830,6 +830,8 @@ REGRESSIONS = [
                  id="overnight-in-the-mornings-paper-had-been-the-coming-night"),
     pytest.param("The search will continue overnight.", "2013-03-22", "overnight", "2013-03-22TNI",
                  id="overnight-still-ahead-is-the-dcts-night"),
+    pytest.param("The waste will be gone in 1,000,000 years.", "2013-03-21", "1,000,000 years", "P1000000Y",
+                 id="in-n-years-past-the-calendar-had-been-dropped-not-kept-as-a-length"),
 ]  # fmt: skip
 
 

@@ -157,7 +157,10 @@ def _in_time(c: Candidate, ctx: Context, n: float | None, unit: str) -> Norm | N
     if tense_at(ctx.text, c.start, c.end) != "future":
         return None  # "the biggest gain in five years" looks back over a span
     name, size = step
-    day = shift(ctx.dct, **{name: int(n) * size})
+    try:
+        day = shift(ctx.dct, **{name: int(n) * size})
+    except (ValueError, OverflowError):
+        return None  # "in 1,000,000 years": past the calendar, a length only
     return _norm(c, "DATE", _unit_value(day, name.removesuffix("s")), anchor="dct", confidence=0.7)
 
 
