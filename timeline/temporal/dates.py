@@ -107,8 +107,9 @@ def _coming_within(dct: dt.date, month: int, day: int, months: float) -> int | N
 
 
 def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
-    """Year of a month and day written without one: the tense's side, else a scheduling verb's
-    present ("the fiscal year that ends Sept. 30") within eight months ahead, else the nearest."""
+    """Year of a month and day written without one: the tense's side (a future verb moves a day that
+    names an event, "the March 4 election", only within reach), else a scheduling verb's present ("the
+    fiscal year that ends Sept. 30") within eight months ahead, else the nearest."""
     assert ctx.dct is not None
     tense, reach = _month_tense(ctx, c)
     if (
