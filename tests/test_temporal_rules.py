@@ -832,6 +832,14 @@ REGRESSIONS = [
                  id="overnight-still-ahead-is-the-dcts-night"),
     pytest.param("The waste will be gone in 1,000,000 years.", "2013-03-21", "1,000,000 years", "P1000000Y",
                  id="in-n-years-past-the-calendar-had-been-dropped-not-kept-as-a-length"),
+    pytest.param("Costs rose under the company's new labor pact effective June 1.", "1989-10-26", "June 1",
+                 "1990-06-01", id="effective-before-a-day-names-a-start-ahead-whatever-the-verb"),
+    pytest.param("The rule, effective Jan. 1, bans smoking.", "2013-01-15", "Jan. 1", "2013-01-01",
+                 id="effective-a-day-just-passed-stays-past"),
+    pytest.param("The ban became effective Monday.", "2013-03-20", "Monday", "2013-03-18",
+                 id="became-effective-is-past"),
+    pytest.param("The ban is effective Monday.", "2013-03-20", "Monday", "2013-03-25",
+                 id="effective-before-a-weekday-points-ahead"),
 ]  # fmt: skip
 
 

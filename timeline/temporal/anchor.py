@@ -115,8 +115,9 @@ _SCHEDULED = _words(
     "expires wraps reopen reopens depart departs decide decides announce announces"
 )
 _INTO_EFFECT = {("into", "goes"), ("into", "comes")}
+_BECAME = _words("became become becomes was were been had")
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
-_TIMETABLE_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(_SCHEDULED | {"effect"})) + r")\b")
+_TIMETABLE_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(_SCHEDULED | {"effect", "effective"})) + r")\b")
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
     "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed united "
@@ -315,6 +316,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "future"  # "snow is forecast through Tuesday night", "are projected to peak in May"
     if timetable and word == "effect" and (prev == "takes" or (prev, prev2) in _INTO_EFFECT):
         return "timetable"  # "the law takes effect Oct. 1", "goes into effect on Monday"
+    if timetable and word == "effective" and nxt == "<t>" and prev not in _BECAME:
+        return "timetable"  # "a new labor pact effective June 1"; not "became effective Monday"
     if timetable and word in _SCHEDULED:
         if (
             prev in _NOT_PRESENT

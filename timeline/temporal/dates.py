@@ -89,6 +89,10 @@ _DOW_ABBR_TOKEN = compile_pattern(rf"(?i:({'|'.join(_WEEKDAY_OF_ABBR)}))")
 # A sentence's opening ("26 May: BP starts its top kill", "On 2 June BP starts ...") is a
 # chronology's or a narrative's date, whose present is historical.
 _OPENS_SENTENCE = compile_pattern(r"(?:^|[.!?:;\n]\s*|\n)(?:(?i:on)\s+)?$")
+# "effective June 1", not "became effective June 1".
+_EFFECTIVE_BEFORE = compile_pattern(
+    r"(?<!\bbecame\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?i:effective)\s+$"
+)
 # "the March 4 election": a day written before the noun of the event it names.
 _ATTRIBUTIVE_BEFORE = compile_pattern(r"\b(?i:the)\s+$")
 _NOUN_AFTER = compile_pattern(
@@ -111,6 +115,12 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     names an event, "the March 4 election", only within reach), else a scheduling verb's present ("the
     fiscal year that ends Sept. 30") within eight months ahead, else the nearest."""
     assert ctx.dct is not None
+    if _EFFECTIVE_BEFORE.search(ctx.text, max(0, c.start - 30), c.start):
+        # "a new labor pact effective June 1": the day a change starts, ahead unless it is far (then
+        # it has just passed: "the rule, effective Jan. 1" said on Jan. 15), whatever verb the
+        # sentence has ("which resulted from the pact effective June 1").
+        coming = _coming_within(ctx.dct, month, day, 8)
+        return coming if coming is not None else month_year(ctx.dct, month, day, None)
     tense, reach = _month_tense(ctx, c)
     if (
         tense == "future"
