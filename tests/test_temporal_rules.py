@@ -840,6 +840,8 @@ REGRESSIONS = [
                  id="became-effective-is-past"),
     pytest.param("The ban is effective Monday.", "2013-03-20", "Monday", "2013-03-25",
                  id="effective-before-a-weekday-points-ahead"),
+    pytest.param("Its patent expires in 2016, four years earlier than analysts had expected.", "2013-03-21",
+                 "four years", "P4Y", id="n-years-earlier-than-is-a-difference-not-a-date"),
 ]  # fmt: skip
 
 

@@ -564,6 +564,7 @@ def _offset_duration(c: Candidate, n: float | None, unit: str) -> Norm:
     return Norm(c.start, c.start + len(head), "DURATION", duration_value(n, unit), None, "none", 0.8)
 
 
+_THAN_AFTER = compile_pattern(r"\s+(?i:than)\b")
 _CLAUSE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”’]|$)")
 
 
@@ -596,9 +597,12 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         n, unit = (None if n is None else n * 2), "week"  # "a fortnight ago" is two weeks ago
     sign = -1 if direction in ("ago", "earlier") else 1
     anaphoric = direction in ("earlier", "later")
-    if anaphoric and (n is None or unit in ("hour", "minute", "second")):
+    if anaphoric and (
+        n is None or unit in ("hour", "minute", "second") or _THAN_AFTER.match(ctx.text, c.end)
+    ):
         # "a few days later", "an hour later": no calendar value to give; the amount is a duration
-        # and "later" its signal, as with "before"/"after".
+        # and "later" its signal, as with "before"/"after". "four years earlier than analysts had
+        # expected" is a difference between two times, not a date.
         return _offset_duration(c, n, unit)
     if n is None:
         return _norm(
