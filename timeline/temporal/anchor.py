@@ -114,6 +114,11 @@ _SCHEDULED = _words(
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
     "expires wraps reopen reopens depart departs decide decides announce announces"
 )
+# How far (characters) the tense of an expression is looked for: back, on, and on after a fronted
+# date ("In January, a week after ..., a bombing killed"), whose main verb may come well after it.
+_REACH_BEFORE = 120
+_REACH_AFTER = 60
+_REACH_AFTER_FRONTED = 160
 _INTO_EFFECT = {("into", "goes"), ("into", "comes")}
 _BECAME = _words("became become becomes was were been had")
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
@@ -415,8 +420,8 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
 def side_signal(text: str, start: int, end: int) -> Tense:
     """The side a preposition or clause opener right before [start, end) settles ('until', 'since')."""
     left, right = sentence_bounds(text, start, end)
-    before = [w.lower() for w in _tokens(text, max(left, start - 120), start)]
-    return _signal(before, [w.lower() for w in _tokens(text, end, min(right, end + 60))])
+    before = [w.lower() for w in _tokens(text, max(left, start - _REACH_BEFORE), start)]
+    return _signal(before, [w.lower() for w in _tokens(text, end, min(right, end + _REACH_AFTER))])
 
 
 def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Tense:
@@ -428,7 +433,7 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
 def may_be_timetable(text: str, start: int, end: int) -> bool:
     """Whether a scheduling verb stands near [start, end), so `timetable` may change its tense (a
     cheap test that spares a second reading of the sentence)."""
-    return _TIMETABLE_WORD.search(text, max(0, start - 120), end + 160) is not None
+    return _TIMETABLE_WORD.search(text, max(0, start - _REACH_BEFORE), end + _REACH_AFTER_FRONTED) is not None
 
 
 def firm_tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> tuple[Tense, bool]:
@@ -450,8 +455,9 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
     left, right = sentence_bounds(text, start, end)
     # A fronted date ("In January, a week after the anniversary, a bombing in Birmingham killed a
     # guard") is told by the main verb, which may come well after it.
-    reach = 160 if _FRONTED.fullmatch(text, left, start) and text.startswith(",", end) else 60
-    left, right = _quote_window(text, max(left, start - 120), min(right, end + reach), start, end)
+    fronted = _FRONTED.fullmatch(text, left, start) and text.startswith(",", end)
+    reach = _REACH_AFTER_FRONTED if fronted else _REACH_AFTER
+    left, right = _quote_window(text, max(left, start - _REACH_BEFORE), min(right, end + reach), start, end)
     # A window cut inside a word would make a cue of its piece ("visit" of "visiting").
     while 0 < left < start and text[left - 1].isalpha():
         left += 1
