@@ -723,15 +723,22 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
     return dataclasses.replace(n, end=head_end)
 
 
+# The unresolved value at each grain an anaphor can name.
+_UNKNOWN_OF_UNIT = {"weekend": "XXXX-WXX-WE", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                    "year": "XXXX", "day": "XXXX-XX-XX"}  # fmt: skip
+
+
+def _anaphor_unit(low: str) -> str:
+    """The unit an anaphor names ("the following week": week), a day when it names none ("that night")."""
+    for unit in ("weekend", "week", "month", "quarter", "year"):
+        if _rx(rf"\b{unit}\b").search(low):
+            return unit
+    return "day"
+
+
 def _unknown_of_unit(phrase: str) -> str:
     """The unresolved value at the grain of the unit a phrase names ("the same week": XXXX-WXX)."""
-    low = phrase.lower()
-    grains = (("weekend", "XXXX-WXX-WE"), ("week", "XXXX-WXX"), ("month", "XXXX-XX"), ("quarter", "XXXX-QX"),
-              ("year", "XXXX"))  # fmt: skip
-    for unit, value in grains:
-        if _rx(rf"\b{unit}\b").search(low):
-            return value
-    return "XXXX-XX-XX"
+    return _UNKNOWN_OF_UNIT[_anaphor_unit(phrase.lower())]
 
 
 def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
@@ -746,11 +753,7 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         step = -1 if any(w in low for w in ("previous", "preceding", "prior")) else 1
         day = base + dt.timedelta(days=step * (((wd - base.weekday()) * step) % 7 or 7))
         return _norm(c, "DATE", day.isoformat(), anchor=anchor, confidence=0.7)
-    unit = "day"
-    for u in ("weekend", "week", "month", "quarter", "year"):
-        if _rx(rf"\b{u}\b").search(low):
-            unit = u
-            break
+    unit = _anaphor_unit(low)
     if unit != "day":
         # "later that year" after "June 1998": any earlier date of week or coarser grain will do. A
         # demonstrative points at the period just told, counted or not ("Five years later he lost.
