@@ -306,6 +306,22 @@ def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{ctx.dct.year - 1:04d}", anchor="dct", confidence=0.7)
 
 
+# Calendar units in whole years and months, for counting them off a day.
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100, "centurie": 100}
+_MONTHS_IN = {"month": 1, "quarter": 3}
+
+
+def _shift_units(day: dt.date, k: int, unit: str) -> dt.date:
+    """The day `k` units (a day to a century) from `day`; a finer unit ("hour") leaves it as it is."""
+    return shift(
+        day,
+        years=k * _YEARS_IN.get(unit, 0),
+        months=k * _MONTHS_IN.get(unit, 0),
+        weeks=k if unit == "week" else 0,
+        days=k if unit == "day" else 0,
+    )
+
+
 def _unit_value(day: dt.date, unit: str) -> str:
     if unit in ("day", "night", "hour", "minute", "second"):
         return day.isoformat()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.temporal.anchor import shift, tense_at
+from timeline.temporal.anchor import tense_at
 from timeline.temporal.base import (
     _DOW_TOKEN,
     _PARTS,
@@ -14,6 +14,7 @@ from timeline.temporal.base import (
     _part_of,
     _rx,
     _season_of,
+    _shift_units,
     _unit_of,
     _unit_value,
     duration_value,
@@ -139,15 +140,14 @@ _IN_BEFORE = compile_pattern(r"(?<![\w-])(?i:in)\s+$")
 _AMOUNT_UNIT = compile_pattern(r"(?i:[\w.,]+\s+(?:days?|weeks?|fortnights?|months?|years?))")
 _OF_AFTER = compile_pattern(r"\s+(?i:of)\b")
 _FIRST_TIME = compile_pattern(r"(?i:\btime\s+in\s+)$")
-_STEP_UNITS = {"day": ("days", 1), "week": ("weeks", 1), "fortnight": ("weeks", 2), "month": ("months", 1),
-               "year": ("years", 1)}  # fmt: skip
+# The units "in two weeks" counts to a calendar date of their own grain.
+_IN_TIME_UNITS = frozenset(("day", "week", "fortnight", "month", "year"))
 
 
 def _in_time(c: Candidate, ctx: Context, n: float | None, unit: str) -> Norm | None:
     """'will open in two weeks', 'would be redeemed in five years': with a future verb, the time that
     far past the DCT (a date of the unit's grain), as TimeBank values it; else None."""
-    step = _STEP_UNITS.get(unit)
-    if step is None or n is None or n != int(n) or ctx.dct is None:
+    if unit not in _IN_TIME_UNITS or n is None or n != int(n) or ctx.dct is None:
         return None
     if not _IN_BEFORE.search(ctx.text, max(0, c.start - 4), c.start) or _OF_AFTER.match(ctx.text, c.end):
         return None  # "over five years", "in two years of talks": a length, not a point
@@ -156,12 +156,14 @@ def _in_time(c: Candidate, ctx: Context, n: float | None, unit: str) -> Norm | N
         return None
     if tense_at(ctx.text, c.start, c.end) != "future":
         return None  # "the biggest gain in five years" looks back over a span
-    name, size = step
+    k = int(n)
+    if unit == "fortnight":
+        k, unit = k * 2, "week"
     try:
-        day = shift(ctx.dct, **{name: int(n) * size})
+        day = _shift_units(ctx.dct, k, unit)
     except (ValueError, OverflowError):
         return None  # "in 1,000,000 years": past the calendar, a length only
-    return _norm(c, "DATE", _unit_value(day, name.removesuffix("s")), anchor="dct", confidence=0.7)
+    return _norm(c, "DATE", _unit_value(day, unit), anchor="dct", confidence=0.7)
 
 
 def _rule_first_units(c: Candidate, ctx: Context) -> Norm | None:

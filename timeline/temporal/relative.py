@@ -18,6 +18,7 @@ from timeline.temporal.base import (
     _DOW_TOKEN,
     _PARTS,
     _UNRESOLVED_UNIT,
+    _YEARS_IN,
     Context,
     Norm,
     _granularity_shift,
@@ -27,6 +28,7 @@ from timeline.temporal.base import (
     _part_of,
     _relative_unit,
     _rx,
+    _shift_units,
     _tense,
     _unit_value,
     _unresolved,
@@ -620,11 +622,7 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
             return _norm(c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor="dct", confidence=0.6)
         n, unit = n * smaller[1], smaller[0]
     k = int(n) * sign
-    years = (
-        k * (10 if unit == "decade" else 100 if unit in ("century", "centurie") else 1)
-        if unit in ("year", "decade", "century", "centurie")
-        else 0
-    )
+    years = k * _YEARS_IN.get(unit, 0)
     if unit == "year" and k == -1 and ctx.last_value and _is_current_quarter(ctx.last_value, ctx.dct):
         # "a year ago" right after a quarter compares that quarter with the same one a year before.
         return _norm(
@@ -657,13 +655,7 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     base, anchor = (ctx.last_day, "anaphora") if anaphoric and ctx.last_day else (ctx.dct, "dct")
     if base is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX")
-    moved = shift(
-        base,
-        years=years,
-        months=k * (3 if unit == "quarter" else 1) if unit in ("month", "quarter") else 0,
-        weeks=k if unit == "week" else 0,
-        days=k if unit == "day" else 0,
-    )
+    moved = _shift_units(base, k, unit)
     return _norm(
         c, "DATE", _unit_value(moved, unit), anchor=anchor, confidence=0.8 if anchor == "dct" else 0.7
     )
