@@ -568,7 +568,11 @@ def weekday_date(dct: dt.date, weekday: int, tense: Tense) -> dt.date:
     return dct - dt.timedelta(days=(-delta) % 7)
 
 
-def month_year(dct: dt.date, month: int, day: int | None, tense: Tense, reach: float = 8) -> int:
+# How far (months) a tense may pull a month or a day written without its year from the nearest one.
+REACH = 8.0
+
+
+def month_year(dct: dt.date, month: int, day: int | None, tense: Tense, reach: float = REACH) -> int:
     """Year of a month (and day) written without one: nearest, or the tense's side within `reach`."""
     here = (month, day or 15)
     now = (dct.month, dct.day if day else 15)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from timeline.temporal.anchor import (
+    REACH,
     Tense,
     firm_tense_at,
     quarter_of,
@@ -202,7 +203,7 @@ def _month_tense(ctx: Context, c: Candidate, timetable: bool = False) -> tuple[T
     if signal is not None:
         return signal, 12.0
     tense, firm = firm_tense_at(ctx.text, c.start, c.end, timetable=timetable)
-    return tense, FIRM_REACH if firm else 8.0
+    return tense, FIRM_REACH if firm else REACH
 
 
 def _month_of(s: str) -> int | None:

@@ -10,6 +10,7 @@ import dateparser
 from dateutil.easter import easter
 
 from timeline.temporal.anchor import (
+    REACH,
     Tense,
     _words,
     may_be_timetable,
@@ -119,7 +120,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         # "a new labor pact effective June 1": the day a change starts, ahead unless it is far (then
         # it has just passed: "the rule, effective Jan. 1" said on Jan. 15), whatever verb the
         # sentence has ("which resulted from the pact effective June 1").
-        coming = _coming_within(ctx.dct, month, day, 8)
+        coming = _coming_within(ctx.dct, month, day, REACH)
         return coming if coming is not None else month_year(ctx.dct, month, day, None)
     tense, reach = _month_tense(ctx, c)
     if (
@@ -138,7 +139,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         and may_be_timetable(ctx.text, c.start, c.end)
         and _month_tense(ctx, c, timetable=True)[0] == "future"
     ):
-        coming = _coming_within(ctx.dct, month, day, 8)
+        coming = _coming_within(ctx.dct, month, day, REACH)
         if coming is not None:
             return coming
     return month_year(ctx.dct, month, day, tense, reach)
