@@ -842,6 +842,8 @@ REGRESSIONS = [
                  id="effective-before-a-weekday-points-ahead"),
     pytest.param("Its patent expires in 2016, four years earlier than analysts had expected.", "2013-03-21",
                  "four years", "P4Y", id="n-years-earlier-than-is-a-difference-not-a-date"),
+    pytest.param("Crowds had gathered since early morning.", "2013-03-26", "early morning", "2013-03-26TMO",
+                 id="early-part-of-day-after-a-preposition-is-a-time"),
 ]  # fmt: skip
 
 
@@ -870,6 +872,7 @@ NOT_TIMEX = [
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),
     pytest.param("Children in today's world need more sleep.", id="todays-world-is-the-present-age"),
     pytest.param("For the euro, it is high noon.", id="high-noon-is-an-idiom-not-a-clock"),
+    pytest.param("Shares fell in late afternoon trading.", id="late-afternoon-trading-is-a-session"),
     pytest.param("Cyprus ran a current account deficit.", id="a-current-account-is-no-present"),
     pytest.param("The current is strong near the pier.", id="the-noun-current-is-no-present"),
     pytest.param("Officials watched the loop current closely.", id="an-ocean-current-is-no-present"),
@@ -953,6 +956,8 @@ def test_not_a_timex(text: str) -> None:
         ("in 2009 or earlier", "ON_OR_BEFORE"),
         ("at the start of the calendar year", "START"),  # "calendar" holds "end": it had read END
         ("he leaves at the end of the fiscal year", "END"),
+        ("crowds had gathered since early morning", "START"),
+        ("the talks ended by late afternoon", "END"),
     ],
 )
 def test_mods(text: str, mod: str) -> None:

@@ -299,7 +299,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "day_part",
         rf"(?i:mid-?\s?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{DOW}))?|"
-        rf"(?<=\b(?i:in|into|during|throughout|by)\s)the\s+(?:morning|afternoon|evening))(?!\w)",
+        rf"(?<=\b(?i:in|into|during|throughout|by)\s)the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening)|"
+        # "had gathered since early morning", "by late afternoon": the start or end of a day's part.
+        rf"(?<=\b(?i:since|by|until|till|from|before|after|in|into|through)\s)(?:early|late)\s+"
+        rf"(?:morning|afternoon|evening)(?![-\w]|\s+(?:hours|trading|session|news|show|edition)\b))(?!\w)",
     ),
     (
         "rel_unit",

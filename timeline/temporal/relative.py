@@ -337,6 +337,9 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
     if part is None:
         return None
     mod = "MID" if low.startswith("mid") else None
+    if mod is None:
+        edge = _rx(r"(?i:\b(early|late)\s)").search(low)
+        mod = None if edge is None else "START" if edge[1] == "early" else "END"
     confidence = 0.7
     tail = _rx(r"(?i:\s+(?:yesterday|today|tomorrow|[a-z]+day))$").search(c.match[0])
     if tail is not None:
