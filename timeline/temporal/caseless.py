@@ -26,8 +26,9 @@ def lowered(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
-    # "İ" lowercases to two characters; keep such a character as it is (no rule spells it).
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    # "İ" lowercases to two characters ("i" and a combining dot): keep the "i", which is what a
+    # (?i) pattern matches it as ("current İ..." matched `current(?=\s+[a-z])` only in the original).
+    return "".join(ch.lower()[0] for ch in text)
 
 
 def _cased(ch: str) -> bool:
