@@ -844,6 +844,9 @@ REGRESSIONS = [
                  "four years", "P4Y", id="n-years-earlier-than-is-a-difference-not-a-date"),
     pytest.param("Crowds had gathered since early morning.", "2013-03-26", "early morning", "2013-03-26TMO",
                  id="early-part-of-day-after-a-preposition-is-a-time"),
+    pytest.param("The well was capped on July 15. BP will sell assets by the end of the year. Shares rose "
+                 "by early afternoon.", "2010-11-02", "early afternoon", "2010-11-02TAF",
+                 id="part-of-day-after-a-year-is-the-papers-day-not-the-day-named-before"),
 ]  # fmt: skip
 
 

@@ -325,6 +325,7 @@ def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
 # How far (characters) back a day named may anchor "in the morning" ("... crashed Friday. Buyers
 # came in the morning"); without one the phrase is usually generic ("he runs in the morning").
 _PART_ANAPHORA_REACH = 200
+_DAY_VALUE = compile_pattern(r"\d{4}-\d{2}-\d{2}")
 _CLOCK_IN = compile_pattern(
     r"(?i:(?:o'clock|\d|[ap]\.?m\.?|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+in\s+)$"
 )
@@ -346,7 +347,13 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
         day, anchor = _day_of_ref(tail[0], c, ctx)
     elif _CLOCK_IN.search(ctx.text, max(0, c.start - 30), c.start):
         return None  # "three o'clock in the morning": a clock reading, not the morning of a day
-    elif ctx.last_day is not None and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH:
+    elif (
+        ctx.last_day is not None
+        and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
+        # The expression just before must name a day: after "by the end of the year" the day last
+        # named may be months back ("shares rose by early afternoon" is the paper's own day).
+        and _DAY_VALUE.match(ctx.last_value or "") is not None
+    ):
         day, anchor = ctx.last_day, "anaphora"
     elif mod is not None:
         day, anchor = ctx.dct, "dct" if ctx.dct else "none"
