@@ -847,6 +847,8 @@ REGRESSIONS = [
     pytest.param("The well was capped on July 15. BP will sell assets by the end of the year. Shares rose "
                  "by early afternoon.", "2010-11-02", "early afternoon", "2010-11-02TAF",
                  id="part-of-day-after-a-year-is-the-papers-day-not-the-day-named-before"),
+    pytest.param("The scandal has spread since mid-January. Tests will be carried out over the next month.",
+                 "2013-02-25", "the next month", "2013-03", id="next-month-ahead-counts-from-the-dct"),
 ]  # fmt: skip
 
 

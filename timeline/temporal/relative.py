@@ -772,6 +772,16 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         step = 1
     elif _rx(r"\b(?:previous|preceding|prior|before)\b").search(low):
         step = -1
+    if (
+        step == 1
+        and anchor == "anaphora"
+        and ctx.dct is not None
+        and base < ctx.dct
+        and _tense(ctx, c) == "future"
+    ):
+        # "tests to be carried out over the next month" after "since mid-January": a period still
+        # ahead counts from the publication date, not from a date already past.
+        base, anchor = ctx.dct, "dct"
     if unit == "day":
         day = base + dt.timedelta(days=step)
         value = day.isoformat()
