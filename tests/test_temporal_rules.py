@@ -849,6 +849,10 @@ REGRESSIONS = [
                  id="part-of-day-after-a-year-is-the-papers-day-not-the-day-named-before"),
     pytest.param("The scandal has spread since mid-January. Tests will be carried out over the next month.",
                  "2013-02-25", "the next month", "2013-03", id="next-month-ahead-counts-from-the-dct"),
+    pytest.param("It will grow 0.6 percent, down from the 1.2 percent he forecast in December.", "2013-03-20",
+                 "December", "2012-12", id="a-bare-past-form-after-he-is-past-whatever-else-is-future"),
+    pytest.param("Will it cut rates in June or wait?", "2013-03-20", "June", "2013-06",
+                 id="a-bare-form-after-an-inverted-auxiliary-is-no-past"),
 ]  # fmt: skip
 
 

@@ -186,6 +186,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _BARE_PARTICIPLES = _words("broadcast cast put cut set run hit read shut")
+# Verbs whose past is their bare form: after "he", "she" or "it" the bare form is past, as the
+# present would take an -s ("the 1.2 percent he forecast in December", "it cut rates in May").
+_SAME_PAST = _words("broadcast cast put cut set hit shut forecast spread cost quit bid upset let hurt burst")
+_SINGULAR_SUBJECTS = _words("he she it")
+_INVERTING = _words("will would could should can may might must do does did 'll shall")
 
 
 def _looks_past(word: str) -> bool:
@@ -275,6 +280,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "pluperfect"
     if word == "'d":
         return "would"  # "he'd meet them on Monday"
+    if word in _SAME_PAST and prev in _SINGULAR_SUBJECTS and prev2 not in _INVERTING:
+        return "past"  # not a question's "will it cut rates in June?"
     if word in ("would", "might") or tokens[i] == "may":
         # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is
         # as often a past "can").
