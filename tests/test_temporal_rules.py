@@ -853,6 +853,8 @@ REGRESSIONS = [
                  "December", "2012-12", id="a-bare-past-form-after-he-is-past-whatever-else-is-future"),
     pytest.param("Will it cut rates in June or wait?", "2013-03-20", "June", "2013-06",
                  id="a-bare-form-after-an-inverted-auxiliary-is-no-past"),
+    pytest.param("Pitino won in 1996. Next season begins in November.", "2013-04-09", "November", "2013-11",
+                 id="a-scheduling-present-points-a-bare-month-ahead"),
 ]  # fmt: skip
 
 

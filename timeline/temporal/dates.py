@@ -278,7 +278,17 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
     elif mode == "this":
         year = d.year
     else:
-        year = month_year(d, month, None, *_month_tense(ctx, c))
+        tense, reach = _month_tense(ctx, c)
+        if (
+            tense is None
+            and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
+            and may_be_timetable(ctx.text, c.start, c.end)
+            and _month_tense(ctx, c, timetable=True)[0] == "future"
+        ):
+            # "Next season begins in November", "the company reports in April": a scheduling verb's
+            # present points at the coming month, within reach, as it does for a day of the month.
+            tense, reach = "future", REACH
+        year = month_year(d, month, None, tense, reach)
     confidence = 0.95 if mode else 0.85
     return _norm(c, "DATE", f"{year:04d}-{month:02d}", anchor="dct", confidence=confidence)
 
