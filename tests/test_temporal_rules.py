@@ -855,6 +855,8 @@ REGRESSIONS = [
                  id="a-bare-form-after-an-inverted-auxiliary-is-no-past"),
     pytest.param("Pitino won in 1996. Next season begins in November.", "2013-04-09", "November", "2013-11",
                  id="a-scheduling-present-points-a-bare-month-ahead"),
+    pytest.param("Carney takes over on July 1. Figures showed earlier in the day a fall.", "2013-03-20",
+                 "the day", "2013-03-20", id="earlier-in-the-day-after-a-past-verb-is-never-a-day-ahead"),
 ]  # fmt: skip
 
 

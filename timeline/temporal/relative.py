@@ -509,6 +509,10 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
     mod = "START" if "earl" in before else "END"
     if unit == "day":
         base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+        if base is not None and ctx.dct is not None and base > ctx.dct and _tense(ctx, c) == "past":
+            # "Carney takes over on July 1. Figures showed earlier in the day ...": what a past verb
+            # tells happened by the paper's day, not on a day still ahead.
+            base, anchor = ctx.dct, "dct"
         if base is None:
             return _unresolved(c, "DATE", "XXXX-XX-XX", mod)
         return _norm(c, "DATE", base.isoformat(), mod, anchor, 0.7)
