@@ -857,6 +857,12 @@ REGRESSIONS = [
                  id="a-scheduling-present-points-a-bare-month-ahead"),
     pytest.param("Carney takes over on July 1. Figures showed earlier in the day a fall.", "2013-03-20",
                  "the day", "2013-03-20", id="earlier-in-the-day-after-a-past-verb-is-never-a-day-ahead"),
+    pytest.param("A girl was shot on Monday afternoon. The shooting happened at about 5:45 p.m. nearby.",
+                 "2013-03-12", "about 5:45 p.m.", "2013-03-11T17:45",
+                 id="a-bare-clock-takes-the-day-just-named"),
+    pytest.param("It will be paid on 21 June. BP shares fell at the start of the call at 1400 BST.",
+                 "2010-06-04", "1400 BST", "2010-06-04T14:00",
+                 id="a-bare-clock-under-a-past-verb-never-takes-a-day-ahead"),
 ]  # fmt: skip
 
 

@@ -55,6 +55,24 @@ from timeline.temporal.grammar import (
 # --- times -----------------------------------------------------------------------------------------
 
 
+# How far (characters) back a day named may anchor "in the morning" or "at 5:45 p.m." ("... crashed
+# Friday. Buyers came in the morning"); without one the phrase is usually generic ("he runs in the
+# morning") or the paper's own day.
+_PART_ANAPHORA_REACH = 200
+_DAY_VALUE = compile_pattern(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day_just_named(c: Candidate, ctx: Context) -> bool:
+    """Whether the expression just before `c`, close enough, names a day it may fall on: after "by
+    the end of the year" the day last named may be months back ("shares rose by early afternoon" is
+    the paper's day), and a past verb does not tell of a day still ahead ("will be paid on 21 June.
+    Shares fell at 1400 BST")."""
+    if not 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH or not _DAY_VALUE.match(ctx.last_value or ""):
+        return False
+    ahead = ctx.dct is not None and ctx.last_day is not None and ctx.last_day > ctx.dct
+    return not ahead or _tense(ctx, c) != "past"
+
+
 def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str]:
     """The day a time belongs to: written ('Wednesday', 'today', 'Nov. 9'), else context, else DCT."""
     low = s.lower()
@@ -81,7 +99,8 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
     elif dow or month is not None or any(w in low for w in ("yesterday", "tomorrow", "today")):
         return None, "none"
     left, _ = sentence_bounds(ctx.text, c.start, c.end)
-    if ctx.last_day is not None and ctx.last_end >= left:
+    if ctx.last_day is not None and (ctx.last_end >= left or _day_just_named(c, ctx)):
+        # "... on Monday afternoon. The shooting happened at about 5:45 p.m.": the day just named.
         return ctx.last_day, "anaphora"
     return ctx.dct, "dct" if ctx.dct else "none"
 
@@ -322,10 +341,7 @@ def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, "dct", 0.95)
 
 
-# How far (characters) back a day named may anchor "in the morning" ("... crashed Friday. Buyers
-# came in the morning"); without one the phrase is usually generic ("he runs in the morning").
-_PART_ANAPHORA_REACH = 200
-_DAY_VALUE = compile_pattern(r"\d{4}-\d{2}-\d{2}")
+# "three o'clock in the morning" is a clock reading, not the morning of a day.
 _CLOCK_IN = compile_pattern(
     r"(?i:(?:o'clock|\d|[ap]\.?m\.?|[a-z]+teen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+in\s+)$"
 )
@@ -347,13 +363,7 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
         day, anchor = _day_of_ref(tail[0], c, ctx)
     elif _CLOCK_IN.search(ctx.text, max(0, c.start - 30), c.start):
         return None  # "three o'clock in the morning": a clock reading, not the morning of a day
-    elif (
-        ctx.last_day is not None
-        and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
-        # The expression just before must name a day: after "by the end of the year" the day last
-        # named may be months back ("shares rose by early afternoon" is the paper's own day).
-        and _DAY_VALUE.match(ctx.last_value or "") is not None
-    ):
+    elif ctx.last_day is not None and _day_just_named(c, ctx):
         day, anchor = ctx.last_day, "anaphora"
     elif mod is not None:
         day, anchor = ctx.dct, "dct" if ctx.dct else "none"
