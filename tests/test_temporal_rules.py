@@ -863,6 +863,10 @@ REGRESSIONS = [
     pytest.param("It will be paid on 21 June. BP shares fell at the start of the call at 1400 BST.",
                  "2010-06-04", "1400 BST", "2010-06-04T14:00",
                  id="a-bare-clock-under-a-past-verb-never-takes-a-day-ahead"),
+    pytest.param("Emanuel has vowed to put 200 more officers on the streets by the summer.", "2013-03-12",
+                 "the summer", "2013-SU", id="a-promise-before-its-infinitive-points-ahead"),
+    pytest.param("He vowed in the summer that he would fight.", "2013-03-12", "the summer", "2012-SU",
+                 id="vowed-without-an-infinitive-is-a-past-verb"),
 ]  # fmt: skip
 
 

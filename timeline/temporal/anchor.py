@@ -87,6 +87,9 @@ _FUTURE = _words(
 )
 # "plans"/"planned"/"planning" only point ahead when an infinitive follows ("plans to visit").
 _PLAN = _words("plan plans planned planning intend intending")
+# A promise points ahead before its infinitive ("has vowed to put more officers on the streets by
+# the summer"); otherwise "vowed" is a past verb like any other.
+_PROMISE = _words("vow vows vowed vowing pledge pledges pledged pledging promise promises promised")
 # Getting ready for something: what follows "for" is still ahead.
 _PREPARE = _words("prepare prepares preparing brace braces bracing")
 _EXPECT = _words("expect expects expecting anticipate anticipates")
@@ -304,6 +307,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return None if _past_in_phrase(lows, i) else "future"
     if word in _PREPARE and nxt == "for" and prev not in ("was", "were"):
         return "future"  # "retailers are bracing for Christmas", "officials prepare for June's vote"
+    if word in _PROMISE and nxt == "to":
+        return "future"
     if word in _PLAN:
         if word == "planned" and nxt == "for" and prev not in ("was", "were", "had", "been"):
             return "future"  # "rises planned for September": a reduced "which are planned for"
