@@ -867,6 +867,12 @@ REGRESSIONS = [
                  "the summer", "2013-SU", id="a-promise-before-its-infinitive-points-ahead"),
     pytest.param("He vowed in the summer that he would fight.", "2013-03-12", "the summer", "2012-SU",
                  id="vowed-without-an-infinitive-is-a-past-verb"),
+    pytest.param("The Prime Minister will set out his plans in a speech on Monday.", "2013-03-21", "Monday",
+                 "2013-03-25", id="set-after-will-is-no-past-participle"),
+    pytest.param("Louisville will beat Michigan on Monday.", "2013-03-21", "Monday", "2013-03-25",
+                 id="a-past-form-after-a-modal-is-a-bare-verb"),
+    pytest.param("They hope to beat Duke on Saturday.", "2013-03-21", "Saturday", "2013-03-23",
+                 id="hope-to-points-ahead"),
 ]  # fmt: skip
 
 

@@ -87,9 +87,12 @@ _FUTURE = _words(
 )
 # "plans"/"planned"/"planning" only point ahead when an infinitive follows ("plans to visit").
 _PLAN = _words("plan plans planned planning intend intending")
-# A promise points ahead before its infinitive ("has vowed to put more officers on the streets by
-# the summer"); otherwise "vowed" is a past verb like any other.
-_PROMISE = _words("vow vows vowed vowing pledge pledges pledged pledging promise promises promised")
+# A promise or a wish points ahead before its infinitive ("has vowed to put more officers on the
+# streets by the summer", "they hope to beat Duke on Saturday"); otherwise "vowed" is a past verb
+# like any other.
+_PROMISE = _words(
+    "vow vows vowed vowing pledge pledges pledged pledging promise promises promised hope want wants"
+)
 # Getting ready for something: what follows "for" is still ahead.
 _PREPARE = _words("prepare prepares preparing brace braces bracing")
 _EXPECT = _words("expect expects expecting anticipate anticipates")
@@ -322,6 +325,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word in _FUTURE:
         if word in ("set", "expected") and nxt == "to":
             return "future"  # "talks, set to resume Monday": a reduced "which are set to"
+        if word == "set" and (prev in _INVERTING or prev == "to"):
+            return None  # "will set out his plans on Monday": the auxiliary tells the tense
         if word == "set" and prev not in _BE_PRESENT and nxt != "for":
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
         if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
@@ -354,8 +359,10 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # after a rank it tells what has happened ("the first to be published").
         return None if prev2 in _RANKS else "future"
     if word in _PAST:
-        # "will be announced", "to be held": a participle after "be" is no past tense.
-        return None if _auxiliary(lows, i) in ("be", "being") else "past"
+        # "will be announced", "to be held": a participle after "be" is no past tense; nor is a bare
+        # form that is also a past after a modal or "to" ("will beat Michigan on Monday").
+        aux = _auxiliary(lows, i)
+        return None if aux in ("be", "being") or aux in _INVERTING or aux == "to" else "past"
     if word in ("is", "are", "am", "'s", "'re", "'m"):
         if nxt.endswith("ing") and len(nxt) > 5:
             return None  # the progressive's own cue is on its '-ing' word ("is preparing")
