@@ -873,6 +873,8 @@ REGRESSIONS = [
                  id="a-past-form-after-a-modal-is-a-bare-verb"),
     pytest.param("They hope to beat Duke on Saturday.", "2013-03-21", "Saturday", "2013-03-23",
                  id="hope-to-points-ahead"),
+    pytest.param("Net income fell in the fiscal third quarter ended Feb. 28.", "2013-03-20",
+                 "the fiscal third quarter", "2013-Q3", id="a-quarter-ended-on-a-day-takes-that-days-year"),
 ]  # fmt: skip
 
 

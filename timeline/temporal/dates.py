@@ -460,6 +460,33 @@ def _not_yet_begun(ctx: Context, c: Candidate, n: int, current: int) -> bool:
     return n > current and _tense(ctx, c) != "future"
 
 
+# "the fiscal third quarter ended Feb. 28": the quarter's year is the year of the day it ended.
+_QUARTER_ENDED = compile_pattern(
+    rf"\s*,?\s+(?i:ended|ending|that\s+ended)\s+(?P<month>{MON})\s+(?P<day>[0-3]?\d)(?!\d)"
+    rf"(?:,?\s+(?P<year>(?:1[0-9]|20)\d\d)(?!\d))?"
+)
+
+
+def _quarter_end_year(c: Candidate, ctx: Context) -> int | None:
+    """Year of the day a quarter is said to have ended ("the fourth quarter ended Aug. 26"): a fiscal
+    quarter is labelled by it, whatever calendar quarter the day falls in."""
+    m = _QUARTER_ENDED.match(ctx.text, c.end)
+    if m is None:
+        return None
+    if m["year"]:
+        return int(m["year"])
+    month = _month_of(m["month"])
+    if month is None or ctx.dct is None:
+        return None
+    tense, reach = (
+        ("past", REACH) if m[0].lower().lstrip(" ,").startswith(("ended", "that")) else _month_tense(ctx, c)
+    )
+    try:
+        return month_year(ctx.dct, month, int(m["day"]), tense, reach)
+    except ValueError:
+        return None
+
+
 def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     low = s.lower()
@@ -480,7 +507,10 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
         relative_year = not explicit_year and not _rx(r"(?i:this|last|next)\s+year").search(low)
-        if relative_year and ctx.dct is not None and _not_yet_begun(ctx, c, q, quarter_of(ctx.dct)):
+        end_year = _quarter_end_year(c, ctx) if relative_year else None
+        if end_year is not None:
+            year = end_year
+        elif relative_year and ctx.dct is not None and _not_yet_begun(ctx, c, q, quarter_of(ctx.dct)):
             year -= 1
         return Norm(start, c.end, "DATE", f"{year:04d}-Q{q}", None, anchor, 1.0 if explicit_year else 0.9)
     if ctx.dct is None:
