@@ -875,6 +875,8 @@ REGRESSIONS = [
                  id="hope-to-points-ahead"),
     pytest.param("Net income fell in the fiscal third quarter ended Feb. 28.", "2013-03-20",
                  "the fiscal third quarter", "2013-Q3", id="a-quarter-ended-on-a-day-takes-that-days-year"),
+    pytest.param("The Home Office is expected to publish figures for the year to September.", "2013-03-21",
+                 "September", "2012-09", id="the-month-a-statistics-period-runs-to-has-passed"),
 ]  # fmt: skip
 
 

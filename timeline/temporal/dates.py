@@ -268,6 +268,9 @@ def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year[1]}-{month:02d}")
 
 
+_PERIOD_TO = compile_pattern(r"\b(?i:year|months|weeks|quarter|period)\s+to\s+$")
+
+
 def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) -> Norm:
     """A month without a year: `mode` 'last'/'next'/'this' or the tense decides the year."""
     if ctx.dct is None:
@@ -277,6 +280,10 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         year = _side_year(d, month, ahead=mode == "next")
     elif mode == "this":
         year = d.year
+    elif _PERIOD_TO.search(ctx.text, max(0, c.start - 12), c.start):
+        # "figures covering the year to September", "in the three months to January": a period a
+        # statistic has closed, the last such month within reach even under "is expected to publish".
+        year = month_year(d, month, None, "past", REACH)
     else:
         tense, reach = _month_tense(ctx, c)
         if (
