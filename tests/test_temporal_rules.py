@@ -991,6 +991,7 @@ def test_not_a_timex(text: str) -> None:
         ("he leaves at the end of the fiscal year", "END"),
         ("crowds had gathered since early morning", "START"),
         ("the talks ended by late afternoon", "END"),
+        ("the deal should close by end-June", "END"),  # the wire's hyphenated "the end of"
     ],
 )
 def test_mods(text: str, mod: str) -> None:

@@ -104,7 +104,8 @@ _APPROX_MOD = {
     "no more than": "EQUAL_OR_LESS",
 }
 _FUZZY = compile_lowered(
-    r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid|middle)(?:\s*-\s*|\s+)|"
+    # "by end-June", "at end-2014": the wire's hyphenated "the end of".
+    r"(?i:(?<![\w])(?:the\s+)?(?:(?:very\s+)?(?P<w>early|late|mid|middle|end(?=-)|start(?=-))(?:\s*-\s*|\s+)|"
     r"(?P<w2>beginning|start|end|middle|close|turn|first\s+half|second\s+half|latter\s+part|"
     r"early\s+part|latter\s+half|dawn)\s+of\s+(?:the\s+)?))$"
 )
