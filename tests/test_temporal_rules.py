@@ -877,6 +877,10 @@ REGRESSIONS = [
                  "the fiscal third quarter", "2013-Q3", id="a-quarter-ended-on-a-day-takes-that-days-year"),
     pytest.param("The Home Office is expected to publish figures for the year to September.", "2013-03-21",
                  "September", "2012-09", id="the-month-a-statistics-period-runs-to-has-passed"),
+    pytest.param("They hope to complete the sale by year-end.", "1989-11-02", "year-end", "1989-12-31",
+                 id="year-end-is-december-31"),
+    pytest.param("The percentage change is since year-end.", "1989-10-30", "year-end", "1988-12-31",
+                 id="since-year-end-is-the-last-one-past"),
 ]  # fmt: skip
 
 

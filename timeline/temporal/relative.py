@@ -493,6 +493,9 @@ _NOUN_AFTER = compile_pattern(
 _PREPOSITION_BEFORE = compile_pattern(r"(?i:\b(?:in|for|over|into|during|throughout|on|at)\s+)$")
 
 
+_SINCE_BEFORE = compile_pattern(r"\b(?i:since)\s+$")
+
+
 def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
     """'the end of the year', 'year-end', 'the near term': a unit of the DCT with a mod."""
     low = " ".join(c.match[0].lower().split())
@@ -503,6 +506,17 @@ def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
             # short term include ..." is one).
             return None
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
+    if low == "year-end" and ctx.dct is not None:
+        # "by year-end": TimeBank gives the day, December 31 (its "year end" is the year or its last
+        # month); the one past after "since" or a past verb ("since year-end", "rose at year-end").
+        back = _SINCE_BEFORE.search(ctx.text, max(0, c.start - 8), c.start) or _tense(ctx, c) == "past"
+        return _norm(
+            c,
+            "DATE",
+            f"{ctx.dct.year - 1 if back else ctx.dct.year:04d}-12-31",
+            anchor="dct",
+            confidence=0.85,
+        )
     unit = _rx(r"year|month|week|quarter|decade|century").search(low.split(" of ")[-1])[0]
     head = low.split(" of ")[0]  # "the start of the calendar year": "calendar" holds no "end"
     mod = "END" if ("end" in head or "close" in head) else "MID" if "middle" in head else "START"
