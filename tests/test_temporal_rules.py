@@ -881,6 +881,8 @@ REGRESSIONS = [
                  id="year-end-is-december-31"),
     pytest.param("The percentage change is since year-end.", "1989-10-30", "year-end", "1988-12-31",
                  id="since-year-end-is-the-last-one-past"),
+    pytest.param("They said the bridge would stay closed through the weekend.", "2013-03-20", "the weekend",
+                 "2013-W12-WE", id="a-participle-after-a-link-verb-is-an-adjective-not-a-past"),
 ]  # fmt: skip
 
 

@@ -196,6 +196,8 @@ _BARE_PARTICIPLES = _words("broadcast cast put cut set run hit read shut")
 # present would take an -s ("the 1.2 percent he forecast in December", "it cut rates in May").
 _SAME_PAST = _words("broadcast cast put cut set hit shut forecast spread cost quit bid upset let hurt burst")
 _SINGULAR_SUBJECTS = _words("he she it")
+# Verbs that link a subject to an adjective, as "closed" is in "would stay closed".
+_LINKING = _words("stay stays staying remain remains remaining seem seems seemed get gets getting keep keeps")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
 
 
@@ -376,6 +378,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         aux = _auxiliary(lows, i)
         if aux in _BE_PRESENT or aux in ("be", "being", "to", "will") or prev2 == "will":
             return None
+        if aux in _LINKING:
+            return None  # "would stay closed through the weekend": an adjective; the link verb tells
         if prev in _DETERMINERS:
             return None  # "the seabed", "a detailed plan": a noun or an adjective, not a verb
         if tokens[i][0].isupper() and i > 0 and not tokens[i].isupper():
