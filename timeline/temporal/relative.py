@@ -771,6 +771,10 @@ def _unknown_of_unit(phrase: str) -> str:
     return _UNKNOWN_OF_UNIT[_anaphor_unit(phrase.lower())]
 
 
+# A preposition that makes "the next month" a stretch of time rather than a point in a story.
+_SPAN_BEFORE = compile_pattern(r"\b(?i:over|in|within|during|throughout|for)\s+$")
+
+
 def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     # The day part of "the next night" is dropped: TimeBank values such phrases at day granularity.
     low = " ".join(c.match[0].lower().split())
@@ -802,13 +806,16 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         step = -1
     if (
         step == 1
+        and unit != "day"
         and anchor == "anaphora"
         and ctx.dct is not None
         and base < ctx.dct
+        and _SPAN_BEFORE.search(ctx.text, max(0, c.start - 12), c.start)
         and _tense(ctx, c) == "future"
     ):
         # "tests to be carried out over the next month" after "since mid-January": a period still
-        # ahead counts from the publication date, not from a date already past.
+        # ahead counts from the publication date, not from a date already past. Not "would return
+        # to work the next day (month)", which counts from the day (month) just told.
         base, anchor = ctx.dct, "dct"
     if unit == "day":
         day = base + dt.timedelta(days=step)
