@@ -885,6 +885,12 @@ REGRESSIONS = [
                  id="year-end-is-december-31"),
     pytest.param("The percentage change is since year-end.", "1989-10-30", "year-end", "1988-12-31",
                  id="since-year-end-is-the-last-one-past"),
+    pytest.param("Analysts said it should finish by year-end.", "1989-11-02", "year-end", "1989-12-31",
+                 id="a-reporting-past-verb-leaves-year-end-ahead"),
+    pytest.param("He has six weeks to September to decide.", "2013-04-20", "September", "2013-09",
+                 id="weeks-to-a-month-without-the-is-no-statistics-period"),
+    pytest.param("The rule will help it cut costs by June.", "2013-03-20", "June", "2013-06",
+                 id="a-bare-verb-after-a-causative-object-is-no-past"),
     pytest.param("They said the bridge would stay closed through the weekend.", "2013-03-20", "the weekend",
                  "2013-W12-WE", id="a-participle-after-a-link-verb-is-an-adjective-not-a-past"),
 ]  # fmt: skip

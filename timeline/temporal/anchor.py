@@ -199,6 +199,8 @@ _SINGULAR_SUBJECTS = _words("he she it")
 # Verbs that link a subject to an adjective, as "closed" is in "would stay closed".
 _LINKING = _words("stay stays staying remain remains remaining seem seems seemed get gets getting keep keeps")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
+# "help it cut costs by June", "let it set prices": a bare verb after a causative's object.
+_CAUSATIVE = _words("let lets make makes help helps helping")
 
 
 def _looks_past(word: str) -> bool:
@@ -288,7 +290,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "pluperfect"
     if word == "'d":
         return "would"  # "he'd meet them on Monday"
-    if word in _SAME_PAST and prev in _SINGULAR_SUBJECTS and prev2 not in _INVERTING:
+    if word in _SAME_PAST and prev in _SINGULAR_SUBJECTS and prev2 not in _INVERTING | _CAUSATIVE:
         return "past"  # not a question's "will it cut rates in June?"
     if word in ("would", "might") or tokens[i] == "may":
         # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is

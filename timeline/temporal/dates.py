@@ -268,7 +268,8 @@ def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year[1]}-{month:02d}")
 
 
-_PERIOD_TO = compile_pattern(r"\b(?i:year|months|weeks|quarter|period)\s+to\s+$")
+# "the year to September", "the three months to January"; not "extended it by two weeks to March".
+_PERIOD_TO = compile_pattern(r"\b(?i:the)\s+(?:[\w-]+\s+){0,2}(?i:year|months|weeks|quarter|period)\s+to\s+$")
 
 
 def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) -> Norm:
@@ -280,7 +281,7 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         year = _side_year(d, month, ahead=mode == "next")
     elif mode == "this":
         year = d.year
-    elif _PERIOD_TO.search(ctx.text, max(0, c.start - 12), c.start):
+    elif _PERIOD_TO.search(ctx.text, max(0, c.start - 40), c.start):
         # "figures covering the year to September", "in the three months to January": a period a
         # statistic has closed, the last such month within reach even under "is expected to publish".
         year = month_year(d, month, None, "past", REACH)

@@ -7,6 +7,7 @@ import datetime as dt
 
 from timeline.temporal.anchor import (
     _words,
+    firm_tense_at,
     quarter_of,
     sentence_bounds,
     shift,
@@ -508,8 +509,11 @@ def _rule_end_of_unit(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", "FUTURE_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
     if low == "year-end" and ctx.dct is not None:
         # "by year-end": TimeBank gives the day, December 31 (its "year end" is the year or its last
-        # month); the one past after "since" or a past verb ("since year-end", "rose at year-end").
-        back = _SINCE_BEFORE.search(ctx.text, max(0, c.start - 8), c.start) or _tense(ctx, c) == "past"
+        # month); the one past after "since" or a past verb that governs it ("rose at year-end"), not
+        # one that reports ("analysts said it should finish by year-end").
+        back = _SINCE_BEFORE.search(ctx.text, max(0, c.start - 8), c.start) or firm_tense_at(
+            ctx.text, c.start, c.end
+        ) == ("past", True)
         return _norm(
             c,
             "DATE",
