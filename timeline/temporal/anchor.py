@@ -407,6 +407,11 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
 # Past verbs of a state that lasted: "until" after them names when it ended, not a day ahead (unlike
 # "postponed until Tuesday", which points ahead).
 _ENDED_STATE = _words("ran lasted stayed remained continued waited worked lived slept")
+# Verbs that move a date later: "to" after them names the new date, still ahead.
+_POSTPONED = _words(
+    "postponed postpone postpones delayed delay delays extended extend extends rescheduled reschedule "
+    "adjourned adjourn deferred defer pushed"
+)
 _SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past", "ended": "past"}
 
 
@@ -420,6 +425,8 @@ def _past_main_clause(after: Sequence[str]) -> bool:
 
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     """The side a signal word settles; `before` and `after` are the lowercased words around."""
+    if before[-1:] == ["to"] and not _POSTPONED.isdisjoint(before[-7:-1]):
+        return "future"  # "extended the deadline to September", "postponed the vote to Monday"
     for k in range(max(0, len(before) - 3), len(before)):
         word = before[k]
         signal = _SIDE_SIGNAL.get(word)
