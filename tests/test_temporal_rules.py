@@ -891,6 +891,8 @@ REGRESSIONS = [
                  id="weeks-to-a-month-without-the-is-no-statistics-period"),
     pytest.param("The board extended the deadline to September.", "2013-04-20", "September", "2013-09",
                  id="to-after-a-postponing-verb-names-a-date-ahead"),
+    pytest.param("Its developers conference is usually held in early June.", "2013-03-15", "early June",
+                 "2013-06", id="an-irregular-participle-after-is-is-a-present-passive"),
     pytest.param("The rule will help it cut costs by June.", "2013-03-20", "June", "2013-06",
                  id="a-bare-verb-after-a-causative-object-is-no-past"),
     pytest.param("They said the bridge would stay closed through the weekend.", "2013-03-20", "the weekend",

@@ -366,6 +366,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # "will be announced", "to be held": a participle after "be" is no past tense; nor is a bare
         # form that is also a past after a modal or "to" ("will beat Michigan on Monday").
         aux = _auxiliary(lows, i)
+        if aux in ("is", "are", "am", "'re", "’re"):
+            return None  # a present passive: "the conference is usually held in June" ("'s" may be "has")
         return None if aux in ("be", "being") or aux in _INVERTING or aux == "to" else "past"
     if word in ("is", "are", "am", "'s", "'re", "'m"):
         if nxt.endswith("ing") and len(nxt) > 5:
