@@ -96,6 +96,11 @@ _EFFECTIVE_BEFORE = compile_pattern(
 )
 # "the March 4 election": a day written before the noun of the event it names.
 _ATTRIBUTIVE_BEFORE = compile_pattern(r"\b(?i:the)\s+$")
+# "has cancelled 3,000 flights through May 31", "has fallen 2% this year through Oct. 19": a present
+# perfect runs up to now, and the day closing its count may lie on either side of it.
+_PERFECT_THROUGH = compile_pattern(
+    r"\b(?i:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|t)\b[^.;:!?]{0,60}\b(?i:through|thru)\s+$"
+)
 _NOUN_AFTER = compile_pattern(
     r"\s+(?!(?:and|or|to|through|until|in|at|on|of|for|by|is|was|were|will|would|that|when|as|with|"
     r"from)\b)[a-z][a-z-]+"
@@ -123,6 +128,8 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         coming = _coming_within(ctx.dct, month, day, REACH)
         return coming if coming is not None else month_year(ctx.dct, month, day, None)
     tense, reach = _month_tense(ctx, c)
+    if tense == "past" and _PERFECT_THROUGH.search(ctx.text, max(0, c.start - 100), c.start):
+        tense = None
     if (
         tense == "future"
         and _ATTRIBUTIVE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
