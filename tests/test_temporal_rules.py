@@ -897,6 +897,8 @@ REGRESSIONS = [
                  "2013-05-31", id="a-present-perfect-through-a-day-takes-the-nearest"),
     pytest.param("Fidelity's junk fund has fallen 2.08% this year through Oct. 19.", "1989-10-25", "Oct. 19",
                  "1989-10-19", id="a-present-perfect-through-a-day-just-past-stays-past"),
+    pytest.param("Gunfire rang out in Bangui overnight and into the morning.", "2013-03-24", "the morning",
+                 "2013-03-24TMO", id="the-morning-after-a-night-named-is-the-next-day"),
     pytest.param("The rule will help it cut costs by June.", "2013-03-20", "June", "2013-06",
                  id="a-bare-verb-after-a-causative-object-is-no-past"),
     pytest.param("They said the bridge would stay closed through the weekend.", "2013-03-20", "the weekend",

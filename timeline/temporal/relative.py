@@ -366,6 +366,9 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
         return None  # "three o'clock in the morning": a clock reading, not the morning of a day
     elif ctx.last_day is not None and _day_just_named(c, ctx):
         day, anchor = ctx.last_day, "anaphora"
+        if part == "morning" and (ctx.last_value or "").endswith("TNI"):
+            # "Gunfire rang out overnight and into the morning": the morning after the night named.
+            day += dt.timedelta(days=1)
     elif mod is not None:
         day, anchor = ctx.dct, "dct" if ctx.dct else "none"
     elif ctx.dct is not None and _tense(ctx, c) is not None:
