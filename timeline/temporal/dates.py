@@ -116,6 +116,17 @@ def _coming_within(dct: dt.date, month: int, day: int, months: float) -> int | N
         return None  # February 29 outside a leap year
 
 
+def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
+    """Whether a scheduling verb's present points the month or day at `c` ahead ("the fiscal year
+    that ends Sept. 30", "Next season begins in November"); not in a sentence the date opens, which
+    is a chronology's entry ("26 May: BP starts its top kill")."""
+    return (
+        not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
+        and may_be_timetable(ctx.text, c.start, c.end)
+        and _month_tense(ctx, c, timetable=True)[0] == "future"
+    )
+
+
 def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     """Year of a month and day written without one: the tense's side (a future verb moves a day that
     names an event, "the March 4 election", only within reach), else a scheduling verb's present ("the
@@ -140,12 +151,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         # by March 30 on ... the March 4 election", said on March 18, is two weeks back).
         coming = _coming_within(ctx.dct, month, day, reach)
         return coming if coming is not None else month_year(ctx.dct, month, day, None)
-    if (
-        tense is None
-        and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
-        and may_be_timetable(ctx.text, c.start, c.end)
-        and _month_tense(ctx, c, timetable=True)[0] == "future"
-    ):
+    if tense is None and _timetable_ahead(ctx, c):
         coming = _coming_within(ctx.dct, month, day, REACH)
         if coming is not None:
             return coming
@@ -294,14 +300,9 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         year = month_year(d, month, None, "past", REACH)
     else:
         tense, reach = _month_tense(ctx, c)
-        if (
-            tense is None
-            and not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
-            and may_be_timetable(ctx.text, c.start, c.end)
-            and _month_tense(ctx, c, timetable=True)[0] == "future"
-        ):
-            # "Next season begins in November", "the company reports in April": a scheduling verb's
-            # present points at the coming month, within reach, as it does for a day of the month.
+        if tense is None and _timetable_ahead(ctx, c):
+            # "Next season begins in November", "the company reports in April": the coming month,
+            # within reach, as for a day of the month.
             tense, reach = "future", REACH
         year = month_year(d, month, None, tense, reach)
     confidence = 0.95 if mode else 0.85
