@@ -258,7 +258,9 @@ def _relative_unit(ctx: Context, unit: str, offset: int) -> str | None:
     return None
 
 
+# The unresolved value at each grain ("the same week" with nothing named before it: XXXX-WXX).
 _UNRESOLVED_UNIT = {
+    "day": "XXXX-XX-XX",
     "week": "XXXX-WXX",
     "weekend": "XXXX-WXX-WE",
     "month": "XXXX-XX",

@@ -730,16 +730,16 @@ _FRONTED_BEFORE = compile_pattern(r"(?:^|[.!?:;\n][\"”’']?\s*)(?i:on\s+|at\s
 
 
 def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
-    if (
-        c.match[0].lower().startswith("the same")
-        and _CLAUSE_AFTER.match(ctx.text, c.end)
-        and not _FRONTED_BEFORE.search(ctx.text, max(0, c.start - 12), c.start)
-    ):
+    if c.match[0].lower().startswith("the same") and (
+        # "The same year the war began, he left": nothing named before it to be the same as.
+        ctx.last_value is None
         # Not the day last named but the day of the clause's event, which the text does not date
         # ("On the same day the firm said ..." opening a sentence is still the day last named).
-        return Norm(c.start, c.end, "DATE", _unknown_of_unit(c.match[0]), None, "none", 0.5)
-    if c.match[0].lower().startswith("the same") and ctx.last_value is None:
-        # "The same year the war began, he left": nothing named before it to be the same as.
+        or (
+            _CLAUSE_AFTER.match(ctx.text, c.end) is not None
+            and not _FRONTED_BEFORE.search(ctx.text, max(0, c.start - 12), c.start)
+        )
+    ):
         return Norm(c.start, c.end, "DATE", _unknown_of_unit(c.match[0]), None, "none", 0.5)
     n = _anaphor(c, ctx)
     head_end = _event_head(c, ctx)
@@ -760,11 +760,6 @@ def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
     return dataclasses.replace(n, end=head_end)
 
 
-# The unresolved value at each grain an anaphor can name.
-_UNKNOWN_OF_UNIT = {"weekend": "XXXX-WXX-WE", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-                    "year": "XXXX", "day": "XXXX-XX-XX"}  # fmt: skip
-
-
 def _anaphor_unit(low: str) -> str:
     """The unit an anaphor names ("the following week": week), a day when it names none ("that night")."""
     for unit in ("weekend", "week", "month", "quarter", "year"):
@@ -775,7 +770,7 @@ def _anaphor_unit(low: str) -> str:
 
 def _unknown_of_unit(phrase: str) -> str:
     """The unresolved value at the grain of the unit a phrase names ("the same week": XXXX-WXX)."""
-    return _UNKNOWN_OF_UNIT[_anaphor_unit(phrase.lower())]
+    return _UNRESOLVED_UNIT[_anaphor_unit(phrase.lower())]
 
 
 # A preposition that makes "the next month" a stretch of time rather than a point in a story.
