@@ -70,8 +70,14 @@ def _day_just_named(c: Candidate, ctx: Context) -> bool:
     Shares fell at 1400 BST")."""
     if not 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH or not _DAY_VALUE.match(ctx.last_value or ""):
         return False
-    ahead = ctx.dct is not None and ctx.last_day is not None and ctx.last_day > ctx.dct
-    return not ahead or _tense(ctx, c) != "past"
+    return ctx.last_day is None or not _ahead_under_past(c, ctx, ctx.last_day)
+
+
+def _ahead_under_past(c: Candidate, ctx: Context, day: dt.date) -> bool:
+    """Whether `day` lies after the DCT while a past verb tells of `c`: what a past verb tells
+    happened by the paper's day, not on a day still ahead ("Carney takes over on July 1. Figures
+    showed earlier in the day ...")."""
+    return ctx.dct is not None and day > ctx.dct and _tense(ctx, c) == "past"
 
 
 def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str]:
@@ -540,9 +546,7 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
     mod = "START" if "earl" in before else "END"
     if unit == "day":
         base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
-        if base is not None and ctx.dct is not None and base > ctx.dct and _tense(ctx, c) == "past":
-            # "Carney takes over on July 1. Figures showed earlier in the day ...": what a past verb
-            # tells happened by the paper's day, not on a day still ahead.
+        if base is not None and _ahead_under_past(c, ctx, base):
             base, anchor = ctx.dct, "dct"
         if base is None:
             return _unresolved(c, "DATE", "XXXX-XX-XX", mod)
