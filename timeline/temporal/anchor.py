@@ -199,6 +199,8 @@ _SINGULAR_SUBJECTS = _words("he she it")
 # Verbs that link a subject to an adjective, as "closed" is in "would stay closed".
 _LINKING = _words("stay stays staying remain remains remaining seem seems seemed get gets getting keep keeps")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
+# After these a verb is bare, whatever it looks like ("will set out", "to beat").
+_BARE_AFTER = _INVERTING | {"to"}
 # "help it cut costs by June", "let it set prices": a bare verb after a causative's object.
 _CAUSATIVE = _words("let lets make makes help helps helping")
 
@@ -329,7 +331,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word in _FUTURE:
         if word in ("set", "expected") and nxt == "to":
             return "future"  # "talks, set to resume Monday": a reduced "which are set to"
-        if word == "set" and (prev in _INVERTING or prev == "to"):
+        if word == "set" and prev in _BARE_AFTER:
             return None  # "will set out his plans on Monday": the auxiliary tells the tense
         if word == "set" and prev not in _BE_PRESENT and nxt != "for":
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
@@ -368,7 +370,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         aux = _auxiliary(lows, i)
         if aux in ("is", "are", "am", "'re", "’re"):
             return None  # a present passive: "the conference is usually held in June" ("'s" may be "has")
-        return None if aux in ("be", "being") or aux in _INVERTING or aux == "to" else "past"
+        return None if aux in ("be", "being") or aux in _BARE_AFTER else "past"
     if word in ("is", "are", "am", "'s", "'re", "'m"):
         if nxt.endswith("ing") and len(nxt) > 5:
             return None  # the progressive's own cue is on its '-ing' word ("is preparing")
