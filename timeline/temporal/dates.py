@@ -96,10 +96,12 @@ _EFFECTIVE_BEFORE = compile_pattern(
 )
 # "the March 4 election": a day written before the noun of the event it names.
 _ATTRIBUTIVE_BEFORE = compile_pattern(r"\b(?i:the)\s+$")
-# "has cancelled 3,000 flights through May 31", "has fallen 2% this year through Oct. 19": a present
-# perfect runs up to now, and the day closing its count may lie on either side of it.
+# "has cancelled 3,000 flights through May 31", "has fallen 2% this year through Oct. 19", "has
+# cancelled 12 voyages through mid-April": a present perfect runs up to now, and the day or month
+# closing its count may lie on either side of it.
 _PERFECT_THROUGH = compile_pattern(
-    r"\b(?i:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|t)\b[^.;:!?]{0,60}\b(?i:through|thru)\s+$"
+    r"\b(?i:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|t)\b[^.;:!?]{0,60}\b(?i:through|thru)\s+"
+    r"(?:(?i:early|mid|late)-?\s*)?$"
 )
 _NOUN_AFTER = compile_pattern(
     r"\s+(?!(?:and|or|to|through|until|in|at|on|of|for|by|is|was|were|will|would|that|when|as|with|"
@@ -127,6 +129,15 @@ def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
     )
 
 
+def _perfect_through_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
+    """The tense that places the month or day at `c`, with no side for a past verb whose present
+    perfect counts up to it (`_PERFECT_THROUGH`)."""
+    tense, reach = _month_tense(ctx, c)
+    if tense == "past" and _PERFECT_THROUGH.search(ctx.text, max(0, c.start - 110), c.start):
+        return None, reach
+    return tense, reach
+
+
 def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     """Year of a month and day written without one: the tense's side (a future verb moves a day that
     names an event, "the March 4 election", only within reach), else a scheduling verb's present ("the
@@ -138,9 +149,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         # sentence has ("which resulted from the pact effective June 1").
         coming = _coming_within(ctx.dct, month, day, REACH)
         return coming if coming is not None else month_year(ctx.dct, month, day, None)
-    tense, reach = _month_tense(ctx, c)
-    if tense == "past" and _PERFECT_THROUGH.search(ctx.text, max(0, c.start - 100), c.start):
-        tense = None
+    tense, reach = _perfect_through_tense(ctx, c)
     if (
         tense == "future"
         and _ATTRIBUTIVE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
@@ -299,7 +308,7 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         # statistic has closed, the last such month within reach even under "is expected to publish".
         year = month_year(d, month, None, "past", REACH)
     else:
-        tense, reach = _month_tense(ctx, c)
+        tense, reach = _perfect_through_tense(ctx, c)
         if tense is None and _timetable_ahead(ctx, c):
             # "Next season begins in November", "the company reports in April": the coming month,
             # within reach, as for a day of the month.
