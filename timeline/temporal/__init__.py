@@ -110,8 +110,10 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
         last_end = n.end
         if timex.resolved and timex.type in _RESOLVED_TYPES:
             # Later anaphora ("the next day", "a year earlier") count from the last resolved date.
-            last_day = ctx.last_day
+            last_day, prior_day = ctx.last_day, ctx.prior_day
             if timex.granularity in ("day", "time"):
+                if timex.range_start != last_day:
+                    prior_day = last_day
                 last_day = timex.range_start
                 days.append(timex.range_start)
             elif (
@@ -127,7 +129,7 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
                     last_day = inside[-1]
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
             last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
-            ctx = Context(text, day, last_day, last_value, timex.end, timex.value)
+            ctx = Context(text, day, last_day, last_value, timex.end, timex.value, prior_day)
     out = attach_times(text, reanchor_quoted(text, out))
     if stamps:
         # Added last: a stamp dates its entry by the page's own clock, never by a day nearby.

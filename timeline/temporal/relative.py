@@ -825,6 +825,17 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         base, anchor = ctx.dct, "dct"
     if unit == "day":
         day = base + dt.timedelta(days=step)
+        if (
+            step == 1
+            and anchor == "anaphora"
+            and ctx.prior_day is not None
+            and ctx.prior_day < base
+            and _ahead_under_past(c, ctx, day)
+        ):
+            # A past verb tells of a day already gone: the last day named is the report's own
+            # ("erupted last Wednesday ..., officials said Monday. It escalated the next day"), so
+            # the story's day is the one named before it.
+            day = ctx.prior_day + dt.timedelta(days=1)
         value = day.isoformat()
     elif unit in ("week", "weekend"):
         value = week_value(base + dt.timedelta(weeks=step)) + ("-WE" if unit == "weekend" else "")
