@@ -478,11 +478,22 @@ def _year_in(s: str, ctx: Context) -> int | None:
     return ctx.dct.year
 
 
+# "its fiscal third quarter", "fiscal Q3", "the fiscal year's third quarter", "the third quarter of
+# its fiscal year": a company's own year, which need not follow the calendar.
+_FISCAL = compile_pattern(r"\b(?i:fiscal)\b")
+_OF_FISCAL_YEAR = compile_pattern(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?i:fiscal)\b")
+
+
 def _not_yet_begun(ctx: Context, c: Candidate, n: int, current: int) -> bool:
     """Whether part `n` of the year ("the fourth quarter", "Q4", "H2"), said without its year, is last
     year's: in January "profits fell in the fourth quarter" tells of a quarter yet to begin this year,
-    unless the sentence looks ahead."""
-    return n > current and _tense(ctx, c) != "future"
+    unless the sentence looks ahead. A fiscal quarter is labelled by the fiscal year, which runs ahead
+    of the calendar: Oracle's "fiscal third quarter", reported in March, ended in February."""
+    if n <= current:
+        return False
+    if _FISCAL.search(ctx.text, max(0, c.start - 16), c.end) or _OF_FISCAL_YEAR.match(ctx.text, c.end):
+        return False
+    return _tense(ctx, c) != "future"
 
 
 # "the fiscal third quarter ended Feb. 28": the quarter's year is the year of the day it ended.
