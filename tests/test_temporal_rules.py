@@ -897,6 +897,13 @@ REGRESSIONS = [
                  "2013-05-31", id="a-present-perfect-through-a-day-takes-the-nearest"),
     pytest.param("Fidelity's junk fund has fallen 2.08% this year through Oct. 19.", "1989-10-25", "Oct. 19",
                  "1989-10-19", id="a-present-perfect-through-a-day-just-past-stays-past"),
+    pytest.param("Reid said a final vote could come as early as Wednesday.", "2013-03-18", "Wednesday",
+                 "2013-03-20", id="could-before-a-verb-is-a-possibility-ahead"),
+    pytest.param("From the roof he could see the smoke on Monday.", "2013-03-19", "Monday", "2013-03-18",
+                 id="could-before-a-verb-of-perception-is-a-past-can"),
+    pytest.param("But on April 8, investigators, wondering how the assailant could have emerged from "
+                 "the woods, searched the site.", "1999-05-05", "April 8", "1999-04-08",
+                 id="could-have-cut-by-the-window-is-no-possibility-ahead"),
     pytest.param("Oracle said its fiscal third-quarter profit rose.", "2013-03-21", "fiscal third-quarter",
                  "2013-Q3", id="a-fiscal-quarter-runs-ahead-of-the-calendar"),
     pytest.param("Sales rose in the third quarter of its fiscal year.", "2013-03-21", "the third quarter",

@@ -198,6 +198,9 @@ _SAME_PAST = _words("broadcast cast put cut set hit shut forecast spread cost qu
 _SINGULAR_SUBJECTS = _words("he she it")
 # Verbs that link a subject to an adjective, as "closed" is in "would stay closed".
 _LINKING = _words("stay stays staying remain remains remaining seem seems seemed get gets getting keep keeps")
+# After "could", words that make it a past "can" ("could see the smoke on Monday", "could only
+# watch") or a perfect whose participle lies beyond the window read ("could have").
+_PAST_ABILITY = _words("see hear feel smell taste only hardly barely scarcely just still have 've")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
 # After these a verb is bare, whatever it looks like ("will set out", "to beat").
 _BARE_AFTER = _INVERTING | {"to"}
@@ -298,10 +301,10 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is
         # as often a past "can").
         return "would"
-    if word == "could" and nxt == "be" and not _negated(lows, i):
-        # "could be contained by Monday": a possibility ahead. A negated "could" is a past "can"
-        # ("could not be reached Monday", "neither he nor his wife could be located Wednesday"), and
-        # a bare "could" is as often a past "can".
+    if word == "could" and nxt and nxt not in _PAST_ABILITY and not _negated(lows, i):
+        # "could be contained by Monday", "a final vote could come Wednesday": a possibility ahead.
+        # A negated "could" is a past "can" ("could not be reached Monday", "neither he nor his wife
+        # could be located Wednesday"), as it is before a verb of perception or "only".
         return "would"
     if word == "going" and nxt == "to":
         return "past" if prev in ("was", "were") else "future"
