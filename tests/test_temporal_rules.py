@@ -897,6 +897,8 @@ REGRESSIONS = [
                  "2013-05-31", id="a-present-perfect-through-a-day-takes-the-nearest"),
     pytest.param("Fidelity's junk fund has fallen 2.08% this year through Oct. 19.", "1989-10-25", "Oct. 19",
                  "1989-10-19", id="a-present-perfect-through-a-day-just-past-stays-past"),
+    pytest.param("Lampard, whose contract expires in June, scored twice.", "2013-03-17", "June", "2013-06",
+                 id="a-whose-clause-ends-at-its-comma"),
     pytest.param("Reid said a final vote could come as early as Wednesday.", "2013-03-18", "Wednesday",
                  "2013-03-20", id="could-before-a-verb-is-a-possibility-ahead"),
     pytest.param("From the roof he could see the smoke on Monday.", "2013-03-19", "Monday", "2013-03-18",

@@ -200,6 +200,7 @@ _SINGULAR_SUBJECTS = _words("he she it")
 _LINKING = _words("stay stays staying remain remains remaining seem seems seemed get gets getting keep keeps")
 # After "could", words that make it a past "can" ("could see the smoke on Monday", "could only
 # watch") or a perfect whose participle lies beyond the window read ("could have").
+_RELATIVE = _words("who which whose whom")
 _PAST_ABILITY = _words("see hear feel smell taste only hardly barely scarcely just still have 've")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
 # After these a verb is bare, whatever it looks like ("will set out", "to beat").
@@ -514,9 +515,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             after, low_after = after[:i], low_after[:i]
             break
     last_comma = len(before) - 1 - before[::-1].index(",") if "," in before else -1
-    if ("who" in low_before[last_comma + 1 :] or "which" in low_before[last_comma + 1 :]) and "," in after:
+    if not _RELATIVE.isdisjoint(low_before[last_comma + 1 :]) and "," in after:
         # A relative clause ends at its comma; the main verb after it is another clause's tense
-        # ("Hayward, who faces a hearing on Thursday, has received a letter").
+        # ("Hayward, who faces a hearing on Thursday, has received a letter", "Lampard, whose
+        # contract expires in June, scored twice").
         cut = after.index(",")
         after, low_after = after[:cut], low_after[:cut]
     tokens = [*before, "<T>", *after]
