@@ -933,6 +933,7 @@ _EASTER_HOLIDAYS = (
     ("easter monday", 1),
     ("good friday", -2),
     ("maundy thursday", -3),
+    ("holy thursday", -3),
     ("holy saturday", -1),
     ("holy week", -3),  # Palm Sunday to Holy Saturday: the ISO week of its Thursday
     ("palm sunday", -7),

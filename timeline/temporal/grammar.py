@@ -403,7 +403,7 @@ _RULES: list[tuple[str, str]] = [
         r"Valentine's\s+Day|Election\s+Day|Veterans\s+Day|Good\s+Friday|Black\s+Friday|Cyber\s+Monday|"
         r"(?:St\.?|Saint)\s+Patrick's\s+Day|Boxing\s+Day|Remembrance\s+(?:Day|Sunday)|Armistice\s+Day|"
         r"(?:Martin\s+Luther\s+)?King\s+(?:Jr\.?\s+)?Day|Presidents'?\s+Day|Columbus\s+Day|Ash\s+Wednesday|"
-        r"Palm\s+Sunday|Maundy\s+Thursday|Holy\s+(?:Saturday|Week)|Shrove\s+Tuesday|Whit\s+(?:Sunday|Monday)|"
+        r"Palm\s+Sunday|(?:Maundy|Holy)\s+Thursday|Holy\s+(?:Saturday|Week)|Shrove\s+Tuesday|Whit\s+(?:Sunday|Monday)|"
         r"Pentecost|Ascension\s+Day|May\s+Day|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Earth\s+Day|"
         r"Juneteenth|Cinco\s+de\s+Mayo|(?:Guy\s+Fawkes|Bonfire)\s+Night)(?:\s+(?i:week(?:end)?))?(?!\w)",
     ),
