@@ -897,6 +897,8 @@ REGRESSIONS = [
                  "2013-05-31", id="a-present-perfect-through-a-day-takes-the-nearest"),
     pytest.param("Fidelity's junk fund has fallen 2.08% this year through Oct. 19.", "1989-10-25", "Oct. 19",
                  "1989-10-19", id="a-present-perfect-through-a-day-just-past-stays-past"),
+    pytest.param("The premier arrived within hours of the quake.", "2013-04-21", "hours", "PTXH",
+                 id="within-hours-of-an-event-was-untagged"),
     pytest.param("On Holy Thursday, the pope will wash the feet of inmates.", "2013-03-25", "Holy Thursday",
                  "2013-03-28", id="holy-thursday-was-only-its-weekday"),
     pytest.param("Lampard, whose contract expires in June, scored twice.", "2013-03-17", "June", "2013-06",
@@ -949,6 +951,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("After weeks of sparring, he quit.", id="units-of-an-activity-are-no-timex-in-timebank"),
     pytest.param("Change will not happen overnight.", id="overnight-after-a-negation-means-suddenly"),
     pytest.param("She became an overnight success.", id="an-overnight-success-is-no-night"),
     pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),

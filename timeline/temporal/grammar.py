@@ -362,10 +362,11 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "bare_units",
-        # "took us years": an object pronoun may stand between "take" and the unit.
+        # "took us years": an object pronoun may stand between "take" and the unit. "After weeks of
+        # sparring" is no expression in TimeBank, but "within weeks or months of his capture" is.
         r"(?i:(?<=\b(?:for|within|over|after|(?:take|took|takes|taking)(?:\s+(?:us|them|him|her|me|you))?|"
-        r"last|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))(?!\w|\s+(?:old|of|"
-        r"ago|earlier|later))",
+        r"last|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))"
+        r"(?!\w|\s+(?:old|ago|earlier|later)\b|(?<!\bwithin\s[a-z]{4,9})\s+of\b)",
     ),
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
     (
