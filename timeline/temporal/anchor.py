@@ -201,6 +201,12 @@ _LINKING = _words("stay stays staying remain remains remaining seem seems seemed
 # After "could", words that make it a past "can" ("could see the smoke on Monday", "could only
 # watch") or a perfect whose participle lies beyond the window read ("could have").
 _RELATIVE = _words("who which whose whom")
+# A charge names a past act: "is charged with killing 12 people on July 20", "accused of stealing",
+# "faces trial for killing his wife on Monday", "pleaded guilty to lying".
+_ALLEGING = _words(
+    "charged accused suspected convicted acquitted indicted arrested jailed sentenced fined trial guilty "
+    "innocent"
+)
 _PAST_ABILITY = _words("see hear feel smell taste only hardly barely scarcely just still have 've")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
 # After these a verb is bare, whatever it looks like ("will set out", "to beat").
@@ -296,6 +302,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "pluperfect"
     if word == "'d":
         return "would"  # "he'd meet them on Monday"
+    if word.endswith("ing") and prev in ("with", "of", "for", "to") and prev2 in _ALLEGING:
+        return "past"
     if word in _SAME_PAST and prev in _SINGULAR_SUBJECTS and prev2 not in _INVERTING | _CAUSATIVE:
         return "past"  # not a question's "will it cut rates in June?"
     if word in ("would", "might") or tokens[i] == "may":
