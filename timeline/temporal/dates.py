@@ -325,6 +325,8 @@ _MODAL_MONTH_CUE = compile_pattern(
     r"|\b(?i:the)\s+(?:(?:second|third|fourth|fifth)\s+)?(?:coldest|warmest|hottest|coolest|mildest|"
     r"wettest|driest|snowiest|sunniest|windiest|stormiest|dullest|busiest|quietest|deadliest|"
     r"strongest|weakest|highest|lowest|biggest|largest|smallest|best|worst)\s+$"
+    # The end of a range of months: "March-May".
+    rf"|\b(?:{FULL_MONTHS})-$"
 )
 _PAIRED_MONTH = compile_pattern(
     rf"\s+(?:and|or|to|&)\s+\d+(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{FULL_MONTHS}|[A-Z][a-z]{{2,3}}\.?)(?:,?\s+\d{{4}})?)"

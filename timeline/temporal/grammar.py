@@ -60,7 +60,8 @@ DECADE_WORDS: dict[str, int] = {
 FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 MON = (
-    rf"(?:(?:{FULL_MONTHS}|{FULL_MONTHS.upper()})(?![\w-])"
+    # A hyphen after a month only opens a range of months ("January-February"), not a compound.
+    rf"(?:(?:{FULL_MONTHS}|{FULL_MONTHS.upper()})(?!\w|-(?!(?:{FULL_MONTHS})\b))"
     rf"|(?:{_ABBR}|{_ABBR.upper()})(?:\.|(?=\s+\d))(?!\w))"
 )
 # After a day number an abbreviation needs no dot: "14 Sept", "8 Apr" (British style).
