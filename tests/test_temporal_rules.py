@@ -897,6 +897,9 @@ REGRESSIONS = [
                  "2013-05-31", id="a-present-perfect-through-a-day-takes-the-nearest"),
     pytest.param("Fidelity's junk fund has fallen 2.08% this year through Oct. 19.", "1989-10-25", "Oct. 19",
                  "1989-10-19", id="a-present-perfect-through-a-day-just-past-stays-past"),
+    pytest.param("The bombs went off at 2:50 p.m. Monday. Obama will travel there on Thursday. The FBI asked "
+                 "for video taken that afternoon.", "2013-04-17", "that afternoon", "2013-04-15",
+                 id="that-afternoon-under-a-past-verb-took-a-day-ahead"),
     pytest.param("Retail sales rose 12.3 percent in January-February.", "2013-03-09", "January", "2013-01",
                  id="a-month-opening-a-hyphenated-range-was-dropped"),
     pytest.param("Output rose in March-May.", "2013-03-09", "May", "2012-05",

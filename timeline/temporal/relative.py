@@ -826,16 +826,18 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     if unit == "day":
         day = base + dt.timedelta(days=step)
         if (
-            step == 1
+            step >= 0
             and anchor == "anaphora"
             and ctx.prior_day is not None
             and ctx.prior_day < base
             and _ahead_under_past(c, ctx, day)
+            and not _ahead_under_past(c, ctx, ctx.prior_day + dt.timedelta(days=step))
         ):
-            # A past verb tells of a day already gone: the last day named is the report's own
-            # ("erupted last Wednesday ..., officials said Monday. It escalated the next day"), so
-            # the story's day is the one named before it.
-            day = ctx.prior_day + dt.timedelta(days=1)
+            # A past verb tells of a day already gone, not of the day last named: that is the
+            # report's own ("erupted last Wednesday ..., officials said Monday. It escalated the
+            # next day") or one still ahead ("exploded at 2:50 p.m. Monday ... Obama will travel on
+            # Thursday ... photos taken that afternoon"). The story's day is the one named before.
+            day = ctx.prior_day + dt.timedelta(days=step)
         value = day.isoformat()
     elif unit in ("week", "weekend"):
         value = week_value(base + dt.timedelta(weeks=step)) + ("-WE" if unit == "weekend" else "")
