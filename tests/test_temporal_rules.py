@@ -916,6 +916,8 @@ REGRESSIONS = [
                  id="a-whose-clause-ends-at-its-comma"),
     pytest.param("Reid said a final vote could come as early as Wednesday.", "2013-03-18", "Wednesday",
                  "2013-03-20", id="could-before-a-verb-is-a-possibility-ahead"),
+    pytest.param("Reid said a vote could still come Wednesday.", "2013-03-18", "Wednesday", "2013-03-20",
+                 id="could-still-is-a-possibility-ahead"),
     pytest.param("From the roof he could see the smoke on Monday.", "2013-03-19", "Monday", "2013-03-18",
                  id="could-before-a-verb-of-perception-is-a-past-can"),
     pytest.param("But on April 8, investigators, wondering how the assailant could have emerged from "

@@ -198,8 +198,7 @@ _SAME_PAST = _words("broadcast cast put cut set hit shut forecast spread cost qu
 _SINGULAR_SUBJECTS = _words("he she it")
 # Verbs that link a subject to an adjective, as "closed" is in "would stay closed".
 _LINKING = _words("stay stays staying remain remains remaining seem seems seemed get gets getting keep keeps")
-# After "could", words that make it a past "can" ("could see the smoke on Monday", "could only
-# watch") or a perfect whose participle lies beyond the window read ("could have").
+# Pronouns that open a relative clause, which ends at its comma ("Lampard, whose contract ...,").
 _RELATIVE = _words("who which whose whom")
 # A charge names a past act: "is charged with killing 12 people on July 20", "accused of stealing",
 # "faces trial for killing his wife on Monday", "pleaded guilty to lying".
@@ -207,7 +206,10 @@ _ALLEGING = _words(
     "charged accused suspected convicted acquitted indicted arrested jailed sentenced fined trial guilty "
     "innocent"
 )
-_PAST_ABILITY = _words("see hear feel smell taste only hardly barely scarcely just still have 've")
+# After "could", words that make it a past "can" ("could see the smoke on Monday", "could only
+# watch") or a perfect whose participle lies beyond the window read ("could have"); "could still
+# come Monday" is a possibility ahead.
+_PAST_ABILITY = _words("see hear feel smell taste only hardly barely scarcely have 've")
 _INVERTING = _words("will would could should can may might must do does did 'll shall")
 # After these a verb is bare, whatever it looks like ("will set out", "to beat").
 _BARE_AFTER = _INVERTING | {"to"}

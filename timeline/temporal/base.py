@@ -63,8 +63,9 @@ class Context:
     last_end: int = -1
     # The last value resolved at all, anaphoric ones too: "Two years later ... the following spring".
     last_any: str | None = None
-    # The day named before `last_day`: "the next day" under a past verb counts from it when the
-    # last day is the report's own ("spread, officials said Monday. It escalated the next day").
+    # The day named before `last_day`: "the next day" or "that afternoon" under a past verb counts
+    # from it when the last day lies after publication ("spread, officials said Monday. It escalated
+    # the next day").
     prior_day: dt.date | None = None
 
 
