@@ -421,7 +421,6 @@ def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tup
     return left, right
 
 
-# A preposition right before the expression that settles the side by itself.
 # Past verbs of a state that lasted: "until" after them names when it ended, not a day ahead (unlike
 # "postponed until Tuesday", which points ahead).
 _ENDED_STATE = _words("ran lasted stayed remained continued waited worked lived slept")
@@ -430,6 +429,7 @@ _POSTPONED = _words(
     "postponed postpone postpones delayed delay delays extended extend extends rescheduled reschedule "
     "adjourned adjourn deferred defer pushed"
 )
+# A preposition right before the expression that settles the side by itself.
 _SIDE_SIGNAL: dict[str, Tense] = {"until": "future", "till": "future", "since": "past", "ended": "past"}
 
 

@@ -829,9 +829,10 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
             step >= 0
             and anchor == "anaphora"
             and ctx.prior_day is not None
-            and ctx.prior_day < base
             and _ahead_under_past(c, ctx, day)
-            and not _ahead_under_past(c, ctx, ctx.prior_day + dt.timedelta(days=step))
+            # The tense is past now: the day counted from the earlier one must not be ahead too.
+            and ctx.dct is not None
+            and ctx.prior_day + dt.timedelta(days=step) <= ctx.dct
         ):
             # A past verb tells of a day already gone, not of the day last named: that is the
             # report's own ("erupted last Wednesday ..., officials said Monday. It escalated the
