@@ -756,8 +756,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-# The same words as one pattern per rule: one search per window beats a find per word there (on the
-# whole text, the `in` tests are the faster; both measured on AQUAINT).
+# The same words as one pattern per rule, searched in each window only: windows cover a tenth of a
+# text, so this beats testing the whole text for the words first (by 95 us a document on AQUAINT).
 _KEYWORD_PATTERNS: dict[str, re.Pattern[str]] = {
     name: re.compile("|".join(map(re.escape, words))) for name, words in _RULE_KEYWORDS.items()
 }
@@ -775,9 +775,6 @@ def candidates(text: str) -> list[Candidate]:
         spans = merged.get(classes)
         if spans is None:
             spans = merged[classes] = _merge([w for cls in classes for w in by_class.get(cls, ())])
-        words = _RULE_KEYWORDS.get(name)
-        if words is not None and not any(k in lower for k in words):
-            continue  # none of its words anywhere in the text: no window can match
         keywords = _KEYWORD_PATTERNS.get(name)
         fast = caseless_rules.get(name)
         for lo, hi in spans:
