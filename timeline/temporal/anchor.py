@@ -128,7 +128,9 @@ _REACH_AFTER_FRONTED = 160
 _INTO_EFFECT = {("into", "goes"), ("into", "comes")}
 _BECAME = _words("became become becomes was were been had")
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
-_TIMETABLE_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(_SCHEDULED | {"effect", "effective"})) + r")\b")
+_TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective"}
+# A whole word: one that a window cuts at its start is not read as the piece after the cut.
+_WORD_RUN = re.compile(r"(?<!\w)\w+")
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
 _NOT_ED = _words(
     "need indeed red bed speed seed feed hundred proceed bleed breed creed greed weed shed united "
@@ -483,7 +485,9 @@ def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Ten
 def may_be_timetable(text: str, start: int, end: int) -> bool:
     """Whether a scheduling verb stands near [start, end), so `timetable` may change its tense (a
     cheap test that spares a second reading of the sentence)."""
-    return _TIMETABLE_WORD.search(text, max(0, start - _REACH_BEFORE), end + _REACH_AFTER_FRONTED) is not None
+    # A set look-up per word: a case-insensitive alternation of the verbs cost ten times as much.
+    words = _WORD_RUN.findall(text, max(0, start - _REACH_BEFORE), end + _REACH_AFTER_FRONTED)
+    return not _TIMETABLE_WORDS.isdisjoint(w.lower() for w in words)
 
 
 def firm_tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> tuple[Tense, bool]:
