@@ -426,6 +426,8 @@ _RULES: list[tuple[str, str]] = [
 # Every rule's match contains a trigger word of one of its classes; a rule only runs in windows
 # around those triggers, which keeps tagging far cheaper than scanning the text with every rule.
 _NUMBER = re.compile(r"\d[\d:/.,]*(?:'?s)?")
+# The same on ASCII text, where a class of ASCII digits finds the numbers twice as fast as \d.
+_ASCII_NUMBER = re.compile(r"[0-9][0-9:/.,]*(?:'?s)?")
 _CLOCK_AFTER = re.compile(rf"\s*[ap]\.?m\b|\s+{_ZONE}\b|{_GLUED_ZONE}\b", re.I)
 
 
@@ -565,7 +567,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             continue
         for start in _occurrences(text, word):
             out.extend((cls, start, start + len(word)) for cls in classes)
-    for m in _NUMBER.finditer(text):
+    for m in (_ASCII_NUMBER if text.isascii() else _NUMBER).finditer(text):
         tok = m.group()
         start, end = m.span()
         digits = tok.rstrip(".,:").removesuffix("'s")  # "1979: Ixtoc blows out" heads a chronology
@@ -723,10 +725,21 @@ class Candidate(NamedTuple):
 
 # A rule can only match a window holding one of these (lowercase) words: a substring test is far
 # cheaper than running its regex. Rules without an entry always run on their windows.
+_ASCII_DIGITS = tuple("0123456789")  # a day number or a year: their patterns open with one
+_SPELLED_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                     "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
 _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
-    "spelled_md": ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                   "tenth", "eleventh", "twelfth", "teenth", "tieth"),
+    "dmy": _ASCII_DIGITS,
+    "mdy": _ASCII_DIGITS,
+    "dm": _ASCII_DIGITS,
+    "spelled_dm": _SPELLED_ORDINALS,
+    "spelled_md": _SPELLED_ORDINALS,
+    "week_of": ("week",),
+    "weeks_of_month": ("week",),
+    "second_day": _ASCII_DIGITS,
+    "first_day": _ASCII_DIGITS,
+    "my": _ASCII_DIGITS,
     "slash": ("/", "."),
     "month_rel_year": ("year",),
     "rel_month": ("this", "last", "next"),
