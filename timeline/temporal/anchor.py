@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Literal
 
 import pendulum
@@ -50,7 +51,9 @@ _NEGATED_AUXILIARIES = _words("would is are was were had")
 def _tokens(text: str, start: int, end: int) -> list[str]:
     """Words and clause punctuation of text[start:end], a dash read as a comma, '&' as 'and' and a
     clitic as its own word ("we'd" -> "we", "'d")."""
-    tokens = [_TOKEN_AS.get(t, t) for t in _TOKEN.findall(text, start, end)]
+    tokens = _TOKEN.findall(text, start, end)
+    if not _TOKEN_AS.keys().isdisjoint(tokens):
+        tokens = [_TOKEN_AS.get(t, t) for t in tokens]
     if _HAS_CLITIC.search(text, start, end) is None:
         return tokens
     split: list[str] = []
@@ -505,6 +508,30 @@ def _verb_before(tokens: list[str], lows: list[str], pivot: int) -> bool:
 _FRONTED = re.compile(r"[\"“‘'`(\s]*(?:[A-Z][a-z]+\s+)?")
 
 
+def _lowered_all(tokens: list[str]) -> list[str]:
+    """Each token lowercased, in one C-level pass (tokens never hold a line break)."""
+    return "\n".join(tokens).lower().split("\n") if tokens else []
+
+
+# Clause breaks and "if" words are never cues themselves.
+_NO_CUE = _CLAUSE_BREAK | _CONDITIONAL
+
+
+def _by_distance(pivot: int, n: int) -> Iterator[tuple[float, int]]:
+    """Token indices around `pivot` (itself left out), nearest first, with their distances: a token
+    after it counts 1.5 times as far, and a tie goes to the token before it."""
+    left, right = pivot - 1, pivot + 1
+    while left >= 0 or right < n:
+        to_left = pivot - left if left >= 0 else math.inf
+        to_right = (right - pivot) * 1.5 if right < n else math.inf
+        if to_left <= to_right:
+            yield to_left, left
+            left -= 1
+        else:
+            yield to_right, right
+            right += 1
+
+
 def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense, bool]:
     left, right = sentence_bounds(text, start, end)
     # A fronted date ("In January, a week after the anniversary, a bombing in Birmingham killed a
@@ -519,8 +546,8 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         right -= 1
     before = _tokens(text, left, start)
     after = _tokens(text, end, right)
-    low_before = [w.lower() for w in before]
-    low_after = [w.lower() for w in after]
+    low_before = _lowered_all(before)
+    low_after = _lowered_all(after)
     signal = _signal(low_before, low_after)
     if signal is not None:
         return signal, False
@@ -542,22 +569,22 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
     # itself reset it. The cue words themselves are skipped.
     # Nearest cue wins; tokens are visited by distance so the scan stops at the first cue whose
     # (never smaller) adjusted distance cannot be beaten. Ties go to the leftmost token.
-    order: list[tuple[float, int]] = []
     conditional_at = [False] * len(tokens)
-    conditional = False
-    for i, low in enumerate(lows):
-        if i == pivot or low in _CLAUSE_BREAK:
-            conditional = False
-        elif low in _CONDITIONAL:
-            conditional = True
-        else:
-            conditional_at[i] = conditional
-            order.append(((pivot - i) if i < pivot else (i - pivot) * 1.5, i))
-    order.sort()
+    if not _CONDITIONAL.isdisjoint(lows):
+        conditional = False
+        for i, low in enumerate(lows):
+            if i == pivot or low in _CLAUSE_BREAK:
+                conditional = False
+            elif low in _CONDITIONAL:
+                conditional = True
+            else:
+                conditional_at[i] = conditional
     best: tuple[float, int, str] | None = None
-    for base, i in order:
+    for base, i in _by_distance(pivot, len(lows)):
         if best is not None and base > best[0]:
             break
+        if lows[i] in _NO_CUE:
+            continue
         cue = _cue(tokens, lows, i, timetable)
         if cue is None or (conditional_at[i] and cue == "past"):
             continue
