@@ -728,6 +728,8 @@ class Candidate(NamedTuple):
 _ASCII_DIGITS = tuple("0123456789")  # a day number or a year: their patterns open with one
 _SPELLED_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                      "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
+# The unit these rules match is always plural: rarer in a window than the words before it.
+_PLURAL_UNITS = ("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes")
 _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
     "dmy": _ASCII_DIGITS,
@@ -759,9 +761,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "period": ("period", "quarter"),
     "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
     "unit_long": ("-long",),
-    "first_units": ("first", "past", "last", "next", "coming", "early", "following", "subsequent", "ensuing",
-                    "intervening", "ahead"),
-    "bare_units": ("for", "within", "over", "after", "take", "took", "last", "in"),
+    "first_units": _PLURAL_UNITS,
+    "bare_units": _PLURAL_UNITS,
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each",
