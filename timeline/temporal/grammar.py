@@ -788,7 +788,12 @@ def candidates(text: str) -> list[Candidate]:
         classes = _RULE_TRIGGERS[name]
         spans = merged.get(classes)
         if spans is None:
-            spans = merged[classes] = _merge([w for cls in classes for w in by_class.get(cls, ())])
+            # One class's windows come merged already; several classes' may overlap.
+            if len(classes) == 1:
+                spans = by_class.get(classes[0], [])
+            else:
+                spans = _merge([w for cls in classes for w in by_class.get(cls, ())])
+            merged[classes] = spans
         keywords = _KEYWORD_PATTERNS.get(name)
         fast = caseless_rules.get(name)
         for lo, hi in spans:
