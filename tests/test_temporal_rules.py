@@ -943,6 +943,10 @@ REGRESSIONS = [
                  id="a-bare-verb-after-a-causative-object-is-no-past"),
     pytest.param("They said the bridge would stay closed through the weekend.", "2013-03-20", "the weekend",
                  "2013-W12-WE", id="a-participle-after-a-link-verb-is-an-adjective-not-a-past"),
+    pytest.param("The search would go on for at least another week.", "2013-05-10", "at least another week",
+                 "P1W", id="another-week-had-been-untagged"),
+    pytest.param("It will take another two years.", "2013-05-10", "two years", "P2Y",
+                 id="another-before-a-number-leaves-the-number-to-lead"),
 ]  # fmt: skip
 
 
@@ -1078,6 +1082,8 @@ def test_mods(text: str, mod: str) -> None:
         ("He works nights.", "SET"),
         ("The office is open on weekends.", "SET"),
         ("The council meets fortnightly.", "SET"),
+        # "another" had read as the "an" of a rate after the quantity.
+        ("Crews pumped 5,000 barrels into the well, and another day passed.", "DURATION"),
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:

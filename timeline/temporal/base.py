@@ -124,6 +124,8 @@ def parse_number(words: str) -> float | None:
         return 0.5
     if w in ("quarter", "a quarter", "an quarter"):
         return 0.25
+    if w == "another":
+        return 1.0  # "another week": one more
     half = 0.0
     if w.endswith(" and a half"):
         w, half = w[: -len(" and a half")], 0.5

@@ -94,7 +94,8 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)"
 NUM = rf"(?:(?<![\d,.]){DIGITS}|{_NUMWORD}(?:[-\s]+and[-\s]+a[-\s]+half)?)"
 # "half an hour", "a half-hour": half of one unit; "a quarter century", "the past half-century".
 HALF = r"(?:half\s+an?|an?\s+half|(?:an?\s+)?(?:quarter|half)(?=[-\s]+centur))(?!\w)(?!\s+dozen)"
-NUM_A = rf"(?:{NUM}|{HALF}|an?(?!\w))"
+# "another week": one more unit (before a number, "another two years", the number leads).
+NUM_A = rf"(?:{NUM}|{HALF}|an?(?!\w)|another(?!\w))"
 VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+number\s+of)"
 # "fortnight": British copy counts in them ("a fortnight ago", "the past fortnight").
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie|quarter)"

@@ -273,8 +273,8 @@ _AFTER_UNIT = compile_pattern(
 
 
 def _is_rate(c: Candidate, ctx: Context) -> bool:
-    if c.match[0][:2].lower() not in ("a ", "an"):
-        return False
+    if c.match[0][:2].lower() not in ("a ", "an") or c.match[0][:7].lower() == "another":
+        return False  # "another week" is one more week, never a rate
     if c.match[0].lower().endswith("second") and not _AFTER_UNIT.match(ctx.text, c.end):
         return False
     before = ctx.text[max(0, c.start - 50) : c.start]
