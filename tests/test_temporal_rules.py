@@ -947,6 +947,8 @@ REGRESSIONS = [
                  "P1W", id="another-week-had-been-untagged"),
     pytest.param("It will take another two years.", "2013-05-10", "two years", "P2Y",
                  id="another-before-a-number-leaves-the-number-to-lead"),
+    pytest.param("On Sunday he won. He lost last year's final but won four weeks later.", "2013-07-08",
+                 "four weeks", "P4W", id="weeks-later-after-a-year-had-counted-from-a-day-of-another-year"),
 ]  # fmt: skip
 
 

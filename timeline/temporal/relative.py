@@ -690,7 +690,20 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         # "founded in 1990 and sold a decade later": the year just named is the base, not a day named
         # sentences before it nor the DCT.
         return _norm(c, "DATE", f"{int(last_year) + years:04d}", anchor="anaphora", confidence=0.6)
-    if anaphoric and ctx.last_day is None and not (unit == "year" and sign < 0):
+    last_day = ctx.last_day
+    if (
+        anaphoric
+        and not years
+        and last_year is not None
+        and last_day is not None
+        and last_day.year != int(last_year)
+        and sentence_bounds(ctx.text, c.start, c.end)[0] <= ctx.last_end
+    ):
+        # "lost last year's final but won gold four weeks later": a year named in the same sentence,
+        # with no day of its own, is the base, not a day of another year named before it; the weeks
+        # counted from an unknown day of it stay a duration.
+        last_day = None
+    if anaphoric and last_day is None and not (unit == "year" and sign < 0):
         # "released three months later" with no day named before: counting from the DCT would be
         # wrong, so a year named before is the base for years, else the amount stays a duration.
         last = value_range(ctx.last_value) if ctx.last_value else None
@@ -701,7 +714,7 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
             moved = shift(last[0], months=k)
             return _norm(c, "DATE", f"{moved.year:04d}-{moved.month:02d}", anchor="anaphora", confidence=0.6)
         return _offset_duration(c, n, unit)
-    base, anchor = (ctx.last_day, "anaphora") if anaphoric and ctx.last_day else (ctx.dct, "dct")
+    base, anchor = (last_day, "anaphora") if anaphoric and last_day else (ctx.dct, "dct")
     if base is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX")
     moved = _shift_units(base, k, unit)
