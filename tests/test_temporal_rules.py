@@ -949,6 +949,10 @@ REGRESSIONS = [
                  id="another-before-a-number-leaves-the-number-to-lead"),
     pytest.param("On Sunday he won. He lost last year's final but won four weeks later.", "2013-07-08",
                  "four weeks", "P4W", id="weeks-later-after-a-year-had-counted-from-a-day-of-another-year"),
+    pytest.param("Cooler air should arrive on Monday.", "2013-07-19", "Monday", "2013-07-22",
+                 id="should-with-a-weekday-had-no-tense-and-took-the-last-one"),
+    pytest.param("Mayo posed it to me on Radio 5 Live on Tuesday: what should we do?", "2009-04-30",
+                 "Tuesday", "2009-04-28", id="a-modal-after-a-colon-is-another-clauses-tense"),
 ]  # fmt: skip
 
 

@@ -38,7 +38,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _CLITICS = "ll|d|ve|re|m|s"
 _CLITIC_MARK = rf"['’](?:{_CLITICS}|{_CLITICS.upper()})\b"
 _TOKEN = re.compile(
-    rf"(?<![A-Za-z]){_CLITIC_MARK}|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;:]"
+    rf"(?<![A-Za-z]){_CLITIC_MARK}|[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|[,;]|:(?!\d)"
     r"|(?<=\s)(?:-{1,2}|[–—&])(?=\s)|[–—]"
 )
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}
@@ -153,8 +153,9 @@ _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
 _CONJUNCTIONS = _words("; and but while whereas")
 _SAY_VERBS = _words("says said say reports reported told added adds")
-# The right-hand context ends at a coordinated clause: "planned a rally on Saturday and were ...".
-_RIGHT_STOP = _CONJUNCTIONS | {"that"}
+# The right-hand context ends at a coordinated clause ("planned a rally on Saturday and were ...")
+# or a colon ("posed to me on Tuesday: what should we do?"); a clock's colon is no token.
+_RIGHT_STOP = _CONJUNCTIONS | {"that", ":"}
 # A trailing attribution (", BP says", ", officials said") is a clause of its own.
 _SAY = _SAY_VERBS | _words("according learned learnt")
 # A past cue does not fix the date of what it reports or of an infinitive or modal after it.
@@ -313,9 +314,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "past"
     if word in _SAME_PAST and prev in _SINGULAR_SUBJECTS and prev2 not in _INVERTING | _CAUSATIVE:
         return "past"  # not a question's "will it cut rates in June?"
-    if word in ("would", "might") or tokens[i] == "may":
+    if word in ("would", "might", "should") or tokens[i] == "may":
         # Modals put the event ahead of the moment they are said, weaker than "will" ("could" is
-        # as often a past "can").
+        # as often a past "can"): "cooler air should arrive on Monday".
         return "would"
     if word == "could" and nxt and nxt not in _PAST_ABILITY and not _negated(lows, i):
         # "could be contained by Monday", "a final vote could come Wednesday": a possibility ahead.
