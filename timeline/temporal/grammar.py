@@ -724,9 +724,9 @@ class Candidate(NamedTuple):
     match: re.Match[str] | regex.Match[str]
 
 
-# A rule can only match a window holding one of these (lowercase) words: a substring test is far
+# A rule can only match a window holding one of these (lowercase) strings: a substring test is far
 # cheaper than running its regex. Rules without an entry always run on their windows.
-_ASCII_DIGITS = tuple("0123456789")  # a day number or a year: their patterns open with one
+_ASCII_DIGITS = tuple("0123456789")  # the rule's day number or year opens with an ASCII digit
 _SPELLED_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                      "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
 # The unit these rules match is always plural: rarer in a window than the words before it.
