@@ -73,6 +73,11 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     return split
 
 
+def _lowered_all(tokens: list[str]) -> list[str]:
+    """Each token lowercased, in one C-level pass (tokens never hold a line break)."""
+    return "\n".join(tokens).lower().split("\n") if tokens else []
+
+
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """False for the period of an abbreviation ('Sen.', 'vs.', 'U.S.') or an initial ('J.')."""
     if text[m.start()] != ".":
@@ -476,8 +481,8 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
 def side_signal(text: str, start: int, end: int) -> Tense:
     """The side a preposition or clause opener right before [start, end) settles ('until', 'since')."""
     left, right = sentence_bounds(text, start, end)
-    before = [w.lower() for w in _tokens(text, max(left, start - _REACH_BEFORE), start)]
-    return _signal(before, [w.lower() for w in _tokens(text, end, min(right, end + _REACH_AFTER))])
+    before = _lowered_all(_tokens(text, max(left, start - _REACH_BEFORE), start))
+    return _signal(before, _lowered_all(_tokens(text, end, min(right, end + _REACH_AFTER))))
 
 
 def tense_at(text: str, start: int, end: int, *, timetable: bool = False) -> Tense:
@@ -507,11 +512,6 @@ def _verb_before(tokens: list[str], lows: list[str], pivot: int) -> bool:
 
 
 _FRONTED = re.compile(r"[\"“‘'`(\s]*(?:[A-Z][a-z]+\s+)?")
-
-
-def _lowered_all(tokens: list[str]) -> list[str]:
-    """Each token lowercased, in one C-level pass (tokens never hold a line break)."""
-    return "\n".join(tokens).lower().split("\n") if tokens else []
 
 
 # Clause breaks and "if" words are never cues themselves.

@@ -118,6 +118,12 @@ def _coming_within(dct: dt.date, month: int, day: int, months: float) -> int | N
         return None  # February 29 outside a leap year
 
 
+def _coming_else_nearest(dct: dt.date, month: int, day: int, months: float) -> int:
+    """Year of the next such day if it falls within `months` of the DCT, else of the nearest one."""
+    coming = _coming_within(dct, month, day, months)
+    return coming if coming is not None else month_year(dct, month, day, None)
+
+
 def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
     """Whether a scheduling verb's present points the month or day at `c` ahead ("the fiscal year
     that ends Sept. 30", "Next season begins in November"); not in a sentence the date opens, which
@@ -147,8 +153,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         # "a new labor pact effective June 1": the day a change starts, ahead unless it is far (then
         # it has just passed: "the rule, effective Jan. 1" said on Jan. 15), whatever verb the
         # sentence has ("which resulted from the pact effective June 1").
-        coming = _coming_within(ctx.dct, month, day, REACH)
-        return coming if coming is not None else month_year(ctx.dct, month, day, None)
+        return _coming_else_nearest(ctx.dct, month, day, REACH)
     tense, reach = _perfect_through_tense(ctx, c)
     if (
         tense == "future"
@@ -158,8 +163,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         # "the March 4 election" names an event by its day: a future verb elsewhere in the sentence
         # moves it ahead within `reach`, not a year ahead as it moves a date it governs ("will rule
         # by March 30 on ... the March 4 election", said on March 18, is two weeks back).
-        coming = _coming_within(ctx.dct, month, day, reach)
-        return coming if coming is not None else month_year(ctx.dct, month, day, None)
+        return _coming_else_nearest(ctx.dct, month, day, reach)
     if tense is None and _timetable_ahead(ctx, c):
         coming = _coming_within(ctx.dct, month, day, REACH)
         if coming is not None:
