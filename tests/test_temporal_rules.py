@@ -953,6 +953,20 @@ REGRESSIONS = [
                  id="should-with-a-weekday-had-no-tense-and-took-the-last-one"),
     pytest.param("Mayo posed it to me on Radio 5 Live on Tuesday: what should we do?", "2009-04-30",
                  "Tuesday", "2009-04-28", id="a-modal-after-a-colon-is-another-clauses-tense"),
+    pytest.param("Congress passed it in 1996 and Clinton signed it that September.", "2013-03-26",
+                 "that September", "1996-09", id="that-month-took-the-publication-year"),
+    pytest.param("It was founded in 2004. The following March it opened a store.", "2013-03-26",
+                 "The following March", "2005-03", id="the-following-month-was-untagged"),
+    pytest.param("He was elected in 2008 and took office the next January.", "2013-03-26",
+                 "the next January", "2009-01", id="the-next-month-counted-from-publication"),
+    pytest.param("It passed in November 2008; the previous May a court had ruled.", "2013-03-26",
+                 "the previous May", "2008-05", id="the-previous-month-was-untagged"),
+    pytest.param("The law takes effect the next January.", "2013-03-26", "the next January", "2014-01",
+                 id="the-next-month-with-no-date-named-is-the-coming-one"),
+    pytest.param("Officials said that June was the wettest on record.", "2013-03-26", "June", "2012-06",
+                 id="that-as-a-conjunction-before-a-month-leaves-the-month-alone"),
+    pytest.param("In 1999 the firm went public; that summer it hired 200 people.", "2013-03-26",
+                 "that summer", "1999-SU", id="that-season-after-a-semicolon-was-untagged"),
 ]  # fmt: skip
 
 
@@ -991,6 +1005,7 @@ NOT_TIMEX = [
     pytest.param("He was in his 60s and 70s.", id="a-pair-of-ages-is-no-pair-of-decades"),
     pytest.param("He scored with 2:31 left in the fourth period.", id="a-game-clock-is-no-time-of-day"),
     pytest.param("He said that summer was his favourite season.", id="that-before-a-season-as-a-conjunction"),
+    pytest.param("THAT MAY TAKE ALL DAY.", id="that-may-in-capitals-is-a-modal-not-a-month"),
     pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),

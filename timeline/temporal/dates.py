@@ -622,31 +622,84 @@ _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 # "the following spring", "the previous winter", "the same summer": a season counted from a date named.
 _ANAPHORIC_SEASON = frozenset(("following", "next", "previous", "preceding", "same"))
 # "That fall, he enrolled", "later that summer": a demonstrative, not the conjunction "that".
-_THAT_SEASON_CUE = compile_pattern(
+_THAT_CUE_BEFORE = compile_pattern(
     r"(?:^|[.!?]\s+|\n|\b(?i:in|during|by|until|over|through|later|earlier|since|of|from)\s+)$"
+)
+# After the period a demonstrative ends its phrase or a new clause's subject follows ("signed it that
+# September.", "that summer it hired"); after the conjunction the period is a subject itself ("he
+# said that summer was his favourite", "data showing that May sales rose").
+_THAT_CUE_AFTER = compile_pattern(
+    r"\s*(?:[,.;:!?)\"”’'—–]|--|$)|\s+(?i:it|he|she|they|we|i|you|the|a|an|his|her|their|its|our|"
+    r"my|when|after|before|in|on|at|to|for|with|by|until)\b"
 )
 # The month each season begins, to count "the following spring" from a date.
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+def _points_back(text: str, start: int, end: int) -> bool:
+    """Whether the "that" opening [start, end) is a demonstrative ("That fall, he enrolled", "signed
+    it that September") rather than a conjunction ("he said that summer was his favourite")."""
+    return bool(_THAT_CUE_BEFORE.search(text, max(0, start - 12), start) or _THAT_CUE_AFTER.match(text, end))
+
+
+def _last_named(ctx: Context) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the date named last, unless it spans more than a year ("in the 1990s
+    ... that summer": which one is not said)."""
+    last = value_range(ctx.last_any) if ctx.last_any else None
+    if last is None or (last[1] - last[0]).days > 366:
+        return None
+    return last[0], last[1]
+
+
+def _year_from_last(last: tuple[dt.date, dt.date], first_month: int, mode: str) -> int:
+    """Year of the period opening in `first_month` named from the date `last` ('following', 'next',
+    'previous', 'preceding'; else the same year)."""
+    if mode in ("following", "next"):
+        # The first such period to begin after the date named ends: "In 2000 ... the following spring".
+        return last[1].year if first_month > last[1].month else last[1].year + 1
+    if mode in ("previous", "preceding"):
+        return last[0].year if first_month < last[0].month else last[0].year - 1
+    return last[0].year  # "that fall", "the same summer"
+
+
 def _season_from_last(c: Candidate, ctx: Context, end: int, code: str, mode: str) -> Norm | None:
     """'that summer', 'the following spring', 'the previous winter': counted from the last date named."""
-    if mode == "that" and not _THAT_SEASON_CUE.search(ctx.text, max(0, c.start - 12), c.start):
+    if mode == "that" and not _points_back(ctx.text, c.start, end):
         return None  # a conjunction: "he said that summer was his favourite season"
-    last = value_range(ctx.last_any) if ctx.last_any else None
-    if last is not None and (last[1] - last[0]).days > 366:
-        last = None  # "in the 1990s ... that summer": which one is not said
+    last = _last_named(ctx)
     if last is None:
         return Norm(c.start, end, "DATE", f"XXXX-{code}", None, "none", 0.5)
-    start = _SEASON_START[code]
-    if mode in ("following", "next"):
-        # The first such season to begin after the date named ends: "In 2000 ... the following spring".
-        year = last[1].year if start > last[1].month else last[1].year + 1
-    elif mode in ("previous", "preceding"):
-        year = last[0].year if start < last[0].month else last[0].year - 1
-    else:
-        year = last[0].year  # "that fall", "the same summer"
+    year = _year_from_last(last, _SEASON_START[code], mode)
     return Norm(c.start, end, "DATE", f"{year:04d}-{code}", None, "anaphora", 0.7)
+
+
+def _rule_month_anaphor(c: Candidate, ctx: Context) -> Norm | None:
+    """'that September', 'the following March', 'the previous May': the month counted from the last
+    date named ("Congress passed it in 1996 and Clinton signed it that September": 1996-09)."""
+    words = c.match[0].lower().split()
+    mode = words[0] if words[0] == "that" else words[1]
+    name = _MONTH_TOKEN.search(ctx.text, c.start, c.end)
+    if name is None:
+        return None
+    if name[1].lower() in ("may", "march"):
+        # Also a modal or a verb ("THAT MAY TAKE ALL OF TUESDAY", "the following may apply"): only
+        # where the phrase ends or a clause's subject follows.
+        points_back = _THAT_CUE_AFTER.match(ctx.text, c.end) is not None
+    else:
+        points_back = mode != "that" or _points_back(ctx.text, c.start, c.end)
+    if not points_back:
+        # The conjunction: "officials said that June was the wettest on record" names a month of
+        # its own, read as any other.
+        return _rule_month(Candidate(name.start(), name.end(), "month", name), ctx)
+    month = MONTHS[name[1].lower()]
+    last = _last_named(ctx)
+    if last is not None:
+        year = _year_from_last(last, month, mode)
+        return Norm(c.start, c.end, "DATE", f"{year:04d}-{month:02d}", None, "anaphora", 0.7)
+    if ctx.last_any is None and mode in ("following", "next", "previous", "preceding"):
+        # No date named before: "the next January" is the publication date's next one.
+        return _month_resolved(c, ctx, month, "next" if mode in ("following", "next") else "last")
+    return Norm(c.start, c.end, "DATE", f"XXXX-{month:02d}", None, "none", 0.5)
 
 
 def _winter_year(d: dt.date, mode: str | None, ctx: Context, c: Candidate) -> int:

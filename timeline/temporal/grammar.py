@@ -212,6 +212,8 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:this|last|next|that(?:\s+(?!year\b)[a-z]+)?|the\s+same|the\s+following|"
         rf"the\s+previous)\s+year(?![\w'’])",
     ),
+    # "that September", "the following March": a month counted from the date last named.
+    ("month_anaphor", rf"(?i:that|the\s+(?:following|next|previous|preceding|same))\s+{MON}(?!\s*\d)"),
     ("rel_month", rf"(?i:this\s+past|this|last|next|this\s+coming)\s+{MON}(?!\s*\d)"),
     ("month", MON),
     # "the past three summers": several of a recurring period, a set (TimeBank: SET XXXX-SU).
@@ -632,6 +634,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "day_of_month": ("ORDINAL",),
     "my": ("MON",),
     "month_rel_year": ("MON", "SEASON"),
+    "month_anaphor": ("MON",),
     "rel_month": ("MON",),
     "month": ("MON",),
     "seasons": ("SEASONS",),
@@ -745,6 +748,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "my": _ASCII_DIGITS,
     "slash": ("/", "."),
     "month_rel_year": ("year",),
+    "month_anaphor": ("that", "following", "next", "previous", "preceding", "same"),
     "rel_month": ("this", "last", "next"),
     "seasons": ("past", "last", "previous", "next", "coming"),
     "century": ("centur",),
