@@ -967,6 +967,16 @@ REGRESSIONS = [
                  id="that-as-a-conjunction-before-a-month-leaves-the-month-alone"),
     pytest.param("In 1999 the firm went public; that summer it hired 200 people.", "2013-03-26",
                  "that summer", "1999-SU", id="that-season-after-a-semicolon-was-untagged"),
+    pytest.param("It lost $9 million for the quarter ended Sept. 30. It earned $10 million in the year-ago "
+                 "quarter.", "1989-11-01", "the year-ago quarter", "1988-Q3",
+                 id="year-ago-after-the-day-closing-a-quarter-took-last-year"),
+    pytest.param("Profit rose in the three months through March 30 from the year-ago quarter.", "2013-04-23",
+                 "the year-ago quarter", "2012-Q1", id="a-year-ago-quarter-after-a-day-took-the-whole-year"),
+    pytest.param("Profit in the quarter ended Sept. 30 rose. In the year-ago third quarter it fell.",
+                 "1989-10-25", "the year-ago third quarter", "1988-Q3",
+                 id="a-year-ago-quarter-named-by-its-ordinal-took-the-whole-year"),
+    pytest.param("Profit in the third quarter rose. In the year-ago first quarter it fell.", "1989-10-25",
+                 "the year-ago first quarter", "1988-Q1", id="year-ago-ordinal-quarter-took-last-one"),
 ]  # fmt: skip
 
 

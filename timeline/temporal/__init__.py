@@ -129,7 +129,10 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
                     last_day = inside[-1]
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
             last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
-            ctx = Context(text, day, last_day, last_value, timex.end, timex.value, prior_day)
+            last_period = ctx.last_period
+            if timex.anchor != "anaphora" and timex.granularity in ("month", "quarter"):
+                last_period = timex.value
+            ctx = Context(text, day, last_day, last_value, timex.end, timex.value, prior_day, last_period)
     out = attach_times(text, reanchor_quoted(text, out))
     if stamps:
         # Added last: a stamp dates its entry by the page's own clock, never by a day nearby.

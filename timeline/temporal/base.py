@@ -67,6 +67,9 @@ class Context:
     # from it when the last day lies after publication ("spread, officials said Monday. It escalated
     # the next day").
     prior_day: dt.date | None = None
+    # The last month or quarter named outright: "the year-ago quarter" after "the quarter ended
+    # Sept. 30" compares with that quarter, not with the day that closes it.
+    last_period: str | None = None
 
 
 _PARTS = {
@@ -303,11 +306,29 @@ def _granularity_shift(
 
 def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
     """'a year earlier', 'the year-ago quarter': the last mentioned period, one year back."""
-    last = value_range(ctx.last_value) if ctx.last_value else None
+    named = ctx.last_value
+    last = value_range(named) if named else None
+    if last is not None and last[2] in ("day", "time"):
+        # A day closing the period reported ("the quarter ended Sept. 30") stands for the period; a
+        # quarter the expression names is the one holding the day ("three months through March 30
+        # ... the year-ago quarter").
+        period = value_range(ctx.last_period) if ctx.last_period else None
+        if period is not None and period[0] <= last[0] <= period[1]:
+            named, last = ctx.last_period, period
+        elif _rx(r"(?i)\bquarter\b").search(c.match[0]):
+            named = f"{last[0].year:04d}-Q{quarter_of(last[0])}"
+            last = value_range(named)
     # Only the period being reported is the one compared with "a year earlier"; after a mention of
     # older figures the comparison is still with the DCT's year.
-    if last is not None and last[2] in ("quarter", "month", "year", "season") and _is_reported(last, ctx.dct):
-        value = _granularity_shift(ctx.last_value, years=-1)
+    reported = last is not None and _is_reported(last, ctx.dct)
+    ordinal = _rx(r"(?i)\b(first|second|third|fourth)\s+quarter\b").search(c.match[0])
+    base_year = last[0].year if last is not None and reported else ctx.dct.year if ctx.dct else None
+    if ordinal is not None and base_year is not None:
+        # "the year-ago third quarter": that quarter of the year before the one reported.
+        quarter = ("first", "second", "third", "fourth").index(ordinal[1].lower()) + 1
+        return _norm(c, "DATE", f"{base_year - 1:04d}-Q{quarter}", anchor="anaphora", confidence=0.7)
+    if last is not None and last[2] in ("quarter", "month", "year", "season") and reported and named:
+        value = _granularity_shift(named, years=-1)
         if value:
             return _norm(c, "DATE", value, anchor="anaphora", confidence=0.7)
     if ctx.dct is None:
