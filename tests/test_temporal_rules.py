@@ -977,6 +977,11 @@ REGRESSIONS = [
                  id="a-year-ago-quarter-named-by-its-ordinal-took-the-whole-year"),
     pytest.param("Profit in the third quarter rose. In the year-ago first quarter it fell.", "1989-10-25",
                  "the year-ago first quarter", "1988-Q1", id="year-ago-ordinal-quarter-took-last-one"),
+    pytest.param("Silence was held at 2:50 p.m. Monday. He went to Russia in January 2012 and returned six "
+                 "months later.", "2013-04-22", "six months later", "2012-07",
+                 id="months-later-after-a-month-named-counted-from-an-older-day"),
+    pytest.param("On Monday he spoke. He joined in May 2010 and left two weeks later.", "2013-04-22",
+                 "two weeks", "P2W", id="weeks-later-after-a-month-named-counted-from-an-older-day"),
 ]  # fmt: skip
 
 

@@ -691,17 +691,21 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         # sentences before it nor the DCT.
         return _norm(c, "DATE", f"{int(last_year) + years:04d}", anchor="anaphora", confidence=0.6)
     last_day = ctx.last_day
+    named = value_range(ctx.last_value) if anaphoric and last_day and ctx.last_value else None
+    # Years counted from a year, and "a year earlier", have their own rules above.
+    own_rule = years != 0 if named is not None and named[2] == "year" else unit == "year" and sign < 0
     if (
-        anaphoric
-        and not years
-        and last_year is not None
+        named is not None
         and last_day is not None
-        and last_day.year != int(last_year)
+        and named[2] in ("year", "month")
+        and not own_rule
+        and not named[0] <= last_day <= named[1]
         and sentence_bounds(ctx.text, c.start, c.end)[0] <= ctx.last_end
     ):
-        # "lost last year's final but won gold four weeks later": a year named in the same sentence,
-        # with no day of its own, is the base, not a day of another year named before it; the weeks
-        # counted from an unknown day of it stay a duration.
+        # "lost last year's final but won gold four weeks later", "traveled to Russia in January 2012
+        # and returned six months later": a year or month named in the same sentence, with no day of
+        # its own, is the base, not a day outside it named before; weeks or days counted from an
+        # unknown day of it stay a duration.
         last_day = None
     if anaphoric and last_day is None and not (unit == "year" and sign < 0):
         # "released three months later" with no day named before: counting from the DCT would be
