@@ -982,6 +982,18 @@ REGRESSIONS = [
                  id="months-later-after-a-month-named-counted-from-an-older-day"),
     pytest.param("On Monday he spoke. He joined in May 2010 and left two weeks later.", "2013-04-22",
                  "two weeks", "P2W", id="weeks-later-after-a-month-named-counted-from-an-older-day"),
+    pytest.param("In 2010, sales peaked in March.", "2013-03-25", "March", "2010-03",
+                 id="a-month-after-a-fronted-year-took-the-publication-year"),
+    pytest.param("In 2010, sales peaked in March.", None, "March", "2010-03",
+                 id="a-month-after-a-fronted-year-needs-no-publication-date"),
+    pytest.param("Last year it was warmer, with a record 23.6C on March 27.", "2013-03-25", "March 27",
+                 "2012-03-27", id="a-day-after-a-fronted-last-year-was-two-days-ahead"),
+    pytest.param("In 2004 it was founded. The following year, it opened a store in March.", "2013-03-25",
+                 "March", "2005-03", id="a-month-after-a-fronted-anaphoric-year-took-its-value"),
+    pytest.param("The firm, founded in 1990, was sold on June 3.", "2013-03-25", "June 3", "2012-06-03",
+                 id="a-year-inside-the-sentence-does-not-date-its-day"),
+    pytest.param("Since 2010, sales have peaked in March.", "2013-03-25", "March", "2013-03",
+                 id="a-fronted-since-year-opens-a-range-not-a-year"),
 ]  # fmt: skip
 
 

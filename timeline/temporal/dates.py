@@ -187,6 +187,13 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return _norm(c, "DATE", dt.date(int(years[0]), month, day).isoformat())
         except ValueError:
             return None
+    fronted = _fronted_year(c, ctx)
+    if fronted is not None:
+        try:
+            value = dt.date(fronted, month, day).isoformat()
+            return _norm(c, "DATE", value, anchor="anaphora", confidence=0.8)
+        except ValueError:
+            return None
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
     side = _SIDE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
@@ -298,8 +305,32 @@ def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
 _PERIOD_TO = compile_pattern(r"\b(?i:the)\s+(?:[\w-]+\s+){0,2}(?i:year|months|weeks|quarter|period)\s+to\s+$")
 
 
+# A year opening its sentence ("In 2010, sales peaked in March", "Last year, by contrast, March
+# brought a record on March 27") is the year of the months and days it writes without one; not a
+# year inside the sentence ("The firm, founded in 1990, was sold on June 3") nor a range's start
+# ("Since 2010, ...").
+_FRONTED_YEAR = compile_pattern(
+    r"[\"“‘'`(\s]*(?:(?i:in|during|throughout|(?:early|late)\s+in)\s+)?"
+    r"(?:(?i:last|this|that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year|\d{4})"
+)
+
+
+def _fronted_year(c: Candidate, ctx: Context) -> int | None:
+    """The year named at the head of the sentence holding `c`, when that is the last date named."""
+    named = ctx.last_any
+    if named is None or len(named) != 4 or not named.isdigit() or ctx.last_end > c.start:
+        return None
+    left = sentence_bounds(ctx.text, c.start, c.end)[0]
+    if ctx.last_end < left or not _FRONTED_YEAR.fullmatch(ctx.text, left, ctx.last_end):
+        return None
+    return int(named)
+
+
 def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) -> Norm:
     """A month without a year: `mode` 'last'/'next'/'this' or the tense decides the year."""
+    fronted = _fronted_year(c, ctx) if mode is None else None
+    if fronted is not None:
+        return _norm(c, "DATE", f"{fronted:04d}-{month:02d}", anchor="anaphora", confidence=0.8)
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}")
     d = ctx.dct
