@@ -994,6 +994,8 @@ REGRESSIONS = [
                  id="a-year-inside-the-sentence-does-not-date-its-day"),
     pytest.param("Since 2010, sales have peaked in March.", "2013-03-25", "March", "2013-03",
                  id="a-fronted-since-year-opens-a-range-not-a-year"),
+    pytest.param("The Met Office said March was on course to be the coldest since 1962.", "2013-03-25",
+                 "March", "2013-03", id="march-as-a-sentence-subject-was-untagged"),
 ]  # fmt: skip
 
 
@@ -1033,6 +1035,7 @@ NOT_TIMEX = [
     pytest.param("He scored with 2:31 left in the fourth period.", id="a-game-clock-is-no-time-of-day"),
     pytest.param("He said that summer was his favourite season.", id="that-before-a-season-as-a-conjunction"),
     pytest.param("THAT MAY TAKE ALL DAY.", id="that-may-in-capitals-is-a-modal-not-a-month"),
+    pytest.param("Fredric March was an actor.", id="march-after-a-first-name-is-a-surname"),
     pytest.param("He stayed with his parents for the week.", id="for-the-week-outside-a-markets-report"),
     pytest.param("She likes to swim in the morning.", id="generic-part-of-day-without-a-day-named"),
     pytest.param("My boy gets up in the morning and asks.", id="a-present-habit-in-the-morning-is-generic"),

@@ -372,6 +372,13 @@ _RANGE_END_MONTH = compile_pattern(
 )
 _MONTH_LIST_BEFORE = compile_pattern(rf"\b(?:{FULL_MONTHS}),\s*$")
 _MONTH_LIST_AFTER = compile_pattern(rf"(?:,\s*|\s+)(?:(?:and|or|to)\s+)?(?:{FULL_MONTHS})\b")
+# "March" as a sentence's subject ("March was the coldest since 1962", "by contrast, March brought
+# a heat wave"); not after a first name ("Fredric March was"). "May" stays out: "May was" is as
+# often Theresa May.
+_MARCH_SUBJECT = compile_pattern(
+    r"\s+(?:was|is|has|had|will|would|brought|saw|ended|began|proved|became|turned|marked)\b"
+)
+_FIRST_NAME_BEFORE = compile_pattern(r"\b[A-Z][a-z]+\s+$")
 _CAPITALISED_NEXT = compile_pattern(r"\s+[A-Z][a-z]+")
 _SENTENCE_WORD_NEXT = compile_pattern(r"\s+(?:[A-Z][a-z]+day|The|In|On|At|As|But|And|He|She|It|They|We|I)\b")
 _NAME_MONTH_CUE = compile_pattern(r"(?i:\b(?:in|since|until|by|of|last|next|this|early|late)\s*)$")
@@ -412,6 +419,11 @@ def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
         and not _MODAL_MONTH_CUE.search(before)
         and not _MONTH_LIST_BEFORE.search(before)
         and not _MONTH_LIST_AFTER.match(after)
+        and not (
+            s.lower().startswith("march")
+            and _MARCH_SUBJECT.match(after)
+            and not _FIRST_NAME_BEFORE.search(before)
+        )
     ):
         # "May"/"March" are also a modal, a verb and names: only with a cue word before them, or in
         # a list of months ("in February, March and April").
