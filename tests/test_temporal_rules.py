@@ -996,6 +996,12 @@ REGRESSIONS = [
                  id="a-fronted-since-year-opens-a-range-not-a-year"),
     pytest.param("The Met Office said March was on course to be the coldest since 1962.", "2013-03-25",
                  "March", "2013-03", id="march-as-a-sentence-subject-was-untagged"),
+    pytest.param("He will be sworn in on April 9, a week from Tuesday.", "2013-03-30", "a week from Tuesday",
+                 "2013-04-09", id="a-week-from-a-weekday-was-a-rate-and-the-last-weekday"),
+    pytest.param("The deadline is two weeks from tomorrow.", "2013-03-30", "two weeks from tomorrow",
+                 "2013-04-14", id="weeks-from-tomorrow-were-a-duration-and-a-day"),
+    pytest.param("Eton College was closed for a week from yesterday.", "2009-05-29", "yesterday",
+                 "2009-05-28", id="for-a-week-from-a-day-stays-a-duration-and-its-start"),
 ]  # fmt: skip
 
 

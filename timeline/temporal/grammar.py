@@ -268,6 +268,13 @@ _RULES: list[tuple[str, str]] = [
     ),
     # Analysts' shorthand: "Q1", "3Q", "Q4 2012", "H1 2013" (names like "Audi Q3" are left in the rule).
     ("abbr_period", rf"(?<![\w-])(?:Q[1-4]|[1-4]Q|H[12])(?:\s+{YEAR})?(?![\w-])"),
+    # "a week from Tuesday", "two days from tomorrow": a day counted from the day named; not "closed
+    # for a week from yesterday", a duration and the day it starts.
+    (
+        "from_day",
+        rf"(?<!\b(?i:for)\s)(?<!\b(?i:over)\s)(?i:{NUM_A})\s+(?i:day|week|month|year)s?\s+(?i:from)\s+"
+        rf"(?:(?i:tomorrow|yesterday)|{_DOW_NAME})(?!\w)",
+    ),
     (
         "ago",
         # "a year and a half ago", "2 1/2 years ago": a half or a fraction counts too.
@@ -644,6 +651,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "half": ("HALF",),
     "abbr_period": ("ABBR",),
     "quarter": ("UNIT",),
+    "from_day": ("UNIT",),
     "ago": ("UNIT", "AGO"),
     "year_ago_adj": ("UNIT",),
     "anaphor": ("UNIT", "DOW", "PART"),
@@ -754,6 +762,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "century": ("centur",),
     "half": ("half",),
     "quarter": ("quarter", "period"),
+    "from_day": ("from",),
     "ago": ("ago", "earlier", "later", "before", "after", "from now", "from today", "hence"),
     "year_ago_adj": ("year-",),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",

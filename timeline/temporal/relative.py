@@ -727,6 +727,24 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     )
 
 
+def _rule_from_day(c: Candidate, ctx: Context) -> Norm | None:
+    """'a week from Tuesday', 'two days from tomorrow': the day that many units after the day named (a
+    weekday is the coming one)."""
+    m = _rx(r"(?i)(.*?)\s+from\s+(\w+)$").match(" ".join(c.match[0].split()))
+    parsed = _amount_and_unit(m[1]) if m else None
+    if m is None or parsed is None or parsed[0] is None or parsed[0] != int(parsed[0]):
+        return None
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", "XXXX-XX-XX")
+    day_word = m[2].lower()
+    if day_word in ("tomorrow", "yesterday"):
+        base = ctx.dct + dt.timedelta(days=1 if day_word == "tomorrow" else -1)
+    else:
+        base = ctx.dct + dt.timedelta(days=(WEEKDAYS[day_word] - ctx.dct.weekday() - 1) % 7 + 1)
+    moved = _shift_units(base, int(parsed[0]), parsed[1])
+    return _norm(c, "DATE", moved.isoformat(), anchor="dct", confidence=0.85)
+
+
 # "the day before the accident", "the night before the return flight", "the day after it was
 # announced": a day counted from an event the text names. TimeML spans "the day" alone.
 _SIGNALLED = compile_pattern(r"(?i:the\s+(?:day|night|morning|evening))(?=\s+(?:before|after)$)")
