@@ -1002,6 +1002,8 @@ REGRESSIONS = [
                  "2013-04-14", id="weeks-from-tomorrow-were-a-duration-and-a-day"),
     pytest.param("Eton College was closed for a week from yesterday.", "2009-05-29", "yesterday",
                  "2009-05-28", id="for-a-week-from-a-day-stays-a-duration-and-its-start"),
+    pytest.param("Italy held inconclusive elections on Feb. 24-25.", "2013-03-28", "25", "2013-02-25",
+                 id="the-second-day-of-a-hyphenated-pair-was-untagged"),
 ]  # fmt: skip
 
 

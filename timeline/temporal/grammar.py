@@ -189,7 +189,9 @@ _RULES: list[tuple[str, str]] = [
     # "April 24 and 25": the second day of a coordinated pair shares the month.
     (
         "second_day",
-        rf"(?<={MON}\s{{1,3}}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s{{1,3}}(?:and|or|to|through)\s{{1,3}})"
+        # "Feb. 24-25": a hyphen or dash joins the pair as "and" does.
+        rf"(?<={MON}\s{{1,3}}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s{{1,3}}(?:and|or|to|through)\s{{1,3}}"
+        rf"|\s?[-–]\s?))"
         rf"{DAYNUM}(?:,?\s+{YEAR})?",
     ),
     # "1 and 2 April": the first day of a coordinated pair takes the month after the second.
