@@ -1004,6 +1004,8 @@ REGRESSIONS = [
                  "2009-05-28", id="for-a-week-from-a-day-stays-a-duration-and-its-start"),
     pytest.param("Italy held inconclusive elections on Feb. 24-25.", "2013-03-28", "25", "2013-02-25",
                  id="the-second-day-of-a-hyphenated-pair-was-untagged"),
+    pytest.param("City, who play Wigan in the FA Cup final on Saturday, are 13 points behind.", "2013-04-23",
+                 "Saturday", "2013-04-27", id="a-fixture-played-on-a-weekday-took-the-last-one"),
 ]  # fmt: skip
 
 
