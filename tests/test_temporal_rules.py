@@ -1006,6 +1006,14 @@ REGRESSIONS = [
                  id="the-second-day-of-a-hyphenated-pair-was-untagged"),
     pytest.param("City, who play Wigan in the FA Cup final on Saturday, are 13 points behind.", "2013-04-23",
                  "Saturday", "2013-04-27", id="a-fixture-played-on-a-weekday-took-the-last-one"),
+    pytest.param("Investors await Friday's February jobs report, which is expected to show gains.",
+                 "2013-03-05", "February", "2013-02", id="statistics-month-took-next-year"),
+    pytest.param("The June jobs report will be released on July 5.", "2013-05-20", "June", "2013-06",
+                 id="a-statistics-month-under-a-future-verb-is-the-nearest"),
+    pytest.param("May sales rose.", "2013-04-05", "May", "2012-05",
+                 id="a-statistics-month-reported-is-the-last-one"),
+    pytest.param("March's retail sales will be published next week.", "2013-04-05", "March", "2013-03",
+                 id="march-before-a-statistic-was-untagged"),
 ]  # fmt: skip
 
 

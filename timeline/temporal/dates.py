@@ -301,6 +301,11 @@ def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year[1]}-{month:02d}")
 
 
+_STATISTIC_AFTER = compile_pattern(
+    r"(?:['’]s)?\s+(?i:jobs|employment|payrolls?|retail|sales|inflation|data|figures|trade|output|"
+    r"production|unemployment|consumer|producer|housing|home|factory|industrial|manufacturing|"
+    r"statistics|orders|exports|imports)\b|(?:['’]s)?\s+(?:CPI|PMI|GDP)\b"
+)
 # "the year to September", "the three months to January"; not "extended it by two weeks to March".
 _PERIOD_TO = compile_pattern(r"\b(?i:the)\s+(?:[\w-]+\s+){0,2}(?i:year|months|weeks|quarter|period)\s+to\s+$")
 
@@ -338,6 +343,12 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         year = _side_year(d, month, ahead=mode == "next")
     elif mode == "this":
         year = d.year
+    elif _STATISTIC_AFTER.match(ctx.text, c.end):
+        # The period a statistic covers ("Friday's February jobs report", "May sales rose"): the
+        # figures come out after the month, so it is the last one, or under a future verb (which
+        # tells of their release: "is expected to show") the nearest one.
+        tense, _ = _perfect_through_tense(ctx, c)
+        year = month_year(d, month, None, None if tense == "future" else "past", 12.0)
     elif _PERIOD_TO.search(ctx.text, max(0, c.start - 40), c.start):
         # "figures covering the year to September", "in the three months to January": a period a
         # statistic has closed, the last such month within reach even under "is expected to publish".
@@ -419,6 +430,7 @@ def _rule_month(c: Candidate, ctx: Context) -> Norm | None:
         and not _MODAL_MONTH_CUE.search(before)
         and not _MONTH_LIST_BEFORE.search(before)
         and not _MONTH_LIST_AFTER.match(after)
+        and not _STATISTIC_AFTER.match(after)
         and not (
             s.lower().startswith("march")
             and _MARCH_SUBJECT.match(after)
