@@ -1014,6 +1014,8 @@ REGRESSIONS = [
                  id="a-statistics-month-reported-is-the-last-one"),
     pytest.param("March's retail sales will be published next week.", "2013-04-05", "March", "2013-03",
                  id="march-before-a-statistic-was-untagged"),
+    pytest.param("The rally began in early 2009, when the Dow bottomed out at 6,547.05 on March 9.",
+                 "2013-03-05", "March 9", "2009-03-09", id="a-day-in-a-when-clause-after-a-year"),
 ]  # fmt: skip
 
 

@@ -320,13 +320,21 @@ _FRONTED_YEAR = compile_pattern(
 )
 
 
+# ... as is a year a "when" clause describes: "The rally began in early 2009, when the Dow bottomed
+# out on March 9".
+_WHEN_AFTER = compile_pattern(r",?\s+when\b")
+
+
 def _fronted_year(c: Candidate, ctx: Context) -> int | None:
-    """The year named at the head of the sentence holding `c`, when that is the last date named."""
+    """The year named at the head of the sentence holding `c`, or before a "when" clause holding it,
+    when that is the last date named."""
     named = ctx.last_any
     if named is None or len(named) != 4 or not named.isdigit() or ctx.last_end > c.start:
         return None
     left = sentence_bounds(ctx.text, c.start, c.end)[0]
-    if ctx.last_end < left or not _FRONTED_YEAR.fullmatch(ctx.text, left, ctx.last_end):
+    if ctx.last_end < left or not (
+        _FRONTED_YEAR.fullmatch(ctx.text, left, ctx.last_end) or _WHEN_AFTER.match(ctx.text, ctx.last_end)
+    ):
         return None
     return int(named)
 
