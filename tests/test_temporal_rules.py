@@ -1016,6 +1016,10 @@ REGRESSIONS = [
                  id="march-before-a-statistic-was-untagged"),
     pytest.param("The rally began in early 2009, when the Dow bottomed out at 6,547.05 on March 9.",
                  "2013-03-05", "March 9", "2009-03-09", id="a-day-in-a-when-clause-after-a-year"),
+    pytest.param("The Senate passed it early Saturday. The vote came before 5 a.m. The House voted Thursday.",
+                 "2013-03-23", "5 a.m.", "2013-03-23T05:00", id="clock-ending-its-sentence"),
+    pytest.param("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
+                 "about 10:35 a.m.", "1998-08-07T10:35", id="a-clock-before-its-zone-and-day-keeps-the-day"),
 ]  # fmt: skip
 
 
