@@ -1020,6 +1020,10 @@ REGRESSIONS = [
                  "2013-03-23", "5 a.m.", "2013-03-23T05:00", id="clock-ending-its-sentence"),
     pytest.param("The blast occurred at about 10:35 a.m. (0735 GMT) Friday.", "1998-08-08",
                  "about 10:35 a.m.", "1998-08-07T10:35", id="a-clock-before-its-zone-and-day-keeps-the-day"),
+    pytest.param("The board will restore a dividend in the first quarter.", "2010-09-30", "the first quarter",
+                 "2011-Q1", id="a-future-act-in-a-quarter-already-over-took-this-years"),
+    pytest.param("It will report results for the first quarter next week.", "2010-09-30", "the first quarter",
+                 "2010-Q1", id="a-report-for-a-quarter-over-stays-this-years"),
 ]  # fmt: skip
 
 

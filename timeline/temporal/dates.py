@@ -565,6 +565,21 @@ def _not_yet_begun(ctx: Context, c: Candidate, n: int, current: int) -> bool:
     return _tense(ctx, c) != "future"
 
 
+# What an act planned "in the first quarter" is governed by; not a report's "for the first quarter".
+_IN_PERIOD_BEFORE = compile_pattern(r"\b(?i:in|during|by|until|from)\s+$")
+
+
+def _already_over(ctx: Context, c: Candidate, n: int, current: int) -> bool:
+    """Whether part `n` of the year, said without its year, is next year's: a future verb sets an act
+    in a quarter this year has already passed ("will restore a dividend in the first quarter" in
+    September); a report of one, or a fiscal quarter, stays this year's."""
+    if n >= current or not _IN_PERIOD_BEFORE.search(ctx.text, max(0, c.start - 10), c.start):
+        return False
+    if _FISCAL.search(ctx.text, max(0, c.start - 16), c.end) or _OF_FISCAL_YEAR.match(ctx.text, c.end):
+        return False
+    return _tense(ctx, c) == "future"
+
+
 # "the fiscal third quarter ended Feb. 28": the quarter's year is the year of the day it ended.
 _QUARTER_ENDED = compile_pattern(
     rf"\s*,?\s+(?i:ended|ending|that\s+ended)\s+(?P<month>{MON})\s+(?P<day>[0-3]?\d)(?!\d)"
@@ -617,6 +632,8 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
             year = end_year
         elif relative_year and ctx.dct is not None and _not_yet_begun(ctx, c, q, quarter_of(ctx.dct)):
             year -= 1
+        elif relative_year and ctx.dct is not None and _already_over(ctx, c, q, quarter_of(ctx.dct)):
+            year += 1
         return Norm(start, c.end, "DATE", f"{year:04d}-Q{q}", None, anchor, 1.0 if explicit_year else 0.9)
     if ctx.dct is None:
         return Norm(start, c.end, "DATE", "XXXX-QX", None, "none", 0.5)
