@@ -301,6 +301,8 @@ def _rule_my(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year[1]}-{month:02d}")
 
 
+# A statistic after a month names the period its figures cover ("the February jobs report", "March's
+# retail sales"); the month is then no modal, verb or name either.
 _STATISTIC_AFTER = compile_pattern(
     r"(?:['’]s)?\s+(?i:jobs|employment|payrolls?|retail|sales|inflation|data|figures|trade|output|"
     r"production|unemployment|consumer|producer|housing|home|factory|industrial|manufacturing|"
