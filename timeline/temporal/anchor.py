@@ -15,6 +15,8 @@ from typing import Literal
 
 import pendulum
 
+from timeline.temporal.grammar import _ABBR, FULL_MONTHS, WEEKDAYS
+
 Tense = Literal["past", "future"] | None
 
 
@@ -31,11 +33,9 @@ _ABBREVIATIONS = _words(
 # Tokenised copy spaces its quotes off: ". `` We are within ...".
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*\s*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# A capitalised word that opens a sentence, not one that goes on a clock ("10:35 a.m. Friday").
-_OPENS_SENTENCE = re.compile(
-    r"\s+[\"“‘'`]*(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
-    r"Oct|Nov|Dec)\b)[A-Z][a-z]"
+# A capitalised word that opens a sentence, not a day or month that goes on a clock ("10:35 a.m. Friday").
+_NEW_SENTENCE_AFTER = re.compile(
+    rf"\s+[\"“‘'`]*(?!(?:{'|'.join(d.capitalize() for d in WEEKDAYS)}|{FULL_MONTHS}|{_ABBR})\b)[A-Z][a-z]"
 )
 # A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
@@ -201,7 +201,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         i = cand
     hi = min(len(text), end + 300)
     right = hi
-    if text[end - 1 : end] == "." and _OPENS_SENTENCE.match(text, end):
+    if text[end - 1 : end] == "." and _NEW_SENTENCE_AFTER.match(text, end):
         return left, end  # the expression's own period ends it: "came shortly before 5 a.m. The House"
     for m in _SENTENCE_END.finditer(text, end, hi):
         if _is_boundary(text, m):

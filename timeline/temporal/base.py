@@ -28,6 +28,7 @@ from timeline.temporal.grammar import (
     HOUR_WORD,
     MONTHS,
     NUMBERS,
+    ORDINALS,
     Candidate,
     compile_pattern,
 )
@@ -325,7 +326,7 @@ def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
     base_year = last[0].year if last is not None and reported else ctx.dct.year if ctx.dct else None
     if ordinal is not None and base_year is not None:
         # "the year-ago third quarter": that quarter of the year before the one reported.
-        quarter = ("first", "second", "third", "fourth").index(ordinal[1].lower()) + 1
+        quarter = ORDINALS[ordinal[1].lower()]
         return _norm(c, "DATE", f"{base_year - 1:04d}-Q{quarter}", anchor="anaphora", confidence=0.7)
     if last is not None and last[2] in ("quarter", "month", "year", "season") and reported and named:
         value = _granularity_shift(named, years=-1)

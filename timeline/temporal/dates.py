@@ -187,10 +187,10 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return _norm(c, "DATE", dt.date(int(years[0]), month, day).isoformat())
         except ValueError:
             return None
-    fronted = _fronted_year(c, ctx)
-    if fronted is not None:
+    framing = _framing_year(c, ctx)
+    if framing is not None:
         try:
-            value = dt.date(fronted, month, day).isoformat()
+            value = dt.date(framing, month, day).isoformat()
             return _norm(c, "DATE", value, anchor="anaphora", confidence=0.8)
         except ValueError:
             return None
@@ -327,7 +327,7 @@ _FRONTED_YEAR = compile_pattern(
 _WHEN_AFTER = compile_pattern(r",?\s+when\b")
 
 
-def _fronted_year(c: Candidate, ctx: Context) -> int | None:
+def _framing_year(c: Candidate, ctx: Context) -> int | None:
     """The year named at the head of the sentence holding `c`, or before a "when" clause holding it,
     when that is the last date named."""
     named = ctx.last_any
@@ -343,9 +343,9 @@ def _fronted_year(c: Candidate, ctx: Context) -> int | None:
 
 def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) -> Norm:
     """A month without a year: `mode` 'last'/'next'/'this' or the tense decides the year."""
-    fronted = _fronted_year(c, ctx) if mode is None else None
-    if fronted is not None:
-        return _norm(c, "DATE", f"{fronted:04d}-{month:02d}", anchor="anaphora", confidence=0.8)
+    framing = _framing_year(c, ctx) if mode is None else None
+    if framing is not None:
+        return _norm(c, "DATE", f"{framing:04d}-{month:02d}", anchor="anaphora", confidence=0.8)
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}")
     d = ctx.dct
@@ -555,14 +555,19 @@ _FISCAL = compile_pattern(r"\b(?i:fiscal)\b")
 _OF_FISCAL_YEAR = compile_pattern(r"\s+of\s+(?:the|its|their|our|his|her)\s+(?i:fiscal)\b")
 
 
+def _is_fiscal(ctx: Context, c: Candidate) -> bool:
+    """Whether the part of a year at `c` is a fiscal one ("its fiscal third quarter")."""
+    return bool(
+        _FISCAL.search(ctx.text, max(0, c.start - 16), c.end) or _OF_FISCAL_YEAR.match(ctx.text, c.end)
+    )
+
+
 def _not_yet_begun(ctx: Context, c: Candidate, n: int, current: int) -> bool:
     """Whether part `n` of the year ("the fourth quarter", "Q4", "H2"), said without its year, is last
     year's: in January "profits fell in the fourth quarter" tells of a quarter yet to begin this year,
     unless the sentence looks ahead. A fiscal quarter is labelled by the fiscal year, which runs ahead
     of the calendar: Oracle's "fiscal third quarter", reported in March, ended in February."""
-    if n <= current:
-        return False
-    if _FISCAL.search(ctx.text, max(0, c.start - 16), c.end) or _OF_FISCAL_YEAR.match(ctx.text, c.end):
+    if n <= current or _is_fiscal(ctx, c):
         return False
     return _tense(ctx, c) != "future"
 
@@ -577,9 +582,7 @@ def _already_over(ctx: Context, c: Candidate, n: int, current: int) -> bool:
     September); a report of one, or a fiscal quarter, stays this year's."""
     if n >= current or not _IN_PERIOD_BEFORE.search(ctx.text, max(0, c.start - 10), c.start):
         return False
-    if _FISCAL.search(ctx.text, max(0, c.start - 16), c.end) or _OF_FISCAL_YEAR.match(ctx.text, c.end):
-        return False
-    return _tense(ctx, c) == "future"
+    return not _is_fiscal(ctx, c) and _tense(ctx, c) == "future"
 
 
 # "the fiscal third quarter ended Feb. 28": the quarter's year is the year of the day it ended.

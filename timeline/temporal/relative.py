@@ -740,7 +740,7 @@ def _rule_from_day(c: Candidate, ctx: Context) -> Norm | None:
     if day_word in ("tomorrow", "yesterday"):
         base = ctx.dct + dt.timedelta(days=1 if day_word == "tomorrow" else -1)
     else:
-        base = ctx.dct + dt.timedelta(days=(WEEKDAYS[day_word] - ctx.dct.weekday() - 1) % 7 + 1)
+        base = weekday_date(ctx.dct + dt.timedelta(days=1), WEEKDAYS[day_word], "future")  # after the DCT
     moved = _shift_units(base, int(parsed[0]), parsed[1])
     return _norm(c, "DATE", moved.isoformat(), anchor="dct", confidence=0.85)
 
