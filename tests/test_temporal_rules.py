@@ -1024,6 +1024,10 @@ REGRESSIONS = [
                  "2011-Q1", id="a-future-act-in-a-quarter-already-over-took-this-years"),
     pytest.param("It will report results for the first quarter next week.", "2010-09-30", "the first quarter",
                  "2010-Q1", id="a-report-for-a-quarter-over-stays-this-years"),
+    pytest.param("A planned rise in fuel duty due in September was scrapped.", "2013-03-20", "September",
+                 "2013-09", id="due-in-a-month-took-the-nearer-past-verb-after-it"),
+    pytest.param("The first payment was due on Monday, but has now been cancelled.", "2013-03-20",
+                 "Monday", "2013-03-18", id="was-due-on-a-weekday-stays-past"),
 ]  # fmt: skip
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Literal
 
 import pendulum
@@ -123,6 +124,11 @@ _PAST = _words(
 # Left out as mostly other words or other tenses: "hit", "cut", "put", "burst", "spread" (present
 # too), "fed" (the Fed), "lent" (Lent), "ground", "wound", "bound", "bit", "lay".
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
+_BE_PAST = _words("was were been had")
+# What follows "due" when it names when something falls due ("due in July", "due Tuesday"), not a
+# cause ("due to").
+_DUE_BEFORE_DATE = _words("in on by <t>")
+_GOVERNED_BY = _words("in on by")
 # Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
 # Only for weekdays and weekends: in a dated chronology ("2 May: BP starts drilling") the present is
@@ -368,6 +374,10 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None  # "will set out his plans on Monday": the auxiliary tells the tense
         if word == "set" and prev not in _BE_PRESENT and nxt != "for":
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
+        if word == "due" and nxt in _DUE_BEFORE_DATE and prev not in _BE_PAST:
+            # A reduced "which is due": "a rise in fuel duty due in September was scrapped" is still
+            # ahead of its paper, whatever became of it; "was due on Monday" stays with the past.
+            return "future"
         if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
             return None  # "be": "a second wave could be expected in the autumn"
         if word == "scheduled" and (prev in ("was", "were") or (prev == "been" and prev2 == "had")):
@@ -589,7 +599,12 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             else:
                 conditional_at[i] = conditional
     best: tuple[float, int, str] | None = None
-    for base, i in _by_distance(pivot, len(lows)):
+    order: Iterable[tuple[float, int]] = _by_distance(pivot, len(lows))
+    if pivot > 1 and lows[pivot - 1] in _GOVERNED_BY:
+        # The word before "in" or "on" governs the expression and counts as next to it: "a rise due
+        # in September was scrapped" is told by "due", not by the nearer "was" after it.
+        order = itertools.chain(((1.0, pivot - 2),), (o for o in order if o[1] != pivot - 2))
+    for base, i in order:
         if best is not None and base > best[0]:
             break
         if lows[i] in _NO_CUE:
