@@ -1167,6 +1167,8 @@ def test_mods(text: str, mod: str) -> None:
         ("The council meets fortnightly.", "SET"),
         # "another" had read as the "an" of a rate after the quantity.
         ("Crews pumped 5,000 barrels into the well, and another day passed.", "DURATION"),
+        # A rate joined by hyphens had read as a one-month duration.
+        ("The Fed kept its $85 billion-a-month bond purchases.", "SET"),
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:

@@ -277,7 +277,7 @@ _AFTER_UNIT = compile_pattern(
 
 
 def _is_rate(c: Candidate, ctx: Context) -> bool:
-    if c.match[0][:2].lower() not in ("a ", "an") or c.match[0][:7].lower() == "another":
+    if c.match[0][:2].lower() not in ("a ", "an", "a-") or c.match[0][:7].lower() == "another":
         return False  # "another week" is one more week, never a rate
     if c.match[0].lower().endswith("second") and not _AFTER_UNIT.match(ctx.text, c.end):
         return False
