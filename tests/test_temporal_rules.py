@@ -1028,6 +1028,8 @@ REGRESSIONS = [
                  "2013-09", id="due-in-a-month-took-the-nearer-past-verb-after-it"),
     pytest.param("The first payment was due on Monday, but has now been cancelled.", "2013-03-20",
                  "Monday", "2013-03-18", id="was-due-on-a-weekday-stays-past"),
+    pytest.param("The festival opened on Friday and runs through Tuesday.", "2013-03-11", "Tuesday",
+                 "2013-03-12", id="runs-through-a-weekday-took-the-past-verb-before"),
 ]  # fmt: skip
 
 
