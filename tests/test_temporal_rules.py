@@ -1030,6 +1030,8 @@ REGRESSIONS = [
                  "Monday", "2013-03-18", id="was-due-on-a-weekday-stays-past"),
     pytest.param("The festival opened on Friday and runs through Tuesday.", "2013-03-11", "Tuesday",
                  "2013-03-12", id="runs-through-a-weekday-took-the-past-verb-before"),
+    pytest.param("Gonzalez arrived on April 2. Agents seized the boy in a pre-dawn raid on April 22.",
+                 "2000-06-01", "dawn", "2000-04-22TMO", id="a-part-of-day-took-the-last-sentences-day"),
 ]  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""Clock times without a day take the day their sentence gives ('10:35 a.m. (0735 GMT) Friday').
+"""Clock times without a day take the day their sentence gives ('10:35 a.m. (0735 GMT) Friday'), as
+do parts of the day read from an earlier sentence's day ('a pre-dawn raid on April 22').
 
 The normaliser resolves left to right, so a bare time only knows the dates before it; this pass,
 run once all expressions are resolved, moves a bare time that fell back on the DCT (or on another
@@ -14,6 +15,7 @@ from timeline.model import Timex
 from timeline.temporal.anchor import sentence_bounds
 
 _CLOCK = re.compile(r"\d|noon|midnight|midday|o['’]clock|[ap]\.m", re.IGNORECASE)
+_DAY_PART = re.compile(r"(?i:morning|afternoon|evening|night|dawn|dusk|daybreak)")
 # A time that names its day ("4 a.m. EDT Thursday", "11.30 pm that night") keeps it, and can lend it
 # to a bare one next to it.
 _NAMED_DAY = re.compile(
@@ -30,8 +32,10 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
     for k, t in enumerate(timexes):
         if t.type != "TIME" or t.anchor not in ("dct", "anaphora") or t.value[10:11] != "T":
             continue
-        if not _CLOCK.search(t.text):
-            continue  # only clock times; "tonight" names its own day
+        if not (_CLOCK.search(t.text) or (t.anchor == "anaphora" and _DAY_PART.search(t.text))):
+            # Only clock times and parts of the day read from the day last named ("a pre-dawn raid on
+            # the home on April 22" after "April 2" in the sentence before); "tonight" names its own.
+            continue
         if _NAMED_DAY.search(t.text):
             continue  # the day is written in the expression itself ("10 p.m. Wednesday"), not "1925 GMT"
         left, right = sentence_bounds(text, t.start, t.end)
