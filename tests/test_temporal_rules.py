@@ -1032,6 +1032,8 @@ REGRESSIONS = [
                  "2013-03-12", id="runs-through-a-weekday-took-the-past-verb-before"),
     pytest.param("Gonzalez arrived on April 2. Agents seized the boy in a pre-dawn raid on April 22.",
                  "2000-06-01", "dawn", "2000-04-22TMO", id="a-part-of-day-took-the-last-sentences-day"),
+    pytest.param("Kuroda takes office on Wednesday, nearly three weeks earlier than planned.", "2013-03-18",
+                 "Wednesday", "2013-03-20", id="takes-office-on-a-weekday-took-the-last-one"),
 ]  # fmt: skip
 
 
