@@ -1034,6 +1034,15 @@ REGRESSIONS = [
                  "2000-06-01", "dawn", "2000-04-22TMO", id="a-part-of-day-took-the-last-sentences-day"),
     pytest.param("Kuroda takes office on Wednesday, nearly three weeks earlier than planned.", "2013-03-18",
                  "Wednesday", "2013-03-20", id="takes-office-on-a-weekday-took-the-last-one"),
+    pytest.param("The phone goes on sale in the US on Friday.", "2013-03-13", "Friday", "2013-03-15",
+                 id="goes-on-sale-on-a-weekday-took-the-last-one"),
+    pytest.param("The second part of the interview airs on Friday.", "2013-03-13", "Friday", "2013-03-15",
+                 id="airs-on-a-weekday-took-the-last-one"),
+    pytest.param("Obama speaks to Israeli students on Friday.", "2013-03-13", "Friday", "2013-03-15",
+                 id="speaks-on-a-weekday-took-the-last-one"),
+    pytest.param("Merieux, which already holds a stake, said that at the close of business Thursday it had "
+                 "60% of the shares.", "1989-10-30", "Thursday", "1989-10-26",
+                 id="a-stative-present-does-not-schedule-a-weekday"),
 ]  # fmt: skip
 
 

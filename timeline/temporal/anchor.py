@@ -138,7 +138,9 @@ _SCHEDULED = _words(
     "meet meets visit visits travels arrive arrives leave leaves begin begins start starts opens "
     "resume resumes return returns heads host hosts fly flies testify testifies convene convenes "
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
-    "expires wraps reopen reopens depart departs decide decides announce announces play plays runs continues takes"
+    "expires wraps reopen reopens depart departs decide decides announce announces play plays runs continues "
+    "takes goes airs speak speaks hear hears addresses publishes debuts premieres "
+    "delivers competes races"
 )
 # How far (characters) the tense of an expression is looked for: back, on, and on after a fronted
 # date ("In January, a week after ..., a bombing killed"), whose main verb may come well after it.
