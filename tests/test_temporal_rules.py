@@ -1043,6 +1043,8 @@ REGRESSIONS = [
     pytest.param("Merieux, which already holds a stake, said that at the close of business Thursday it had "
                  "60% of the shares.", "1989-10-30", "Thursday", "1989-10-26",
                  id="a-stative-present-does-not-schedule-a-weekday"),
+    pytest.param("Heavy rain is expected to hit the region this weekend, forecasters warned on Thursday.",
+                 "2012-11-29", "this weekend", "2012-W48-WE", id="a-trailing-warned-made-this-weekend-past"),
 ]  # fmt: skip
 
 

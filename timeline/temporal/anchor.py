@@ -176,7 +176,10 @@ _SAY_VERBS = _words("says said say reports reported told added adds")
 # or a colon ("posed to me on Tuesday: what should we do?"); a clock's colon is no token.
 _RIGHT_STOP = _CONJUNCTIONS | {"that", ":"}
 # A trailing attribution (", BP says", ", officials said") is a clause of its own.
-_SAY = _SAY_VERBS | _words("according learned learnt")
+_SAY = _SAY_VERBS | _words(
+    "according learned learnt warned warns announced confirmed insisted stated explained noted wrote "
+    "tweeted acknowledged claimed predicted estimated argued cautioned admitted declared"
+)
 # A past cue does not fix the date of what it reports or of an infinitive or modal after it.
 _REPORTING = _SAY_VERBS | _words("announced agreed")
 _DEFERRING = _words("to would will could may might should can be being effective")
