@@ -1045,6 +1045,12 @@ REGRESSIONS = [
                  id="a-stative-present-does-not-schedule-a-weekday"),
     pytest.param("Heavy rain is expected to hit the region this weekend, forecasters warned on Thursday.",
                  "2012-11-29", "this weekend", "2012-W48-WE", id="a-trailing-warned-made-this-weekend-past"),
+    pytest.param("Net was $5 million in the third quarter, against $4 million in the corresponding "
+                 "period last year.", "1989-10-27", "the corresponding period last year", "1988-Q3",
+                 id="the-same-period-last-year-was-the-year-alone"),
+    pytest.param("It lost money in the third quarter. For the quarter a year ago, it earned $16 million.",
+                 "1989-10-27", "the quarter a year ago", "1988-Q3",
+                 id="the-quarter-a-year-ago-was-this-quarter"),
 ]  # fmt: skip
 
 

@@ -289,7 +289,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "year_ago_adj",
         r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago|before)(?:\s+(?:(?:first|"
-        r"second|third|fourth)\s+)?(?:quarter|period|month|level|figure))?)",
+        r"second|third|fourth)\s+)?(?:quarter|period|month|level|figure))?|"
+        # "the same period last year", "the quarter a year ago": the period named before, a year back.
+        r"(?:the\s+)?(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period|month)\s+(?:of\s+)?"
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)(?![-\w]))",
     ),
     (
         "anaphor",
@@ -766,7 +769,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "period"),
     "from_day": ("from",),
     "ago": ("ago", "earlier", "later", "before", "after", "from now", "from today", "hence"),
-    "year_ago_adj": ("year-",),
+    "year_ago_adj": ("year-", "a year", "last year", "previous year", "prior year"),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
                 "after"),
     "rel_dow": ("this", "last", "next"),
