@@ -1051,6 +1051,8 @@ REGRESSIONS = [
     pytest.param("It lost money in the third quarter. For the quarter a year ago, it earned $16 million.",
                  "1989-10-27", "the quarter a year ago", "1988-Q3",
                  id="the-quarter-a-year-ago-was-this-quarter"),
+    pytest.param("London shares closed lower Friday. They were depressed by overnight losses in New York.",
+                 "1989-10-30", "overnight", "1989-10-26TNI", id="overnight-after-a-day-took-the-dcts"),
 ]  # fmt: skip
 
 
