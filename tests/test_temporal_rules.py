@@ -1053,6 +1053,8 @@ REGRESSIONS = [
                  id="the-quarter-a-year-ago-was-this-quarter"),
     pytest.param("London shares closed lower Friday. They were depressed by overnight losses in New York.",
                  "1989-10-30", "overnight", "1989-10-26TNI", id="overnight-after-a-day-took-the-dcts"),
+    pytest.param("Kenyatta faces trial in The Hague in July, accused of orchestrating violence in 2007.",
+                 "2013-03-07", "July", "2013-07", id="a-charge-after-the-month-made-it-past"),
 ]  # fmt: skip
 
 

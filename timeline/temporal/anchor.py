@@ -335,7 +335,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word == "'d":
         return "would"  # "he'd meet them on Monday"
     if word.endswith("ing") and prev in ("with", "of", "for", "to") and prev2 in _ALLEGING:
-        return "past"
+        # The charge dates what follows it ("charged with killing 12 people on July 20"), not the
+        # expression just before it ("faces trial in July, accused of orchestrating violence").
+        return None if "<t>" in lows[max(0, i - 5) : i - 2] else "past"
     if word in _SAME_PAST and prev in _SINGULAR_SUBJECTS and prev2 not in _INVERTING | _CAUSATIVE:
         return "past"  # not a question's "will it cut rates in June?"
     if word in ("would", "might", "should") or tokens[i] == "may":
@@ -412,6 +414,10 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         # in its phrase it is that verb's complement ("forced the operation to be suspended"), and
         # after a rank it tells what has happened ("the first to be published").
         return None if prev2 in _RANKS else "future"
+    if prev == "," and word in _ALLEGING and nxt in ("of", "with"):
+        # A charge set off after the noun tells who the person is, not when: "faces trial in July,
+        # accused of orchestrating violence".
+        return None
     if word in _PAST:
         # "will be announced", "to be held": a participle after "be" is no past tense; nor is a bare
         # form that is also a past after a modal or "to" ("will beat Michigan on Monday").
