@@ -1055,6 +1055,8 @@ REGRESSIONS = [
                  "1989-10-30", "overnight", "1989-10-26TNI", id="overnight-after-a-day-took-the-dcts"),
     pytest.param("Kenyatta faces trial in The Hague in July, accused of orchestrating violence in 2007.",
                  "2013-03-07", "July", "2013-07", id="a-charge-after-the-month-made-it-past"),
+    pytest.param("The committee next meets on 3-4 April.", "2013-03-20", "3", "2013-04-03",
+                 id="the-first-day-of-a-hyphenated-day-month-pair-was-untagged"),
 ]  # fmt: skip
 
 

@@ -385,7 +385,7 @@ _MODAL_MONTH_CUE = compile_pattern(
     rf"|\b(?:{FULL_MONTHS})-$"
 )
 _PAIRED_MONTH = compile_pattern(
-    rf"\s+(?:and|or|to|&)\s+\d+(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{FULL_MONTHS}|[A-Z][a-z]{{2,3}}\.?)(?:,?\s+\d{{4}})?)"
+    rf"(?:\s+(?:and|or|to|&)\s+|[-–])\d+(?:st|nd|rd|th)?\s+(?:of\s+)?((?:{FULL_MONTHS}|[A-Z][a-z]{{2,3}}\.?)(?:,?\s+\d{{4}})?)"
 )
 _RANGE_END_MONTH = compile_pattern(
     rf"\s*,?\s*(?:to|through|until|till|and|or|-|–)\s*(?:(?:early|mid|late)-?\s*)?"

@@ -197,7 +197,7 @@ _RULES: list[tuple[str, str]] = [
     # "1 and 2 April": the first day of a coordinated pair takes the month after the second.
     (
         "first_day",
-        rf"(?<![\w$£€#.,/:-])(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=\s{{1,3}}(?:and|or|to|&)\s{{1,3}}"
+        rf"(?<![\w$£€#.,/:-])(?:the\s+)?(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?=(?:\s{{1,3}}(?:and|or|to|&)\s{{1,3}}|[-–])"
         rf"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{MON})",
     ),
     ("my", rf"{MON},?\s+(?:of\s+)?{YEAR}"),
