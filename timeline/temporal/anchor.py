@@ -124,7 +124,8 @@ _PAST = _words(
 # Left out as mostly other words or other tenses: "hit", "cut", "put", "burst", "spread" (present
 # too), "fed" (the Fed), "lent" (Lent), "ground", "wound", "bound", "bit", "lay".
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
-_BE_PAST = _words("was were been had")
+# Before "due" these make it a past plan ("was due on Monday"), not one still ahead.
+_PAST_AUX = _words("was were been had")
 # What follows "due" when it names when something falls due ("due in July", "due Tuesday"), not a
 # cause ("due to").
 _DUE_BEFORE_DATE = _words("in on by <t>")
@@ -381,7 +382,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None  # "will set out his plans on Monday": the auxiliary tells the tense
         if word == "set" and prev not in _BE_PRESENT and nxt != "for":
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
-        if word == "due" and nxt in _DUE_BEFORE_DATE and prev not in _BE_PAST:
+        if word == "due" and nxt in _DUE_BEFORE_DATE and prev not in _PAST_AUX:
             # A reduced "which is due": "a rise in fuel duty due in September was scrapped" is still
             # ahead of its paper, whatever became of it; "was due on Monday" stays with the past.
             return "future"
@@ -612,7 +613,7 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
     best: tuple[float, int, str] | None = None
     order: Iterable[tuple[float, int]] = _by_distance(pivot, len(lows))
     if pivot > 1 and lows[pivot - 1] in _GOVERNED_BY:
-        # The word before "in" or "on" governs the expression and counts as next to it: "a rise due
+        # The word before "in", "on" or "by" governs the expression and counts as next to it: "a rise due
         # in September was scrapped" is told by "due", not by the nearer "was" after it.
         order = itertools.chain(((1.0, pivot - 2),), (o for o in order if o[1] != pivot - 2))
     for base, i in order:

@@ -73,15 +73,14 @@ def _day_just_named(c: Candidate, ctx: Context) -> bool:
     return ctx.last_day is None or not _ahead_under_past(c, ctx, ctx.last_day)
 
 
-def _earlier_day_just_named(c: Candidate, ctx: Context) -> bool:
-    """Whether a day before the DCT was named close before `c`: the day a report is about."""
-    return (
-        ctx.last_day is not None
-        and ctx.dct is not None
-        and ctx.last_day < ctx.dct
-        and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
-        and _DAY_VALUE.match(ctx.last_value or "") is not None
-    )
+def _earlier_day_just_named(c: Candidate, ctx: Context) -> dt.date | None:
+    """The day before the DCT named close before `c` (the day a report is about), if there is one."""
+    day = ctx.last_day
+    if day is None or ctx.dct is None or day >= ctx.dct:
+        return None
+    if not 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH or not _DAY_VALUE.match(ctx.last_value or ""):
+        return None
+    return day
 
 
 def _ahead_under_past(c: Candidate, ctx: Context, day: dt.date) -> bool:
@@ -352,12 +351,12 @@ def _rule_deictic_part(c: Candidate, ctx: Context) -> Norm | None:
         # "Rebels attacked overnight" in the morning's paper: the night before, as "last night" is,
         # unless the night is still ahead ("the search will continue overnight").
         delta = 0 if _tense(ctx, c) == "future" else -1
-        if delta and _earlier_day_just_named(c, ctx):
+        reported = _earlier_day_just_named(c, ctx) if delta else None
+        if reported is not None:
             # In a report of an earlier day it is the night before that day ("London shares closed
             # lower Friday ... depressed initially by overnight losses in New York", said on Monday).
-            assert ctx.last_day is not None
-            day = ctx.last_day - dt.timedelta(days=1)
-            return _norm(c, "TIME", f"{day.isoformat()}TNI", None, "anaphora", 0.7)
+            night = reported - dt.timedelta(days=1)
+            return _norm(c, "TIME", f"{night.isoformat()}TNI", None, "anaphora", 0.7)
     if ctx.dct is None:
         return _unresolved(c, "TIME", f"XXXX-XX-XXT{_PARTS[part]}")
     day = ctx.dct + dt.timedelta(days=delta)
