@@ -124,12 +124,13 @@ _PAST = _words(
 # Left out as mostly other words or other tenses: "hit", "cut", "put", "burst", "spread" (present
 # too), "fed" (the Fed), "lent" (Lent), "ground", "wound", "bound", "bit", "lay".
 _BE_PRESENT = _words("is are am 's ’s 're ’re")
-# Before "due" these make it a past plan ("was due on Monday"), not one still ahead.
+# Before "due" or "planned for" these make it a past plan ("was due on Monday"), not one still ahead.
 _PAST_AUX = _words("was were been had")
+# A word right before these governs the expression after them ("due in September", "held on Friday").
+_GOVERNED_BY = _words("in on by")
 # What follows "due" when it names when something falls due ("due in July", "due Tuesday"), not a
 # cause ("due to").
-_DUE_BEFORE_DATE = _words("in on by <t>")
-_GOVERNED_BY = _words("in on by")
+_DUE_BEFORE_DATE = _GOVERNED_BY | {"<t>"}
 # Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
 # Only for weekdays and weekends: in a dated chronology ("2 May: BP starts drilling") the present is
@@ -149,7 +150,7 @@ _REACH_BEFORE = 120
 _REACH_AFTER = 60
 _REACH_AFTER_FRONTED = 160
 _INTO_EFFECT = {("into", "goes"), ("into", "comes")}
-_BECAME = _words("became become becomes was were been had")
+_BECAME = _PAST_AUX | _words("became become becomes")
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
 _TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective"}
 # A whole word: one that a window cuts at its start is not read as the piece after the cut.
@@ -366,7 +367,7 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
     if word in _PROMISE and nxt == "to":
         return "future"
     if word in _PLAN:
-        if word == "planned" and nxt == "for" and prev not in ("was", "were", "had", "been"):
+        if word == "planned" and nxt == "for" and prev not in _PAST_AUX:
             return "future"  # "rises planned for September": a reduced "which are planned for"
         return "future" if nxt == "to" else None
     if word in _EXPECT:

@@ -317,7 +317,7 @@ def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
         if period is not None and period[0] <= last[0] <= period[1]:
             named, last = ctx.last_period, period
         elif _rx(r"(?i)\bquarter\b").search(c.match[0]):
-            named = f"{last[0].year:04d}-Q{quarter_of(last[0])}"
+            named = _unit_value(last[0], "quarter")
             last = value_range(named)
     # Only the period being reported is the one compared with "a year earlier"; after a mention of
     # older figures the comparison is still with the DCT's year.

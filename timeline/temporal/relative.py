@@ -63,12 +63,18 @@ _PART_ANAPHORA_REACH = 200
 _DAY_VALUE = compile_pattern(r"\d{4}-\d{2}-\d{2}")
 
 
+def _day_named_close_before(c: Candidate, ctx: Context) -> bool:
+    """Whether the expression just before `c`, within `_PART_ANAPHORA_REACH`, is a day."""
+    close = 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
+    return close and _DAY_VALUE.match(ctx.last_value or "") is not None
+
+
 def _day_just_named(c: Candidate, ctx: Context) -> bool:
     """Whether the expression just before `c`, close enough, names a day it may fall on: after "by
     the end of the year" the day last named may be months back ("shares rose by early afternoon" is
     the paper's day), and a past verb does not tell of a day still ahead ("will be paid on 21 June.
     Shares fell at 1400 BST")."""
-    if not 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH or not _DAY_VALUE.match(ctx.last_value or ""):
+    if not _day_named_close_before(c, ctx):
         return False
     return ctx.last_day is None or not _ahead_under_past(c, ctx, ctx.last_day)
 
@@ -76,9 +82,7 @@ def _day_just_named(c: Candidate, ctx: Context) -> bool:
 def _earlier_day_just_named(c: Candidate, ctx: Context) -> dt.date | None:
     """The day before the DCT named close before `c` (the day a report is about), if there is one."""
     day = ctx.last_day
-    if day is None or ctx.dct is None or day >= ctx.dct:
-        return None
-    if not 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH or not _DAY_VALUE.match(ctx.last_value or ""):
+    if day is None or ctx.dct is None or day >= ctx.dct or not _day_named_close_before(c, ctx):
         return None
     return day
 
