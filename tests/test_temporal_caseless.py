@@ -127,3 +127,22 @@ def test_caseless_rules_match_exactly_as_the_original(text: str) -> None:
         expected = [m.span() for m in original.finditer(text)]
         got = [m.span() for m in fast.finditer(low)]
         assert got == expected, name
+
+
+def test_rule_keywords_hold_no_whitespace() -> None:
+    # The rules allow any whitespace between words: a keyword of two words ("from now") would skip
+    # a window where a line break or a double space splits them.
+    spaced = [w for words in grammar._RULE_KEYWORDS.values() for w in words if any(ch.isspace() for ch in w)]
+    assert spaced == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # Both were split into smaller expressions when the keyword was "from now" / "last year".
+        ("The offer ends two weeks from\nnow.", "two weeks from\nnow"),
+        ("Net was $4 million in the corresponding period last\nyear.", "the corresponding period last\nyear"),
+    ],
+)
+def test_a_line_break_inside_a_phrase_keeps_it_whole(text: str, span: str) -> None:
+    assert span in [t.text for t in tag(text, "1989-10-27")]

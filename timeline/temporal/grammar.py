@@ -741,7 +741,8 @@ class Candidate(NamedTuple):
 
 
 # A rule can only match a window holding one of these (lowercase) strings: a substring test is far
-# cheaper than running its regex. Rules without an entry always run on their windows.
+# cheaper than running its regex. Rules without an entry always run on their windows. A string holds
+# no space: the rules allow any whitespace between words ("last\nyear").
 _ASCII_DIGITS = tuple("0123456789")  # the rule's day number or year opens with an ASCII digit
 _SPELLED_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
                      "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
@@ -768,8 +769,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "quarter": ("quarter", "period"),
     "from_day": ("from",),
-    "ago": ("ago", "earlier", "later", "before", "after", "from now", "from today", "hence"),
-    "year_ago_adj": ("year-", "a year", "last year", "previous year", "prior year"),
+    "ago": ("ago", "earlier", "later", "before", "after", "now", "today", "hence"),
+    "year_ago_adj": ("year",),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
                 "after"),
     "rel_dow": ("this", "last", "next"),
