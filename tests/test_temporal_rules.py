@@ -1057,6 +1057,12 @@ REGRESSIONS = [
                  "2013-03-07", "July", "2013-07", id="a-charge-after-the-month-made-it-past"),
     pytest.param("The committee next meets on 3-4 April.", "2013-03-20", "3", "2013-04-03",
                  id="the-first-day-of-a-hyphenated-day-month-pair-was-untagged"),
+    pytest.param("Polls close at 10 p.m., with a result expected early Friday.", "2014-09-17",
+                 "early Friday", "2014-09-19", id="a-reduced-expected-before-early-made-the-day-past"),
+    pytest.param("Stocks rose more than expected on Monday.", "2014-09-17", "Monday", "2014-09-15",
+                 id="than-expected-is-no-forecast"),
+    pytest.param("The Germans humiliated host Brazil in the semifinals on Tuesday.", "2014-07-13", "Tuesday",
+                 "2014-07-08", id="a-noun-host-after-a-past-verb-scheduled-the-day"),
 ]  # fmt: skip
 
 

@@ -131,6 +131,8 @@ _GOVERNED_BY = _words("in on by")
 # What follows "due" when it names when something falls due ("due in July", "due Tuesday"), not a
 # cause ("due to").
 _DUE_BEFORE_DATE = _GOVERNED_BY | {"<t>"}
+# "than expected", "as expected": a comparison with a forecast, not a forecast.
+_COMPARED = _words("than as")
 # Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
 # Only for weekdays and weekends: in a dated chronology ("2 May: BP starts drilling") the present is
@@ -383,9 +385,12 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None  # "will set out his plans on Monday": the auxiliary tells the tense
         if word == "set" and prev not in _BE_PRESENT and nxt != "for":
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
-        if word == "due" and nxt in _DUE_BEFORE_DATE and prev not in _PAST_AUX:
-            # A reduced "which is due": "a rise in fuel duty due in September was scrapped" is still
-            # ahead of its paper, whatever became of it; "was due on Monday" stays with the past.
+        # A fuzzy "early" or "late" is not yet in the expression's span when its day is resolved.
+        then = lows[i + 2] if nxt in ("early", "late") and i + 2 < len(lows) else nxt
+        if word in ("due", "expected") and then in _DUE_BEFORE_DATE and prev not in _PAST_AUX | _COMPARED:
+            # A reduced "which is due": "a rise in fuel duty due in September was scrapped", "with a
+            # result expected early Friday" are still ahead of their paper, whatever became of them;
+            # "was due on Monday" stays with the past, and "than expected" compares with a forecast.
             return "future"
         if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
             return None  # "be": "a second wave could be expected in the autumn"
@@ -406,6 +411,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             or (prev in _DETERMINERS and not (prev == "that" and word.endswith("s")))
             or (prev in (",", ";", ":") and not _closes_insert(lows, i - 1))
             or prev.endswith(("'s", "’s"))
+            # After a past verb a bare form is its object's noun: "humiliated host Brazil on Tuesday".
+            or (_looks_past(prev) and not word.endswith("s"))
         ):
             # An infinitive, a negated past ("did not meet"), or a noun ("the votes", "Alarcon, head
             # of the assembly").
