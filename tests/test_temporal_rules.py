@@ -1063,6 +1063,8 @@ REGRESSIONS = [
                  id="than-expected-is-no-forecast"),
     pytest.param("The Germans humiliated host Brazil in the semifinals on Tuesday.", "2014-07-13", "Tuesday",
                  "2014-07-08", id="a-noun-host-after-a-past-verb-scheduled-the-day"),
+    pytest.param("Protesters returned to the streets for a ninth straight night Sunday.", "2014-08-17",
+                 "Sunday", "2014-08-17", id="a-counted-night-joined-the-weekday-after-it"),
 ]  # fmt: skip
 
 

@@ -68,6 +68,15 @@ MON = (
 MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
 _DOW_NAME = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DOW = rf"{_DOW_NAME}(?!\w)"
+# A counted night is a noun of its own, and the weekday after it stands alone: "protesters returned for
+# a ninth straight night Sunday" (not "night Sunday").
+_NOT_COUNTED = "".join(
+    rf"(?<!\b(?i:{w})\s)"
+    for w in (
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+        "straight", "consecutive", "another",
+    )
+)  # fmt: skip
 # An abbreviated weekday ("Fri, 22 Mar 2013", "Tue. March 19") only ever leads a written date: alone
 # "Sun" and "Wed" are words; after "The" it is a masthead ("The Sun, 22 March").
 _DOW_ABBR = (
@@ -304,7 +313,7 @@ _RULES: list[tuple[str, str]] = [
         rf"{PART}|week|month|year))(?!\w)",
     ),
     ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?i:\s+{PART})?"),
-    ("dow_part", rf"{DOW}(?i:'s)?\s+(?i:{PART})|(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
+    ("dow_part", rf"{DOW}(?i:'s)?\s+(?i:{PART})|{_NOT_COUNTED}(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
     ("dow", DOW),
     (
         "deictic_part",
