@@ -1065,6 +1065,10 @@ REGRESSIONS = [
                  "2014-07-08", id="a-noun-host-after-a-past-verb-scheduled-the-day"),
     pytest.param("Protesters returned to the streets for a ninth straight night Sunday.", "2014-08-17",
                  "Sunday", "2014-08-17", id="a-counted-night-joined-the-weekday-after-it"),
+    pytest.param("The Winter Olympics open Friday amid tight security.", "2014-02-05", "Friday", "2014-02-07",
+                 id="open-on-a-weekday-took-the-last-one"),
+    pytest.param("They left the door open Friday.", "2014-02-05", "Friday", "2014-01-31",
+                 id="an-adjective-open-schedules-no-weekday"),
 ]  # fmt: skip
 
 

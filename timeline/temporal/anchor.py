@@ -139,7 +139,7 @@ _COMPARED = _words("than as")
 # historical. Base forms that are mostly nouns ("travel", "vote", "launch") are left out, and so are
 # stative verbs ("holds a 12.5% stake", "plays a role"), whose present says nothing of a day.
 _SCHEDULED = _words(
-    "meet meets visit visits travels arrive arrives leave leaves begin begins start starts opens "
+    "meet meets visit visits travels arrive arrives leave leaves begin begins start starts open opens "
     "resume resumes return returns heads host hosts fly flies testify testifies convene convenes "
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
     "expires wraps reopen reopens depart departs decide decides announce announces play plays runs continues "
@@ -413,6 +413,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             or prev.endswith(("'s", "’s"))
             # After a past verb a bare form is its object's noun: "humiliated host Brazil on Tuesday".
             or (_looks_past(prev) and not word.endswith("s"))
+            # "open" after a verb in its phrase is an adjective: "left the door open", "remain open".
+            or (word == "open" and _in_phrase(lows, i, lambda j: _looks_past(lows[j]) or lows[j] in _LINKING))
         ):
             # An infinitive, a negated past ("did not meet"), or a noun ("the votes", "Alarcon, head
             # of the assembly").
