@@ -1069,6 +1069,10 @@ REGRESSIONS = [
                  id="open-on-a-weekday-took-the-last-one"),
     pytest.param("They left the door open Friday.", "2014-02-05", "Friday", "2014-01-31",
                  id="an-adjective-open-schedules-no-weekday"),
+    pytest.param("Output grew 7.7% in the fourth quarter. Growth for the full year was 7.7%.", "2014-01-20",
+                 "the full year", "2013", id="the-full-year-after-last-years-quarter-took-the-dcts-year"),
+    pytest.param("Output grew in the fourth quarter. Analysts forecast faster growth for the year.",
+                 "2014-01-20", "the year", "2014", id="a-forecast-for-the-year-keeps-the-dcts-year"),
 ]  # fmt: skip
 
 
