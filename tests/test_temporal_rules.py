@@ -1073,6 +1073,8 @@ REGRESSIONS = [
                  "the full year", "2013", id="the-full-year-after-last-years-quarter-took-the-dcts-year"),
     pytest.param("Output grew in the fourth quarter. Analysts forecast faster growth for the year.",
                  "2014-01-20", "the year", "2014", id="a-forecast-for-the-year-keeps-the-dcts-year"),
+    pytest.param("In the first half of fiscal 2015 it expects growth to slow.", "2014-09-15",
+                 "the first half of fiscal 2015", "2015-H1", id="first-half-of-a-fiscal-year-split"),
 ]  # fmt: skip
 
 

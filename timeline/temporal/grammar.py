@@ -148,7 +148,7 @@ _DAYREF = (
     rf"(?:this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)|that\s+(?:day|{PART})))"
 )
 # The year a half is of ("the first half of 1990", "the latter half of the year").
-_HALF_OF = rf"(?:(?:this|last|next)\s+year|{YEAR}|the\s+year)"
+_HALF_OF = rf"(?:(?:this|last|next)\s+year|(?:fiscal\s+)?{YEAR}|the\s+year)"
 
 # A weekday before the date it names, itself placed ("this coming Sunday, March 8"): one expression.
 _DOW_LEAD = rf"(?:(?:(?i:(?:this\s+(?:coming|past)|this|next|last)\s+))?{DOW}|{_DOW_ABBR})"
