@@ -1075,6 +1075,12 @@ REGRESSIONS = [
                  "2014-01-20", "the year", "2014", id="a-forecast-for-the-year-keeps-the-dcts-year"),
     pytest.param("In the first half of fiscal 2015 it expects growth to slow.", "2014-09-15",
                  "the first half of fiscal 2015", "2015-H1", id="first-half-of-a-fiscal-year-split"),
+    pytest.param("Since the Sept. 11 attacks, security has been tight.", "2014-09-15", "Sept. 11",
+                 "2001-09-11", id="the-sept-11-attacks-took-the-dcts-year"),
+    pytest.param("The Sept. 11 anniversary falls on a Thursday.", "2014-09-01", "Sept. 11", "2014-09-11",
+                 id="an-anniversary-of-sept-11-is-the-years-own"),
+    pytest.param("The 9/11 memorial opened in 2011.", "2014-09-15", "9/11", "2001-09-11",
+                 id="9-11-alone-was-untagged"),
 ]  # fmt: skip
 
 

@@ -171,6 +171,13 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     return month_year(ctx.dct, month, day, tense, reach)
 
 
+_NINE_ELEVEN = dt.date(2001, 9, 11)
+# The nouns a "Sept. 11" names the attacks with (not "anniversary": that one falls every year).
+_NAMES_ATTACKS = compile_pattern(
+    r"(?:,?\s+|-)(?i:attacks?|terror|terrorist|hijack\w*|commission|plot|mastermind|victims|memorial)\b"
+)
+
+
 def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     """Month + day (+ year, + weekday): 'June 20th', 'Aug. 7, 1998', 'Friday, Aug. 7', '20 June 2017'."""
     month = _month_of(s)
@@ -196,6 +203,9 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return None
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
+    if (month, day) == (9, 11) and ctx.dct > _NINE_ELEVEN and _NAMES_ATTACKS.match(ctx.text, c.end):
+        # "the Sept. 11 attacks" names a day in 2001, however long after it the story runs.
+        return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
     side = _SIDE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
     if side is not None and not dow:
         # "next January 1", "last May 5" (the gold spans leave the word out): the year as for "next
@@ -524,6 +534,10 @@ def _rule_slash(c: Candidate, ctx: Context) -> Norm | None:
             return _norm(c, "DATE", dt.date(year_, month_, day_).isoformat())
         except ValueError:
             return None  # "31.02.2013"
+    if c.match[0] == "9/11":
+        if ctx.dct is not None and ctx.dct <= _NINE_ELEVEN:
+            return None
+        return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
     first = c.match[0].split("/", 1)[0]
     # The grammar lets a day lead only when it cannot be a month, and a year only with four digits.
     order = "YMD" if len(first) == 4 else "DMY" if int(first) > 12 else "MDY"
