@@ -1081,6 +1081,8 @@ REGRESSIONS = [
                  id="an-anniversary-of-sept-11-is-the-years-own"),
     pytest.param("The 9/11 memorial opened in 2011.", "2014-09-15", "9/11", "2001-09-11",
                  id="9-11-alone-was-untagged"),
+    pytest.param("Supplies were ample heading into the winter, traders said.", "2014-10-01", "the winter",
+                 "2014-WI", id="heading-into-the-winter-took-the-last-one"),
 ]  # fmt: skip
 
 

@@ -355,6 +355,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "would"
     if word == "going" and nxt == "to":
         return "past" if prev in ("was", "were") else "future"
+    if word in ("heading", "going", "moving") and nxt == "into" and prev not in ("was", "were"):
+        return "future"  # "supplies were ample heading into the winter": the coming one
     if word in ("is", "are") and nxt == "to":
         return "future"
     if word in ("was", "were") and nxt == "to" and lows[i + 2 : i + 3] == ["be"]:
