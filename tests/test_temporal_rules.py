@@ -1176,6 +1176,8 @@ NOT_TIMEX = [
     pytest.param("The cash soon became a flood.", id="soon-in-a-past-narrative-is-untagged-as-in-timebank"),
     pytest.param("Prices showed a year-on-year rise.", id="year-on-year-had-been-a-duration"),
     pytest.param("He ran it on a day-to-day basis.", id="day-to-day-had-been-a-duration"),
+    pytest.param("Jeter announced that this would be his last year.", id="his-last-year-is-his-final-one"),
+    pytest.param("It was the team's last week in Boston.", id="a-teams-last-week-is-its-final-one"),
 ]
 
 

@@ -68,6 +68,9 @@ MON = (
 MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
 _DOW_NAME = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DOW = rf"{_DOW_NAME}(?!\w)"
+# One fixed-width lookbehind per word: the stdlib engine takes no alternation of different widths.
+_POSSESSIVES = ("his", "her", "its", "their", "my", "our", "your", "'s", "’s")
+_NOT_POSSESSED = "".join(rf"(?<!\b{w}\s)" for w in _POSSESSIVES)
 # A counted night is a noun of its own, and the weekday after it stands alone: "protesters returned for
 # a ninth straight night Sunday" (not "night Sunday").
 _NOT_COUNTED = "".join(
@@ -333,8 +336,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "rel_unit",
-        r"(?i:(?:this\s+past|this\s+coming|this|last|next|past|previous|coming|(?:the\s+)?current)\s+(?:week|"
-        r"weekend|month|year|decade|century|fiscal\s+year)|"
+        # After a possessive "last" is "final": "said this would be his last year", "the team's last week".
+        rf"(?i:(?:this\s+past|this\s+coming|this|{_NOT_POSSESSED}last|"
+        r"next|past|previous|coming|(?:the\s+)?current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year)|"
         # "over the past weekend": a weekend is a date, never a span as "the past week" is.
         r"the\s+(?:past|previous|coming|last|next)\s+weekend|"
         # "the week before last", "the year after next": two steps from the DCT's.
