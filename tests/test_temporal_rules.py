@@ -1083,6 +1083,14 @@ REGRESSIONS = [
                  id="9-11-alone-was-untagged"),
     pytest.param("Supplies were ample heading into the winter, traders said.", "2014-10-01", "the winter",
                  "2014-WI", id="heading-into-the-winter-took-the-last-one"),
+    pytest.param("Drivers will strike for 48 hours from Monday week.", "2014-03-06", "Monday week",
+                 "2014-03-17", id="monday-week-was-the-last-monday"),
+    pytest.param("Drivers will strike a week on Monday.", "2014-03-06", "a week on Monday", "2014-03-17",
+                 id="a-week-on-monday-was-a-duration-and-the-last-monday"),
+    pytest.param("The vote is on Tuesday fortnight.", "2014-03-06", "Tuesday fortnight", "2014-03-25",
+                 id="tuesday-fortnight-was-the-last-tuesday"),
+    pytest.param("It opens a fortnight from Monday.", "2014-03-06", "a fortnight from Monday", "2014-03-24",
+                 id="a-fortnight-from-monday-was-the-monday-alone"),
 ]  # fmt: skip
 
 

@@ -319,6 +319,12 @@ _RULES: list[tuple[str, str]] = [
     ),
     ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?i:\s+{PART})?"),
     ("dow_part", rf"{DOW}(?i:'s)?\s+(?i:{PART})|{_NOT_COUNTED}(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
+    (
+        "dow_week",
+        # British "Monday week", "a week on Monday", "Tuesday fortnight": that weekday a week (two) on.
+        rf"{_DOW_NAME}\s+(?i:week|fortnight)(?![-\w])(?!\s*\d)(?!\s+(?i:of|ago|earlier|later|before|after|ahead)\b)|"
+        rf"(?i:a\s+(?:week|fortnight)\s+(?:on|from))\s+{_DOW_NAME}(?!\w)",
+    ),
     ("dow", DOW),
     (
         "deictic_part",
@@ -677,6 +683,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "anaphor": ("UNIT", "DOW", "PART"),
     "rel_dow": ("DOW",),
     "dow_part": ("DOW",),
+    "dow_week": ("DOW",),
     "dow": ("DOW",),
     "deictic_part": ("PART",),
     "day_part": ("PART",),
@@ -789,6 +796,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
                 "after"),
     "rel_dow": ("this", "last", "next"),
+    "dow_week": ("week", "fortnight"),
     "dow_part": ("morning", "afternoon", "evening", "night", "dawn", "dusk"),
     "rel_unit": ("this", "last", "next", "past", "previous", "coming", "current"),
     "the_unit": ("the",),

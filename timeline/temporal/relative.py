@@ -776,6 +776,18 @@ def _rule_from_day(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", moved.isoformat(), anchor="dct", confidence=0.85)
 
 
+def _rule_dow_week(c: Candidate, ctx: Context) -> Norm | None:
+    """'Monday week', 'a week on Monday', 'Tuesday fortnight': the coming weekday, a week (two) on."""
+    wd = _DOW_TOKEN.search(c.match[0])
+    if wd is None:
+        return None
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", "XXXX-XX-XX")
+    weeks = 2 if "fortnight" in c.match[0].lower() else 1
+    coming = weekday_date(ctx.dct + dt.timedelta(days=1), WEEKDAYS[wd[1].lower()], "future")
+    return _norm(c, "DATE", (coming + dt.timedelta(weeks=weeks)).isoformat(), anchor="dct", confidence=0.85)
+
+
 # "the day before the accident", "the night before the return flight", "the day after it was
 # announced": a day counted from an event the text names. TimeML spans "the day" alone.
 _SIGNALLED = compile_pattern(r"(?i:the\s+(?:day|night|morning|evening))(?=\s+(?:before|after)$)")
