@@ -1091,6 +1091,8 @@ REGRESSIONS = [
                  id="tuesday-fortnight-was-the-last-tuesday"),
     pytest.param("It opens a fortnight from Monday.", "2014-03-06", "a fortnight from Monday", "2014-03-24",
                  id="a-fortnight-from-monday-was-the-monday-alone"),
+    pytest.param("Output had shrunk in the final quarter of last year.", "2013-04-25",
+                 "the final quarter of last year", "2012-Q4", id="the-final-quarter-was-the-last-one"),
 ]  # fmt: skip
 
 

@@ -636,13 +636,15 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     # The quarter is named by its ordinal ("the third quarter"), its first month ("July-September")
     # or its last ("the December quarter").
     named = _rx(
-        r"first|second|third|fourth|1st|2nd|3rd|4th|january|april|july|october|march|june|september|december"
+        r"first|second|third|fourth|final|1st|2nd|3rd|4th|january|april|july|october|march|june|september|"
+        r"december"
     ).search(low)
     explicit_year = _YEAR_TOKEN.search(s) is not None
     year = _year_in(s, ctx)
     anchor = "absolute" if explicit_year else "dct"
     if named:
-        q = ORDINALS.get(named[0]) or (MONTHS[named[0]] + 2) // 3
+        # "the final quarter of last year" is its fourth.
+        q = 4 if named[0] == "final" else ORDINALS.get(named[0]) or (MONTHS[named[0]] + 2) // 3
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
         relative_year = not explicit_year and not _rx(r"(?i:this|last|next)\s+year").search(low)
