@@ -1093,6 +1093,8 @@ REGRESSIONS = [
                  id="a-fortnight-from-monday-was-the-monday-alone"),
     pytest.param("Output had shrunk in the final quarter of last year.", "2013-04-25",
                  "the final quarter of last year", "2012-Q4", id="the-final-quarter-was-the-last-one"),
+    pytest.param("The law comes into force at midnight on Sunday.", "2013-04-23", "midnight on Sunday",
+                 "2013-04-28T24:00", id="comes-into-force-on-a-weekday-took-the-last-one"),
 ]  # fmt: skip
 
 

@@ -151,10 +151,10 @@ _SCHEDULED = _words(
 _REACH_BEFORE = 120
 _REACH_AFTER = 60
 _REACH_AFTER_FRONTED = 160
-_INTO_EFFECT = {("into", "goes"), ("into", "comes")}
+_INTO_EFFECT = {("into", "goes"), ("into", "comes"), ("into", "enters")}
 _BECAME = _PAST_AUX | _words("became become becomes")
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
-_TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective"}
+_TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective", "force"}
 # A whole word: one that a window cuts at its start is not read as the piece after the cut.
 _WORD_RUN = re.compile(r"(?<!\w)\w+")
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
@@ -401,8 +401,13 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "future"
     if word in ("forecast", "predicted", "projected") and prev in _BE_PRESENT:
         return "future"  # "snow is forecast through Tuesday night", "are projected to peak in May"
-    if timetable and word == "effect" and (prev == "takes" or (prev, prev2) in _INTO_EFFECT):
-        return "timetable"  # "the law takes effect Oct. 1", "goes into effect on Monday"
+    if (
+        timetable
+        and word in ("effect", "force")
+        and ((prev, word) == ("takes", "effect") or (prev, prev2) in _INTO_EFFECT)
+    ):
+        # "the law takes effect Oct. 1", "goes into effect on Monday", "comes into force on Sunday"
+        return "timetable"
     if timetable and word == "effective" and nxt == "<t>" and prev not in _BECAME:
         return "timetable"  # "a new labor pact effective June 1"; not "became effective Monday"
     if timetable and word in _SCHEDULED:
