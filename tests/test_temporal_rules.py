@@ -1095,6 +1095,8 @@ REGRESSIONS = [
                  "the final quarter of last year", "2012-Q4", id="the-final-quarter-was-the-last-one"),
     pytest.param("The law comes into force at midnight on Sunday.", "2013-04-23", "midnight on Sunday",
                  "2013-04-28T24:00", id="comes-into-force-on-a-weekday-took-the-last-one"),
+    pytest.param("Pending Thursday's hearing, he remains in custody.", "2013-03-20", "Thursday", "2013-03-21",
+                 id="pending-a-weekdays-event-took-the-last-one"),
 ]  # fmt: skip
 
 

@@ -268,10 +268,11 @@ _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
 # Words right before a weekday that put it ahead whatever the verb's tense: "stocks fell ahead of
 # Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of",
-# "raced to meet Monday's deadline".
+# "raced to meet Monday's deadline", "held pending Thursday's hearing".
 _AHEAD = compile_pattern(
     r"(?i:\b(?:ahead\s+of|(?:in\s+)?the\s+(?:run|lead)-up\s+to|on\s+the\s+eve\s+of|(?:prepar|brac)"
-    r"(?:e|es|ing)\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?|to\s+(?:meet|beat))\s+(?:(?:a|the|this)\s+)?)$"
+    r"(?:e|es|ing)\s+for|gear(?:s|ing)?\s+up\s+for|await(?:s|ing)?|pending|to\s+(?:meet|beat))\s+"
+    r"(?:(?:a|the|this)\s+)?)$"
 )
 
 
