@@ -1097,6 +1097,8 @@ REGRESSIONS = [
                  "2013-04-28T24:00", id="comes-into-force-on-a-weekday-took-the-last-one"),
     pytest.param("Pending Thursday's hearing, he remains in custody.", "2013-03-20", "Thursday", "2013-03-21",
                  id="pending-a-weekdays-event-took-the-last-one"),
+    pytest.param("The new model, unveiled in February, goes on sale in June.", "2013-03-20", "June",
+                 "2013-06", id="a-participle-set-off-after-its-noun-made-the-month-past"),
 ]  # fmt: skip
 
 

@@ -647,6 +647,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             # "will face a hearing on Thursday devoted to the disaster": with a verb before the
             # expression in its clause, an '-ed' word right after it is a participle on the noun.
             continue
+        if cue == "past" and 0 < i < pivot and lows[i - 1] == "," and "," in lows[i + 1 : pivot]:
+            # A participle set off after its noun tells of the noun, not of the clause's date: "the
+            # new model, unveiled in February, goes on sale in June".
+            continue
         if cue == "past" and i < pivot and "that" in lows[i + 1 : pivot]:
             # A "that" clause has its own tense: "forecasters warned that winds could drive the slick
             # ashore on Friday".
