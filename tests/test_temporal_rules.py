@@ -1099,6 +1099,8 @@ REGRESSIONS = [
                  id="pending-a-weekdays-event-took-the-last-one"),
     pytest.param("The new model, unveiled in February, goes on sale in June.", "2013-03-20", "June",
                  "2013-06", id="a-participle-set-off-after-its-noun-made-the-month-past"),
+    pytest.param("The IPO, originally slated for May, was delayed.", "2013-03-20", "May", "2013-05",
+                 id="may-after-slated-for-was-read-as-a-modal"),
 ]  # fmt: skip
 
 
@@ -1194,6 +1196,7 @@ NOT_TIMEX = [
     pytest.param("He ran it on a day-to-day basis.", id="day-to-day-had-been-a-duration"),
     pytest.param("Jeter announced that this would be his last year.", id="his-last-year-is-his-final-one"),
     pytest.param("It was the team's last week in Boston.", id="a-teams-last-week-is-its-final-one"),
+    pytest.param("Support for May fell after the vote.", id="a-bare-for-may-may-be-a-name"),
 ]
 
 

@@ -387,6 +387,9 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
 _MODAL_MONTH_CUE = compile_pattern(
     r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|late|mid|through|from|before|"
     r"after|during|and|or|to|between|each|every|the)\s*-?\s*)$"
+    # A plan's date: "originally slated for May" (a bare "for May" may be Theresa May's support).
+    r"|\b(?i:slated|scheduled|rescheduled|planned|set|targeted|pencil+ed|earmarked|postponed|delayed|"
+    r"booked)\s+(?i:for)\s+$"
     # A superlative ranks a month among its kind: "the coldest March since 1962", "the wettest May".
     r"|\b(?i:the)\s+(?:(?:second|third|fourth|fifth)\s+)?(?:coldest|warmest|hottest|coolest|mildest|"
     r"wettest|driest|snowiest|sunniest|windiest|stormiest|dullest|busiest|quietest|deadliest|"
