@@ -1304,6 +1304,13 @@ def test_no_dct_leaves_relative_expressions_unresolved() -> None:
     assert found["June 2016"].anchor == "absolute"
 
 
+def test_a_named_day_needs_no_dct() -> None:
+    # Regression: "the Sept. 11 attacks" stayed XXXX-09-11 without a DCT while "9/11" was resolved.
+    text = "After the Sept. 11 attacks and 9/11, it rained on Sept. 11."
+    found = [(t.text, t.value) for t in tag(text, None)]
+    assert found == [("Sept. 11", "2001-09-11"), ("9/11", "2001-09-11"), ("Sept. 11", "XXXX-09-11")]
+
+
 def test_anchor_and_confidence() -> None:
     found = {t.text: t for t in tag("On June 20, 2017 they voted. The next day, results came Tuesday.", WED)}
     assert found["June 20, 2017"].anchor == "absolute"

@@ -201,11 +201,16 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return _norm(c, "DATE", value, anchor="anaphora", confidence=0.8)
         except ValueError:
             return None
+    if (
+        (month, day) == (9, 11)
+        and (ctx.dct is None or ctx.dct > _NINE_ELEVEN)
+        and _NAMES_ATTACKS.match(ctx.text, c.end)
+    ):
+        # "the Sept. 11 attacks" names a day in 2001, however long after it the story runs (and, as
+        # "9/11" does, with no publication date too).
+        return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
-    if (month, day) == (9, 11) and ctx.dct > _NINE_ELEVEN and _NAMES_ATTACKS.match(ctx.text, c.end):
-        # "the Sept. 11 attacks" names a day in 2001, however long after it the story runs.
-        return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
     side = _SIDE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
     if side is not None and not dow:
         # "next January 1", "last May 5" (the gold spans leave the word out): the year as for "next
