@@ -318,7 +318,12 @@ _RULES: list[tuple[str, str]] = [
         rf"{PART}|week|month|year))(?!\w)",
     ),
     ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?i:\s+{PART})?"),
-    ("dow_part", rf"{DOW}(?i:'s)?\s+(?i:{PART})|{_NOT_COUNTED}(?i:{PART}|dawn|dusk)\s+(?:(?i:on)\s+)?{DOW}"),
+    (
+        "dow_part",
+        # The lookahead spares the lookbehinds at every place no part of the day starts.
+        rf"{DOW}(?i:'s)?\s+(?i:{PART})|(?=(?i:{PART}|dawn|dusk)\s){_NOT_COUNTED}(?i:{PART}|dawn|dusk)\s+"
+        rf"(?:(?i:on)\s+)?{DOW}",
+    ),
     (
         "dow_week",
         # British "Monday week", "a week on Monday", "Tuesday fortnight": that weekday a week (two) on.
@@ -343,7 +348,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "rel_unit",
         # After a possessive "last" is "final": "said this would be his last year", "the team's last week".
-        rf"(?i:(?:this\s+past|this\s+coming|this|{_NOT_POSSESSED}last|"
+        rf"(?i:(?:this\s+past|this\s+coming|this|(?=(?i:last)){_NOT_POSSESSED}last|"
         r"next|past|previous|coming|(?:the\s+)?current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year)|"
         # "over the past weekend": a weekend is a date, never a span as "the past week" is.
         r"the\s+(?:past|previous|coming|last|next)\s+weekend|"
