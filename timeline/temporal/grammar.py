@@ -68,8 +68,9 @@ MON = (
 MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
 _DOW_NAME = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DOW = rf"{_DOW_NAME}(?!\w)"
-# One fixed-width lookbehind per word: the stdlib engine takes no alternation of different widths.
-_POSSESSIVES = ("his", "her", "its", "their", "my", "our", "your", "'s", "’s")
+# One fixed-width lookbehind per word: the stdlib engine takes no alternation of different widths. Not
+# "her" or "'s", which are as often an object ("told her last week") or "is" ("that's last year's").
+_POSSESSIVES = ("his", "its", "their", "my", "our", "your")
 _NOT_POSSESSED = "".join(rf"(?<!\b{w}\s)" for w in _POSSESSIVES)
 # A counted night is a noun of its own, and the weekday after it stands alone: "protesters returned for
 # a ninth straight night Sunday" (not "night Sunday").
@@ -347,7 +348,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "rel_unit",
-        # After a possessive "last" is "final": "said this would be his last year", "the team's last week".
+        # After a possessive "last" is "final": "said this would be his last year", "in their last week".
         rf"(?i:(?:this\s+past|this\s+coming|this|(?=(?i:last)){_NOT_POSSESSED}last|"
         r"next|past|previous|coming|(?:the\s+)?current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year)|"
         # "over the past weekend": a weekend is a date, never a span as "the past week" is.
