@@ -1061,6 +1061,8 @@ REGRESSIONS = [
                  "early Friday", "2014-09-19", id="a-reduced-expected-before-early-made-the-day-past"),
     pytest.param("Stocks rose more than expected on Monday.", "2014-09-17", "Monday", "2014-09-15",
                  id="than-expected-is-no-forecast"),
+    pytest.param("Stocks fell more than analysts expected on Monday.", "2014-09-17", "Monday", "2014-09-15",
+                 id="than-analysts-expected-pointed-ahead"),
     pytest.param("The Germans humiliated host Brazil in the semifinals on Tuesday.", "2014-07-13", "Tuesday",
                  "2014-07-08", id="a-noun-host-after-a-past-verb-scheduled-the-day"),
     pytest.param("Protesters returned to the streets for a ninth straight night Sunday.", "2014-08-17",

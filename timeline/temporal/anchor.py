@@ -131,9 +131,8 @@ _GOVERNED_BY = _words("in on by")
 # What follows "due" when it names when something falls due ("due in July", "due Tuesday"), not a
 # cause ("due to").
 _DUE_BEFORE_DATE = _GOVERNED_BY | {"<t>"}
-# Words before "due" or "expected" that keep them from pointing ahead: a past ("was due on Monday") or
-# a comparison with a forecast ("than expected", "as expected").
-_NOT_AHEAD_BEFORE = _PAST_AUX | _words("than as")
+# "than expected", "more than analysts expected", "as expected": a comparison with a forecast.
+_COMPARED = _words("than as")
 # Verbs of scheduled events: their simple present with a weekday is a timetable, so the day is ahead
 # ("the leaders meet Friday", "Obama visits Israel on Wednesday"); past events take the past tense.
 # Only for weekdays and weekends: in a dated chronology ("2 May: BP starts drilling") the present is
@@ -390,10 +389,16 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
         # A fuzzy "early" or "late" is not yet in the expression's span when its day is resolved.
         then = lows[i + 2] if nxt in ("early", "late") and i + 2 < len(lows) else nxt
-        if word in ("due", "expected") and then in _DUE_BEFORE_DATE and prev not in _NOT_AHEAD_BEFORE:
+        if (
+            word in ("due", "expected")
+            and then in _DUE_BEFORE_DATE
+            and prev not in _PAST_AUX
+            and _COMPARED.isdisjoint(lows[max(0, i - 3) : i])
+        ):
             # A reduced "which is due": "a rise in fuel duty due in September was scrapped", "with a
             # result expected early Friday" are still ahead of their paper, whatever became of them;
-            # "was due on Monday" stays with the past, and "than expected" compares with a forecast.
+            # "was due on Monday" stays with the past, and "(more) than (analysts) expected" compares
+            # with a forecast.
             return "future"
         if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
             return None  # "be": "a second wave could be expected in the autumn"
