@@ -329,7 +329,8 @@ _RULES: list[tuple[str, str]] = [
         "dow_week",
         # British "Monday week", "a week on Monday", "Tuesday fortnight": that weekday a week (two) on.
         rf"{_DOW_NAME}\s+(?i:week|fortnight)(?![-\w])(?!\s*\d)(?!\s+(?i:of|ago|earlier|later|before|after|ahead)\b)|"
-        rf"(?i:a\s+(?:week|fortnight)\s+(?:on|from))\s+{_DOW_NAME}(?!\w)",
+        # ("a week from Monday" is from_day's.)
+        rf"(?i:a\s+(?:week\s+on|fortnight\s+(?:on|from)))\s+{_DOW_NAME}(?!\w)",
     ),
     ("dow", DOW),
     (

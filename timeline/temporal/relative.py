@@ -204,7 +204,7 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
         day = d - dt.timedelta(days=(d.weekday() - wd) % 7 or 7)
         confidence = 0.9
     elif mode == "next":
-        day = d + dt.timedelta(days=(wd - d.weekday()) % 7 or 7)
+        day = _coming_weekday(d, wd)
         confidence = 0.9
     elif mode == "this":
         # "The vote is this Sunday" said on a Friday is two days off; only a past tense ("he spoke
@@ -759,6 +759,11 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     )
 
 
+def _coming_weekday(dct: dt.date, wd: int) -> dt.date:
+    """The first weekday `wd` after the DCT, never the DCT itself ("a week from Monday", "Monday week")."""
+    return weekday_date(dct + dt.timedelta(days=1), wd, "future")
+
+
 def _rule_from_day(c: Candidate, ctx: Context) -> Norm | None:
     """'a week from Tuesday', 'two days from tomorrow': the day that many units after the day named (a
     weekday is the coming one)."""
@@ -772,7 +777,7 @@ def _rule_from_day(c: Candidate, ctx: Context) -> Norm | None:
     if day_word in ("tomorrow", "yesterday"):
         base = ctx.dct + dt.timedelta(days=1 if day_word == "tomorrow" else -1)
     else:
-        base = weekday_date(ctx.dct + dt.timedelta(days=1), WEEKDAYS[day_word], "future")  # after the DCT
+        base = _coming_weekday(ctx.dct, WEEKDAYS[day_word])
     moved = _shift_units(base, int(parsed[0]), parsed[1])
     return _norm(c, "DATE", moved.isoformat(), anchor="dct", confidence=0.85)
 
@@ -785,8 +790,8 @@ def _rule_dow_week(c: Candidate, ctx: Context) -> Norm | None:
     if ctx.dct is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX")
     weeks = 2 if "fortnight" in c.match[0].lower() else 1
-    coming = weekday_date(ctx.dct + dt.timedelta(days=1), WEEKDAYS[wd[1].lower()], "future")
-    return _norm(c, "DATE", (coming + dt.timedelta(weeks=weeks)).isoformat(), anchor="dct", confidence=0.85)
+    moved = _coming_weekday(ctx.dct, WEEKDAYS[wd[1].lower()]) + dt.timedelta(weeks=weeks)
+    return _norm(c, "DATE", moved.isoformat(), anchor="dct", confidence=0.85)
 
 
 # "the day before the accident", "the night before the return flight", "the day after it was
