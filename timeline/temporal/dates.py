@@ -178,6 +178,13 @@ _NAMES_ATTACKS = compile_pattern(
 )
 
 
+def _nine_eleven(c: Candidate, ctx: Context) -> Norm | None:
+    """The day of the attacks ("9/11", "the Sept. 11 attacks"), in a story published after it or undated."""
+    if ctx.dct is not None and ctx.dct <= _NINE_ELEVEN:
+        return None
+    return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
+
+
 def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
     """Month + day (+ year, + weekday): 'June 20th', 'Aug. 7, 1998', 'Friday, Aug. 7', '20 June 2017'."""
     month = _month_of(s)
@@ -203,12 +210,10 @@ def _day_in_text(c: Candidate, ctx: Context, s: str) -> Norm | None:
             return None
     if (
         (month, day) == (9, 11)
-        and (ctx.dct is None or ctx.dct > _NINE_ELEVEN)
         and _NAMES_ATTACKS.match(ctx.text, c.end)
+        and (attacks := _nine_eleven(c, ctx)) is not None
     ):
-        # "the Sept. 11 attacks" names a day in 2001, however long after it the story runs (and, as
-        # "9/11" does, with no publication date too).
-        return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
+        return attacks  # "the Sept. 11 attacks" names a day in 2001, however long after it the story runs
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{month:02d}-{day:02d}")
     side = _SIDE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
@@ -543,9 +548,7 @@ def _rule_slash(c: Candidate, ctx: Context) -> Norm | None:
         except ValueError:
             return None  # "31.02.2013"
     if c.match[0] == "9/11":
-        if ctx.dct is not None and ctx.dct <= _NINE_ELEVEN:
-            return None
-        return _norm(c, "DATE", _NINE_ELEVEN.isoformat(), confidence=0.9)
+        return _nine_eleven(c, ctx)
     first = c.match[0].split("/", 1)[0]
     # The grammar lets a day lead only when it cannot be a month, and a year only with four digits.
     order = "YMD" if len(first) == 4 else "DMY" if int(first) > 12 else "MDY"
