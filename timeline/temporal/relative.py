@@ -608,9 +608,7 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     if not _rx(r"(?i:\bfor\s+)$").search(ctx.text[max(0, c.start - 5) : c.start]) or ctx.dct is None:
         return None
     named = int(ctx.last_period[:4]) if ctx.last_period else None
-    left, _ = sentence_bounds(ctx.text, c.start, c.end)
-    forward = _tense(ctx, c) == "future" or _FORECAST.search(ctx.text, left, c.start)
-    if named == ctx.dct.year - 1 and not forward:
+    if named == ctx.dct.year - 1 and not _looks_ahead(c, ctx):
         # A report in January on "the fourth quarter" and then "for the full year" sums up the year
         # that quarter closed; "forecast growth for the year" still looks at the DCT's.
         return _norm(c, "DATE", f"{named:04d}", anchor="anaphora", confidence=0.7)
@@ -619,6 +617,12 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
 
 # Words that look ahead to a period: "forecast an earnings increase for the full year".
 _FORECAST = compile_pattern(r"(?i:\b(?:forecast|predict|project|expect|outlook|target|guidance|estimate)\w*)")
+
+
+def _looks_ahead(c: Candidate, ctx: Context) -> bool:
+    """Whether a future verb or a forecast word before it in its sentence looks ahead to `c`."""
+    left, _ = sentence_bounds(ctx.text, c.start, c.end)
+    return _tense(ctx, c) == "future" or _FORECAST.search(ctx.text, left, c.start) is not None
 
 
 def _rule_year_ago_adj(c: Candidate, ctx: Context) -> Norm | None:
