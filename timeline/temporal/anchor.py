@@ -128,8 +128,8 @@ _BE_PRESENT = _words("is are am 's ’s 're ’re")
 _PAST_AUX = _words("was were been had")
 # A word right before these governs the expression after them ("due in September", "held on Friday").
 _GOVERNED_BY = _words("in on by")
-# What follows "due" when it names when something falls due ("due in July", "due Tuesday"), not a
-# cause ("due to").
+# What follows "due" or "expected" when it names when something falls due ("due in July", "expected
+# Tuesday"), not a cause ("due to") or an infinitive ("expected to").
 _DUE_BEFORE_DATE = _GOVERNED_BY | {"<t>"}
 # "than expected", "more than analysts expected", "as expected": a comparison with a forecast.
 _COMPARED = _words("than as")
