@@ -301,6 +301,11 @@ def _auxiliary(lows: list[str], i: int) -> str:
     return lows[j] if j >= 0 else ""
 
 
+def _opens_relative(lows: list[str], start: int, stop: int) -> bool:
+    """Whether ", which" (or who, whose, whom) stands in lows[start:stop]."""
+    return any(lows[j] == "," and lows[j + 1] in _RELATIVE for j in range(start, stop - 1))
+
+
 def _closes_insert(lows: list[str], comma: int) -> bool:
     """Whether the comma at `comma` closes a relative clause or an age set off after the subject
     ("Kerry, who arrived Sunday, leaves ...", "Obama, 51, visits ..."): the verb after it is the
@@ -660,6 +665,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         if cue == "past" and i < pivot and "that" in lows[i + 1 : pivot]:
             # A "that" clause has its own tense: "forecasters warned that winds could drive the slick
             # ashore on Friday".
+            continue
+        if cue == "past" and i < pivot and _opens_relative(lows, i + 1, pivot):
+            # So does a relative clause set off by a comma: "reaffirmed its outlook for fiscal 2013,
+            # which ends in October" is told by "ends", not by the main clause's past.
             continue
         distance = base
         if cue == "present":
