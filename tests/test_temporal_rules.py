@@ -1107,6 +1107,8 @@ REGRESSIONS = [
                  id="an-object-her-is-no-possessive-before-last-week"),
     pytest.param("He told her last week that it's last year's plan.", "2014-09-07", "last year", "2013",
                  id="its-contraction-is-no-possessive-before-last-year"),
+    pytest.param("HP reaffirmed its outlook for fiscal 2013, which ends in October.", "2013-02-21", "October",
+                 "2013-10", id="a-relative-clauses-month-took-the-main-clauses-past"),
 ]  # fmt: skip
 
 
@@ -1251,6 +1253,8 @@ def test_mods(text: str, mod: str) -> None:
         ("Crews pumped 5,000 barrels into the well, and another day passed.", "DURATION"),
         # A rate joined by hyphens had read as a one-month duration.
         ("The Fed kept its $85 billion-a-month bond purchases.", "SET"),
+        # "most of" governs the period: a number earlier (a road's) had made it a rate.
+        ("The storm closed Interstate 70 for most of a day.", "DURATION"),
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:
