@@ -1109,6 +1109,12 @@ REGRESSIONS = [
                  id="its-contraction-is-no-possessive-before-last-year"),
     pytest.param("HP reaffirmed its outlook for fiscal 2013, which ends in October.", "2013-02-21", "October",
                  "2013-10", id="a-relative-clauses-month-took-the-main-clauses-past"),
+    pytest.param("He stabbed him on the evening of 14 August last year.", "2013-03-15", "14 August last year",
+                 "2012-08-14", id="a-day-before-month-last-year-lost-its-day"),
+    pytest.param("He was arrested on Aug. 14, last year.", "2013-03-15", "Aug. 14, last year", "2012-08-14",
+                 id="month-day-then-last-year-was-two-expressions"),
+    pytest.param("Forecasters predicted in May that this year would be busy.", "2013-06-17", "this year",
+                 "2013", id="may-that-this-year-was-read-as-that-awful-year"),
 ]  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -1044,23 +1045,30 @@ def _rule_period(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
-    """'March of last year', 'the summer of next year', 'June of that year'."""
+    """'March of last year', 'the summer of next year', 'June of that year', '14 August last year'."""
     low = c.match[0].lower()
     month = _month_of(c.match[0])
     part = f"{month:02d}" if month else _season_of(low)
     if part is None:
         return None
+    day = _rx(r"\d+").search(low)
+    if day is not None:
+        part = f"{part}-{int(day[0]):02d}"
     if _rx(r"\b(?:that|same|following|previous)\s+(?:[a-z]+\s+)?year").search(low):
         # "In June of that (awful) year": the year last named ("1918 ... In June of that year").
         named = _rx(r"\d{4}").match(ctx.last_value or "")
         if named is None:
             return _unresolved(c, "DATE", f"XXXX-{part}")
         year = int(named[0]) + (1 if "following" in low else -1 if "previous" in low else 0)
-        return _norm(c, "DATE", f"{year:04d}-{part}", anchor="anaphora", confidence=0.7)
-    if ctx.dct is None:
+        anchor, confidence = "anaphora", 0.7
+    elif ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{part}")
-    year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
-    return _norm(c, "DATE", f"{year:04d}-{part}", anchor="dct", confidence=0.95)
+    else:
+        year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
+        anchor, confidence = "dct", 0.95
+    if day is not None and month is not None and int(day[0]) > calendar.monthrange(year, month)[1]:
+        return None  # "31 April last year", "29 February last year" in a common year: no such day
+    return _norm(c, "DATE", f"{year:04d}-{part}", anchor=anchor, confidence=confidence)
 
 
 # Holidays on a fixed day: (words in the name, month, day). A longer name comes before the one it contains.

@@ -225,8 +225,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "month_rel_year",
-        rf"(?:{MON},?|(?i:(?:the\s+)?{SEASON}))\s+(?:of\s+)?"
-        rf"(?i:this|last|next|that(?:\s+(?!year\b)[a-z]+)?|the\s+same|the\s+following|"
+        # "14 August last year", "May 5 this year": a day of that year's month.
+        rf"(?:(?:{DAYNUM}\s+(?:of\s+)?{MON_AFTER_DAY}|{MON}(?:\s+{DAYNUM})?),?|(?i:(?:the\s+)?{SEASON}))\s+(?:of\s+)?"
+        # "that awful year", but not "(predicted in May) that this year".
+        rf"(?i:this|last|next|that(?:\s+(?!(?:year|this|next|last)\b)[a-z]+)?|the\s+same|the\s+following|"
         rf"the\s+previous)\s+year(?![\w'’])",
     ),
     # "that September", "the following March": a month counted from the date last named.
