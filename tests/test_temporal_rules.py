@@ -1115,6 +1115,8 @@ REGRESSIONS = [
                  id="month-day-then-last-year-was-two-expressions"),
     pytest.param("Forecasters predicted in May that this year would be busy.", "2013-06-17", "this year",
                  "2013", id="may-that-this-year-was-read-as-that-awful-year"),
+    pytest.param("The hurricane season began on June 1 and runs through November 30.", "2013-06-17",
+                 "November 30", "2013-11-30", id="a-verb-joined-by-and-took-the-first-verbs-past"),
 ]  # fmt: skip
 
 

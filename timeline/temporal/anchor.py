@@ -306,6 +306,15 @@ def _opens_relative(lows: list[str], start: int, stop: int) -> bool:
     return any(lows[j] == "," and lows[j + 1] in _RELATIVE for j in range(start, stop - 1))
 
 
+def _joins_timetable(lows: list[str], start: int, stop: int) -> bool:
+    """Whether "and" (or "but") and a scheduling verb's present in -s ("runs", "ends") stand in
+    lows[start:stop]."""
+    return any(
+        lows[j] in ("and", "but") and lows[j + 1].endswith("s") and lows[j + 1] in _SCHEDULED
+        for j in range(start, stop - 1)
+    )
+
+
 def _closes_insert(lows: list[str], comma: int) -> bool:
     """Whether the comma at `comma` closes a relative clause or an age set off after the subject
     ("Kerry, who arrived Sunday, leaves ...", "Obama, 51, visits ..."): the verb after it is the
@@ -669,6 +678,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         if cue == "past" and i < pivot and _opens_relative(lows, i + 1, pivot):
             # So does a relative clause set off by a comma: "reaffirmed its outlook for fiscal 2013,
             # which ends in October" is told by "ends", not by the main clause's past.
+            continue
+        if cue == "past" and i < pivot and _joins_timetable(lows, i + 1, pivot):
+            # And a second verb joined by "and" in the present: "the season began on June 1 and runs
+            # through November 30" leaves the side to "runs".
             continue
         distance = base
         if cue == "present":
