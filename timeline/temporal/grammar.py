@@ -417,7 +417,10 @@ _RULES: list[tuple[str, str]] = [
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
     (
         "ref",
-        r"(?i:now|currently|recently|the\s+(?:(?:recent|distant)\s+)?past|the\s+future|the\s+present|"
+        # Not "the past four major finals", which counts events, not time.
+        r"(?i:now|currently|recently|the\s+(?:(?:recent|distant)\s+)?past(?!\s+(?:\d|(?:two|three|four|five|"
+        r"six|seven|eight|nine|ten|eleven|twelve|twenty|few|several|couple|dozen|many|half)\b))|"
+        r"the\s+future|the\s+present|"
         r"nowadays|these\s+days|"
         # "current" before the noun it dates ("the current crisis", "his current wife"); not the noun
         # ("the current is strong"), nor the terms of accounts and physics, nor "the current year",
