@@ -172,6 +172,10 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             return None
         clock = f"T{hour:02d}:{minute:02d}"
     day, anchor = _day_of_ref(s[m.end() :], c, ctx)
+    if day is not None and clock == "T00:00" and m["w"] and anchor == "anaphora":
+        # With no day of its own, "after midnight" follows the day last told: "began speaking before
+        # noon Wednesday and did not yield until after midnight" is early Thursday.
+        day += dt.timedelta(days=1)
     if day is not None and clock < "T12" and _LAST_NIGHT.search(s, m.end()):
         day += dt.timedelta(days=1)  # "at 2 a.m. last night": the small hours of the publication day
     if day is None:
