@@ -1117,6 +1117,12 @@ REGRESSIONS = [
                  "2013", id="may-that-this-year-was-read-as-that-awful-year"),
     pytest.param("The hurricane season began on June 1 and runs through November 30.", "2013-06-17",
                  "November 30", "2013-11-30", id="a-verb-joined-by-and-took-the-first-verbs-past"),
+    pytest.param("Paul began before noon Wednesday and did not yield until after midnight.", "2013-03-07",
+                 "midnight", "2013-03-07T00:00", id="after-midnight-was-the-start-of-the-day-last-told"),
+    pytest.param("He did not yield the floor until Friday.", "2013-03-07", "Friday", "2013-03-01",
+                 id="did-not-until-took-the-coming-day"),
+    pytest.param("It was not until Tuesday that he spoke.", "2013-03-07", "Tuesday", "2013-03-05",
+                 id="it-was-not-until-took-the-coming-day"),
 ]  # fmt: skip
 
 
@@ -1213,6 +1219,7 @@ NOT_TIMEX = [
     pytest.param("Jeter announced that this would be his last year.", id="his-last-year-is-his-final-one"),
     pytest.param("It was their last week in Boston.", id="their-last-week-is-their-final-one"),
     pytest.param("Support for May fell after the vote.", id="a-bare-for-may-may-be-a-name"),
+    pytest.param("The pair met in three of the past four finals.", id="the-past-before-a-count-was-past-ref"),
 ]
 
 

@@ -519,6 +519,20 @@ def _past_main_clause(after: Sequence[str]) -> bool:
     return any(w in ("was", "were", "had") for w in after[k + 1 : k + 3])
 
 
+def _negated_past(words: Sequence[str]) -> bool:
+    """Whether `words` (before an "until") hold a negated "did" with no modal or "to" after it, or
+    end in the cleft "it was not"."""
+    if list(words[-3:]) == ["it", "was", "not"] or list(words[-2:]) == ["it", "wasn't"]:
+        return True
+    for j, word in enumerate(words):
+        rest = words[j + 1 :]
+        if (word == "didn't" or (word == "did" and not _NEGATIONS.isdisjoint(rest[:2]))) and not any(
+            w in _BARE_AFTER for w in rest
+        ):
+            return True
+    return False
+
+
 def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     """The side a signal word settles; `before` and `after` are the lowercased words around."""
     if before[-1:] == ["to"] and not _POSTPONED.isdisjoint(before[-7:-1]):
@@ -528,6 +542,8 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
         signal = _SIDE_SIGNAL.get(word)
         if signal == "future" and not _ENDED_STATE.isdisjoint(before[max(0, k - 3) : k]):
             return "past"  # "talks ran until Sunday", "banks remained closed until Tuesday": over
+        if signal == "future" and _negated_past(before[max(0, k - 6) : k]):
+            return "past"  # "did not yield the floor until Friday", "it was not until Tuesday that"
         if signal == "future" and ("had" in before[-8:] or "had" in after[:4] or _past_main_clause(after)):
             # "Until Thursday, they had not called him a suspect", "had claimed until Thursday",
             # "until April's accident in the Gulf, it was the worst spill": a state that ended.
