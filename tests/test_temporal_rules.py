@@ -1123,6 +1123,8 @@ REGRESSIONS = [
                  id="did-not-until-took-the-coming-day"),
     pytest.param("It was not until Tuesday that he spoke.", "2013-03-07", "Tuesday", "2013-03-05",
                  id="it-was-not-until-took-the-coming-day"),
+    pytest.param("Allen said he hoped to have the vessel in place by Wednesday.", "2010-07-04", "Wednesday",
+                 "2010-07-07", id="hoped-to-took-the-last-weekday"),
 ]  # fmt: skip
 
 

@@ -106,7 +106,8 @@ _PLAN = _words("plan plans planned planning intend intending")
 # streets by the summer", "they hope to beat Duke on Saturday"); otherwise "vowed" is a past verb
 # like any other.
 _PROMISE = _words(
-    "vow vows vowed vowing pledge pledges pledged pledging promise promises promised hope want wants"
+    "vow vows vowed vowing pledge pledges pledged pledging promise promises promised hope hoped hoping want "
+    "wants"
 )
 # Getting ready for something: what follows "for" is still ahead.
 _PREPARE = _words("prepare prepares preparing brace braces bracing")
