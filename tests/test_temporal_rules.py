@@ -1222,6 +1222,7 @@ NOT_TIMEX = [
     pytest.param("It was their last week in Boston.", id="their-last-week-is-their-final-one"),
     pytest.param("Support for May fell after the vote.", id="a-bare-for-may-may-be-a-name"),
     pytest.param("The pair met in three of the past four finals.", id="the-past-before-a-count-was-past-ref"),
+    pytest.param("The Lakers trailed by 10 in the third quarter.", id="a-games-quarter-was-a-year-quarter"),
 ]
 
 

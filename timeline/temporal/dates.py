@@ -638,9 +638,29 @@ def _quarter_end_year(c: Candidate, ctx: Context) -> int | None:
         return None
 
 
+# A game's quarters ("trailed by 10 in the third quarter"): words of play near a quarter with no
+# money word make it part of a match, not of a year.
+_PLAY = compile_pattern(
+    r"(?i:\b(?:scored|scoring|touchdowns?|rebounds?|baskets?|field\s+goals?|free\s+throws?|"
+    r"three-pointers?|overtime|halftime|half-time|quarterback|buzzer|trailed|playoffs?|innings)\b)"
+)
+_MONEY = compile_pattern(
+    r"(?i:\b(?:profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|"
+    r"output|economy|fiscal|dividend|forecast|shares|gdp|percent)\b|%|\$)"
+)
+
+
+def _in_a_game(ctx: Context, c: Candidate) -> bool:
+    """Whether words of play, and no money words, stand around the quarter or half at `c`."""
+    left, right = max(0, c.start - 80), c.end + 60
+    return bool(_PLAY.search(ctx.text, left, right)) and not _MONEY.search(ctx.text, left, right)
+
+
 def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     low = s.lower()
+    if not _YEAR_TOKEN.search(s) and " of " not in low and _in_a_game(ctx, c):
+        return None
     start = c.start
     if _rx(r"(?i:the\s+\S+-quarter$)").match(s):
         # "the third-quarter results": the article belongs to the noun, not the adjective.
