@@ -644,10 +644,11 @@ _PLAY = compile_pattern(
     r"(?i:\b(?:scored|scoring|touchdowns?|rebounds?|baskets?|field\s+goals?|free\s+throws?|"
     r"three-pointers?|overtime|halftime|half-time|quarterback|buzzer|trailed|playoffs?|innings)\b)"
 )
-_MONEY = compile_pattern(
-    r"(?i:\b(?:profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|"
-    r"output|economy|fiscal|dividend|forecast|shares|gdp|percent)\b|%|\$)"
+_MONEY_WORDS = (
+    "profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|output|economy|fiscal|"
+    "dividend|forecast|shares"
 )
+_MONEY = compile_pattern(rf"(?i:\b(?:{_MONEY_WORDS}|gdp|percent)\b|%|\$)")
 
 
 def _in_a_game(ctx: Context, c: Candidate) -> bool:
@@ -726,10 +727,7 @@ def _rule_abbr_period(c: Candidate, ctx: Context) -> Norm | None:
 
 
 # Words that make a bare "the first half" a half-year rather than half of a match or a film.
-_FINANCE = compile_pattern(
-    r"(?i:\b(?:profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|"
-    r"output|economy|fiscal|quarter|dividend|forecast|shares)\b)"
-)
+_FINANCE = compile_pattern(rf"(?i:\b(?:{_MONEY_WORDS}|quarter)\b)")
 
 
 def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
