@@ -1125,6 +1125,10 @@ REGRESSIONS = [
                  id="it-was-not-until-took-the-coming-day"),
     pytest.param("Allen said he hoped to have the vessel in place by Wednesday.", "2010-07-04", "Wednesday",
                  "2010-07-07", id="hoped-to-took-the-last-weekday"),
+    pytest.param("The sale is to be completed around Nov. 1.", "1989-10-25", "around Nov. 1", "1989-11-01",
+                 id="around-before-a-date-was-left-out-of-the-span"),
+    pytest.param("They sought to get around Wednesday's ruling.", "2000-01-07", "Wednesday", "2000-01-05",
+                 id="get-around-a-days-ruling-is-no-approximate-day"),
 ]  # fmt: skip
 
 

@@ -248,6 +248,16 @@ def _extend(n: Norm, text: str) -> Norm:
         m = _rx(r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly)\s+)$").search(before)
         if m:
             return Norm(n.start - len(m[0]), n.end, n.type, n.value, "APPROX", n.anchor, n.confidence)
+    if n.type == "DATE" and n.mod is None and n.value[:1].isdigit() and not head.lower().startswith("the "):
+        # "to be completed around Nov. 1" (TimeBank spans the word). Not "about": before a month it is
+        # as often the preposition ("talked about May's results"). Before a possessive, or after a verb
+        # it completes, "around" governs a noun: "to get around Wednesday's ruling".
+        m = _rx(
+            r"(?i:(?<![\w])(?<!\bget\s)(?<!\bgot\s)(?<!\bgetting\s)(?<!\bwork\s)(?<!\bworked\s)"
+            r"(?<!\bworking\s)(?:around|approximately|roughly|circa)\s+)$"
+        ).search(before)
+        if m and not _rx(r"['’]s?\b").match(text, n.end):
+            return Norm(n.start - len(m[0]), n.end, n.type, n.value, "APPROX", n.anchor, n.confidence)
     return n
 
 
