@@ -1129,6 +1129,8 @@ REGRESSIONS = [
                  id="around-before-a-date-was-left-out-of-the-span"),
     pytest.param("They sought to get around Wednesday's ruling.", "2000-01-07", "Wednesday", "2000-01-05",
                  id="get-around-a-days-ruling-is-no-approximate-day"),
+    pytest.param("It formed millions of years ago.", "2013-09-27", "millions of years ago", "PAST_REF",
+                 id="millions-of-years-ago-spanned-years-ago-alone"),
 ]  # fmt: skip
 
 

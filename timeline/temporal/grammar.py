@@ -297,7 +297,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "ago",
         # "a year and a half ago", "2 1/2 years ago": a half or a fraction counts too.
-        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+\d/\d)?(?:\s+(?:more\s+)?|-){UNIT}s?(?:\s+and\s+a\s+half)?|{UNIT}s)"
+        # "years ago", "thousands of years ago", "hundreds of millions of years ago": no amount to count.
+        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+\d/\d)?(?:\s+(?:more\s+)?|-){UNIT}s?(?:\s+and\s+a\s+half)?|"
+        rf"(?:(?:tens|dozens|hundreds|thousands|millions|billions)\s+of\s+)*{UNIT}s)"
         rf"(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
         # "a while ago", "some time ago": a past with no amount to count.
