@@ -1131,6 +1131,10 @@ REGRESSIONS = [
                  id="get-around-a-days-ruling-is-no-approximate-day"),
     pytest.param("It formed millions of years ago.", "2013-09-27", "millions of years ago", "PAST_REF",
                  id="millions-of-years-ago-spanned-years-ago-alone"),
+    pytest.param("It had sales of $6 billion in the latest fiscal year.", "1989-10-30",
+                 "the latest fiscal year", "1988", id="the-latest-fiscal-year-was-untagged"),
+    pytest.param("Revenue for the full fiscal year rose.", "2013-07-19", "the full fiscal year", "2013",
+                 id="the-full-fiscal-year-was-untagged"),
 ]  # fmt: skip
 
 

@@ -359,7 +359,9 @@ _RULES: list[tuple[str, str]] = [
         # "over the past weekend": a weekend is a date, never a span as "the past week" is.
         r"the\s+(?:past|previous|coming|last|next)\s+weekend|"
         # "the week before last", "the year after next": two steps from the DCT's.
-        r"the\s+(?:week|weekend|month|year)\s+(?:before\s+last|after\s+next))(?!\w)",
+        r"the\s+(?:week|weekend|month|year)\s+(?:before\s+last|after\s+next)|"
+        # "sales in the latest fiscal year": the last one completed.
+        r"the\s+(?:latest|most\s+recent)\s+fiscal\s+year)(?!\w)",
     ),
     (
         "the_unit",
@@ -372,7 +374,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "the_year",
         # "the year to March" (British and wire usage) is "the year ended March".
-        rf"(?i:the\s+(?:fiscal\s+|full\s+)?year(?=\s+(?:ended|ending|through)\b|\s+to\s+{MON}|\s*[,.;]|"
+        rf"(?i:the\s+(?:fiscal\s+|full\s+(?:fiscal\s+)?)?year(?=\s+(?:ended|ending|through)\b|\s+to\s+{MON}|\s*[,.;]|"
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
         r"(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
@@ -812,7 +814,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "rel_dow": ("this", "last", "next"),
     "dow_week": ("week", "fortnight"),
     "dow_part": ("morning", "afternoon", "evening", "night", "dawn", "dusk"),
-    "rel_unit": ("this", "last", "next", "past", "previous", "coming", "current"),
+    "rel_unit": ("this", "last", "next", "past", "previous", "coming", "current", "latest", "recent"),
     "the_unit": ("the",),
     "the_year": ("the",),
     "period": ("period", "quarter"),

@@ -483,7 +483,7 @@ def _rule_rel_unit(c: Candidate, ctx: Context) -> Norm | None:
         unit = s.split()[-1]
         offset = (
             -1
-            if s.startswith(("last", "past", "previous", "this past"))
+            if s.startswith(("last", "past", "previous", "this past", "the latest", "the most recent"))
             else 1
             if s.startswith(("next", "coming", "this coming"))
             else 0
