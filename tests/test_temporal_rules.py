@@ -1135,6 +1135,8 @@ REGRESSIONS = [
                  "the latest fiscal year", "1988", id="the-latest-fiscal-year-was-untagged"),
     pytest.param("Revenue for the full fiscal year rose.", "2013-07-19", "the full fiscal year", "2013",
                  id="the-full-fiscal-year-was-untagged"),
+    pytest.param("Its first-half sales were weak.", "2013-07-19", "first-half", "2013-H1",
+                 id="a-hyphenated-first-half-was-untagged"),
 ]  # fmt: skip
 
 

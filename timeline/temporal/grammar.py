@@ -267,7 +267,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "half",
-        rf"(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)\s+half(?:\s+of\s+{_HALF_OF})?|"
+        # "first-half sales" too, as "first-quarter profit" is.
+        rf"(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)[-\s]+half(?:\s+of\s+{_HALF_OF})?|"
         rf"(?:last|latter)\s+half\s+of\s+{_HALF_OF}))",
     ),
     (
