@@ -1137,6 +1137,8 @@ REGRESSIONS = [
                  id="the-full-fiscal-year-was-untagged"),
     pytest.param("Its first-half sales were weak.", "2013-07-19", "first-half", "2013-H1",
                  id="a-hyphenated-first-half-was-untagged"),
+    pytest.param("The strike ran from Jan. 5 to 7.", "2013-09-27", "7", "2013-01-07",
+                 id="the-second-day-of-a-pair-took-another-year"),
 ]  # fmt: skip
 
 

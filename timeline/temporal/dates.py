@@ -258,7 +258,19 @@ def _rule_second_day(c: Candidate, ctx: Context) -> Norm | None:
     months = list(_MONTH_TOKEN.finditer(ctx.text, max(0, c.start - 30), c.start))
     if not months:
         return None
-    return _day_in_text(c, ctx, f"{months[-1][0]} {c.match[0]}")
+    written = f"{months[-1][0]} {c.match[0]}"
+    n = _day_in_text(c, ctx, written)
+    first = _rx(r"(\d{4})-(\d\d)-\d\d").match(ctx.last_value or "")
+    if (
+        n is not None
+        and first is not None
+        and int(first[2]) == MONTHS[months[-1][1].lower()]
+        and not n.value.startswith(first[1])
+    ):
+        # The pair shares the first day's year: "from Jan. 5 to 7" is not a January apart.
+        n = _day_in_text(c, ctx, f"{written}, {first[1]}")
+        return None if n is None else dataclasses.replace(n, anchor="anaphora", confidence=0.9)
+    return n
 
 
 def _rule_first_day(c: Candidate, ctx: Context) -> Norm | None:
