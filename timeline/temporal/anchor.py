@@ -523,13 +523,12 @@ def _past_main_clause(after: Sequence[str]) -> bool:
 def _negated_past(words: Sequence[str]) -> bool:
     """Whether `words` (before an "until") hold a negated "did" with no modal or "to" after it, or
     end in the cleft "it was not"."""
-    if list(words[-3:]) == ["it", "was", "not"] or list(words[-2:]) == ["it", "wasn't"]:
+    if list(words[-3:]) == ["it", "was", "not"] or list(words[-2:]) in (["it", "wasn't"], ["it", "wasn’t"]):
         return True
     for j, word in enumerate(words):
         rest = words[j + 1 :]
-        if (word == "didn't" or (word == "did" and not _NEGATIONS.isdisjoint(rest[:2]))) and not any(
-            w in _BARE_AFTER for w in rest
-        ):
+        negated = word in ("didn't", "didn’t") or (word == "did" and not _NEGATIONS.isdisjoint(rest[:2]))
+        if negated and not any(w in _BARE_AFTER for w in rest):
             return True
     return False
 

@@ -664,7 +664,7 @@ _MONEY = compile_pattern(rf"(?i:\b(?:{_MONEY_WORDS}|gdp|percent)\b|%|\$)")
 
 
 def _in_a_game(ctx: Context, c: Candidate) -> bool:
-    """Whether words of play, and no money words, stand around the quarter or half at `c`."""
+    """Whether words of play, and no money words, stand around the quarter at `c`."""
     left, right = max(0, c.start - 80), c.end + 60
     return bool(_PLAY.search(ctx.text, left, right)) and not _MONEY.search(ctx.text, left, right)
 
