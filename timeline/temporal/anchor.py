@@ -302,16 +302,16 @@ def _auxiliary(lows: list[str], i: int) -> str:
     return lows[j] if j >= 0 else ""
 
 
-def _opens_relative(lows: list[str], start: int, stop: int) -> bool:
-    """Whether ", which" (or who, whose, whom) stands in lows[start:stop]."""
-    return any(lows[j] == "," and lows[j + 1] in _RELATIVE for j in range(start, stop - 1))
-
-
-def _joins_timetable(lows: list[str], start: int, stop: int) -> bool:
-    """Whether "and" (or "but") and a scheduling verb's present in -s ("runs", "ends") stand in
-    lows[start:stop]."""
+def _opens_clause(lows: list[str], start: int, stop: int) -> bool:
+    """Whether lows[start:stop] open a clause with a tense of its own: a "that" clause ("warned that
+    winds could drive the slick ashore on Friday"), a relative clause set off by a comma ("fiscal
+    2013, which ends in October"), or a present scheduling verb in -s joined by "and" or "but" ("began
+    on June 1 and runs through November 30")."""
+    if "that" in lows[start:stop]:
+        return True
     return any(
-        lows[j] in ("and", "but") and lows[j + 1].endswith("s") and lows[j + 1] in _SCHEDULED
+        (lows[j] == "," and lows[j + 1] in _RELATIVE)
+        or (lows[j] in ("and", "but") and lows[j + 1].endswith("s") and lows[j + 1] in _SCHEDULED)
         for j in range(start, stop - 1)
     )
 
@@ -687,17 +687,8 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             # A participle set off after its noun tells of the noun, not of the clause's date: "the
             # new model, unveiled in February, goes on sale in June".
             continue
-        if cue == "past" and i < pivot and "that" in lows[i + 1 : pivot]:
-            # A "that" clause has its own tense: "forecasters warned that winds could drive the slick
-            # ashore on Friday".
-            continue
-        if cue == "past" and i < pivot and _opens_relative(lows, i + 1, pivot):
-            # So does a relative clause set off by a comma: "reaffirmed its outlook for fiscal 2013,
-            # which ends in October" is told by "ends", not by the main clause's past.
-            continue
-        if cue == "past" and i < pivot and _joins_timetable(lows, i + 1, pivot):
-            # And a second verb joined by "and" in the present: "the season began on June 1 and runs
-            # through November 30" leaves the side to "runs".
+        if cue == "past" and i < pivot and _opens_clause(lows, i + 1, pivot):
+            # A clause opened between the past verb and the expression has its own tense.
             continue
         distance = base
         if cue == "present":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -1096,8 +1095,11 @@ def _rule_month_rel_year(c: Candidate, ctx: Context) -> Norm | None:
     else:
         year = ctx.dct.year + (-1 if "last" in low else 1 if "next" in low else 0)
         anchor, confidence = "dct", 0.95
-    if day is not None and month is not None and int(day[0]) > calendar.monthrange(year, month)[1]:
-        return None  # "31 April last year", "29 February last year" in a common year: no such day
+    if day is not None and month is not None:
+        try:
+            dt.date(year, month, int(day[0]))
+        except ValueError:
+            return None  # "31 April last year", "29 February last year" in a common year: no such day
     return _norm(c, "DATE", f"{year:04d}-{part}", anchor=anchor, confidence=confidence)
 
 
