@@ -1139,6 +1139,10 @@ REGRESSIONS = [
                  id="a-hyphenated-first-half-was-untagged"),
     pytest.param("The strike ran from Jan. 5 to 7.", "2013-09-27", "7", "2013-01-07",
                  id="the-second-day-of-a-pair-took-another-year"),
+    pytest.param("BP may resume paying a dividend in the new year.", "2010-09-30", "the new year", "2011",
+                 id="the-new-year-was-untagged"),
+    pytest.param("Sales have risen since the New Year.", "2010-02-03", "the New Year", "2010",
+                 id="a-capitalised-new-year-was-taken-for-a-name"),
 ]  # fmt: skip
 
 

@@ -367,7 +367,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "the_unit",
         r"(?i:the\s+(?:past|last|coming|next|current)\s+(?:day|week|fortnight|month|year|decade|century)|"
-        r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year)(?![-\w])",
+        r"the\s+weekend|the\s+current\s+week|the\s+current\s+month|the\s+current\s+year|"
+        # "resume paying a dividend in the new year": the year that begins next (or just began).
+        r"the\s+new\s+year)(?![-\w])",
     ),
     # "later in the day", "earlier in the year": the unit of the DCT or of the last day named (ahead
     # of "the_year", which gives no value there).

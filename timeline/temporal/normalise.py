@@ -313,6 +313,7 @@ def _looks_like_name(c: Candidate, ctx: Context) -> bool:
         or _month_of(last)
         or last.lower().removesuffix("s") in WEEKDAYS
         or (c.rule == "time" and last == "Time")  # a zone's name: "9:30 a.m. Eastern Standard Time"
+        or (c.rule == "the_unit" and last == "Year")  # "in the New Year" is written both ways
     ):
         return False
     before = ctx.text[max(0, c.start - 3) : c.start]

@@ -509,6 +509,12 @@ def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
         if value is None:
             return _unresolved(c, "DATE", "XXXX-WXX-WE")
         return _norm(c, "DATE", value, anchor="dct", confidence=0.8)
+    if s == "the new year":
+        if ctx.dct is None:
+            return _unresolved(c, "DATE", "XXXX")
+        # The January nearest the DCT: from July on the coming one, before it the one just begun.
+        year = ctx.dct.year + (1 if ctx.dct.month >= 7 else 0)
+        return _norm(c, "DATE", f"{year:04d}", anchor="dct", confidence=0.7)
     if "current" in s:
         value = _relative_unit(ctx, unit, 0)
         return (
