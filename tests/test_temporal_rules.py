@@ -1143,6 +1143,10 @@ REGRESSIONS = [
                  id="the-new-year-was-untagged"),
     pytest.param("Sales have risen since the New Year.", "2010-02-03", "the New Year", "2010",
                  id="a-capitalised-new-year-was-taken-for-a-name"),
+    pytest.param("Richmond, 16, faces up to a year in custody.", "2013-03-17", "up to a year", "P1Y",
+                 id="up-to-a-year-after-an-age-was-a-rate"),
+    pytest.param("The 3 men, all 20, will spend at least a week in jail.", "2013-03-17", "at least a week",
+                 "P1W", id="at-least-a-week-after-a-number-was-a-rate"),
 ]  # fmt: skip
 
 

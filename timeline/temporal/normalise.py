@@ -275,10 +275,11 @@ _RATE_BEFORE = compile_pattern(
 # A quantity earlier in the clause ("5,000 barrels of oil", "$500,000") makes "a day" a rate.
 _QUANTITY = compile_pattern(r"(?:\d|\b(?:million|billion|thousand|hundred|dozens?|percent)\b|[$£€%])")
 # ... unless "a day" is the object of one of these ("for a day", "take a day", "within a week",
-# "for most of a day").
+# "for most of a day", "up to a year").
 _PERIOD_GOVERNOR = compile_pattern(
     r"(?i:\b(?:for|in|within|after|over|about|nearly|almost|than|once|twice|take|takes|took|spend|"
-    r"spent|last|lasted|lasts|only|just|every|each|per|off|of\s+the|(?:most|much|part|half|all|rest)\s+of)\s+)$"
+    r"spent|last|lasted|lasts|only|just|every|each|per|off|of\s+the|(?:most|much|part|half|all|rest)\s+of|"
+    r"at\s+(?:least|most)|up\s+to)\s+)$"
 )
 
 
