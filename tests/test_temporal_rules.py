@@ -1147,6 +1147,12 @@ REGRESSIONS = [
                  id="up-to-a-year-after-an-age-was-a-rate"),
     pytest.param("The 3 men, all 20, will spend at least a week in jail.", "2013-03-17", "at least a week",
                  "P1W", id="at-least-a-week-after-a-number-was-a-rate"),
+    pytest.param("The 2012-13 season ended badly.", "2013-05-01", "13", "2013",
+                 id="a-short-second-year-was-untagged"),
+    pytest.param("Spending rose in 2012/13.", "2013-05-01", "2012", "2012",
+                 id="a-year-before-a-short-second-after-a-slash-was-untagged"),
+    pytest.param("Prices rose in 1999-00.", "2013-05-01", "00", "2000",
+                 id="a-short-second-year-crossing-a-century"),
 ]  # fmt: skip
 
 
@@ -1377,6 +1383,12 @@ def test_clock_reading_in_the_morning_is_not_the_morning_of_a_day() -> None:
     found = tag("The rig failed on Friday. Nobody wanted alarms at three o'clock in the morning.", WED)
     assert [t.text for t in found] == ["Friday", "three o'clock in the morning"]
     assert found[1].value.endswith("T03:00")
+
+
+def test_a_short_second_year_far_from_the_first_is_no_year() -> None:
+    # "2012-13" is two years; "2012-45" spans no years a newsroom writes that way (a score, a code).
+    found = tag("The score was 2012-45 at the break, and 2012-13 was worse.", WED)
+    assert [(t.text, t.value) for t in found] == [("2012", "2012"), ("2012", "2012"), ("13", "2013")]
 
 
 @pytest.mark.parametrize(

@@ -1026,9 +1026,11 @@ _CLOCK_ZONE = compile_pattern(r"\s*(?:[ECMP][SD]T|GMT|BST|UTC|CET|CEST|hrs|hours
 
 def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
-    year = int(_YEAR_TOKEN.search(s)[1])
     after = ctx.text[c.end : c.end + 20]
     before = ctx.text[max(0, c.start - 25) : c.start]
+    if len(s) == 2:
+        return _short_second_year(c, before)
+    year = int(_YEAR_TOKEN.search(s)[1])
     if _COUNTED.match(after) or _CLOCK_ZONE.match(after):
         return None
     prefixed = not s[0].isdigit()
@@ -1044,6 +1046,15 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     if not prefixed and joined and joined[1].lower() not in _YEAR_JOIN_OK:
         return None  # "Euro-2012", "corum-populo-2010": a name; "pre-2008" is still a year
     return _norm(c, "DATE", f"{year:04d}")
+
+
+def _short_second_year(c: Candidate, before: str) -> Norm | None:
+    """'13' of '2012-13': the first year's century, a year or a few after it (else no span of years)."""
+    first = int(_SPAN_START.search(before)[1])
+    year = first - first % 100 + int(c.match[0])
+    if year <= first:
+        year += 100  # "1999-00"
+    return _norm(c, "DATE", f"{year:04d}") if year - first <= 10 else None
 
 
 _NAME_BEFORE = compile_pattern(r"\b([A-Z][A-Za-z]*)\s+$")

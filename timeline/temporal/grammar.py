@@ -474,7 +474,9 @@ _RULES: list[tuple[str, str]] = [
         # "1987-2005", "2012/13": the second year of a span is a year too (checked in the rule).
         rf"(?:(?<![\w$£€#.,/]|\d-)|(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/]))"
         rf"(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
-        rf"FY)\s*)?{YEAR}",
+        rf"FY)\s*)?{YEAR}|"
+        # "the 2012-13 season", "2012/13", "the 1918-19 pandemic": the second year written short.
+        r"(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/])\d\d(?![\w%]|[-–/.,:]\d)",
     ),
 ]  # fmt: skip
 
@@ -636,8 +638,8 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
             out.append(("CLOCK", start, end))
         if "/" in digits or digits.count(".") == 2:  # "3/22/2013", "22.03.2013"
             out.append(("NUMDATE", start, end))
-            if _YEAR_PAIR.fullmatch(digits):  # "2012/2013": two years, each a trigger
-                out.extend((("YEAR", start, start + 4), ("YEAR", end - 4, end)))
+            if _YEAR_PAIR.fullmatch(digits):  # "2012/2013", "2012/13": two years, each a trigger
+                out.extend((("YEAR", start, start + 4), ("YEAR", start + 5, end)))
         if text[end : end + 2] in _ORDINAL_SUFFIXES:
             out.append(("ORDINAL", start, end + 2))
     return out
@@ -645,7 +647,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
 
 _SPELLED_CLOCK_AFTER = re.compile(r"\s+(?:[ap]\.m\b|o['’]clock\b)", re.I)
 _ORDINAL_SUFFIXES = frozenset(("st", "nd", "rd", "th"))
-_YEAR_PAIR = re.compile(r"(?:1\d|20)\d\d/(?:1\d|20)\d\d")
+_YEAR_PAIR = re.compile(r"(?:1\d|20)\d\d/(?:(?:1\d|20)\d\d|\d\d)")
 _YEAR_PREFIXES = frozenset(f"{i}" for i in range(10, 21))
 # How far before and after a trigger word its class's matches can reach (characters): the longest
 # prefix ("the better part of the past several") and suffix ("10:35 a.m. EST, Nov. 6, 1989") seen.
