@@ -1153,6 +1153,14 @@ REGRESSIONS = [
                  id="a-year-before-a-short-second-after-a-slash-was-untagged"),
     pytest.param("Prices rose in 1999-00.", "2013-05-01", "00", "2000",
                  id="a-short-second-year-crossing-a-century"),
+    pytest.param("It happened two weekends ago.", "2013-03-20", "two weekends ago", "2013-W10-WE",
+                 id="weekends-ago-was-untagged"),
+    pytest.param("He left three Sundays ago.", "2013-03-20", "three Sundays ago", "2013-03-03",
+                 id="weekdays-ago-was-a-set"),
+    pytest.param("It snowed two winters ago.", "2013-03-20", "two winters ago", "2011-WI",
+                 id="winters-ago-was-untagged"),
+    pytest.param("OPEC held the world to ransom a few summers ago.", "2010-06-09", "a few summers ago",
+                 "PAST_REF", id="a-few-summers-ago-was-untagged"),
 ]  # fmt: skip
 
 

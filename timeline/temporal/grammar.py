@@ -304,7 +304,9 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
         # "a while ago", "some time ago": a past with no amount to count.
-        r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)",
+        r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)|"
+        # "two weekends ago", "three Sundays ago", "a few summers ago": named units counted back.
+        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:weekend|{_DOW_NAME}|{SEASON})s?\s+ago)(?=\W|$)",
     ),
     (
         "year_ago_adj",

@@ -39,7 +39,9 @@ from timeline.temporal.base import (
 )
 from timeline.temporal.calendar import value_range
 from timeline.temporal.dates import (
+    _SEASONS,
     _day_in_text,
+    _winter_year,
 )
 from timeline.temporal.durations import (
     _amount_and_unit,
@@ -665,6 +667,31 @@ _THAN_AFTER = compile_pattern(r"\s+(?i:than)\b")
 _CLAUSE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”’]|$)")
 
 
+def _named_units_ago(c: Candidate, ctx: Context, head: str, named: str) -> Norm | None:
+    """'two weekends ago', 'three Sundays ago', 'two summers ago': 'last weekend' (Sunday, summer) is
+    one ago; with no amount ('a few summers ago') a past reference."""
+    parsed = _amount_and_unit(" ".join([*head.split()[:-1], "weeks"]))
+    if parsed is None:
+        return None
+    n = parsed[0]
+    if ctx.dct is None:
+        return _unresolved(c, "DATE", "PAST_REF")
+    if n is None or n != int(n) or not 1 <= n <= 100:
+        return _norm(c, "DATE", "PAST_REF", anchor="dct", confidence=0.8)
+    k, d = int(n), ctx.dct
+    if named == "weekend":
+        value = f"{week_value(d - dt.timedelta(weeks=k))}-WE"
+    elif named in WEEKDAYS:
+        # The last such weekday before the DCT, then whole weeks before it.
+        last = d - dt.timedelta(days=(d.weekday() - WEEKDAYS[named]) % 7 or 7)
+        value = (last - dt.timedelta(weeks=k - 1)).isoformat()
+    else:
+        code = _SEASONS[named]
+        year = (_winter_year(d, "last", ctx, c) if code == "WI" else d.year - 1) - (k - 1)
+        value = f"{year:04d}-{code}"
+    return _norm(c, "DATE", value, anchor="dct", confidence=0.85)
+
+
 def _ago(c: Candidate, ctx: Context) -> Norm | None:
     s = " ".join(c.match[0].split())
     m = _rx(r"(?i)(.*?)\s+(ago|earlier|later|before|after|from now|from today|hence)$").match(s)
@@ -673,6 +700,9 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     head, direction = m[1], m[2].lower()
     if _rx(r"(?i)(?:a (?:\w+ )?while|(?:some|a long) time)").fullmatch(head):
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
+    named = head.split()[-1].lower().removesuffix("s")
+    if direction == "ago" and (named == "weekend" or named in WEEKDAYS or named in _SEASONS):
+        return _named_units_ago(c, ctx, head, named)
     if direction in ("before", "after") and _CLAUSE_END.match(ctx.text, c.end):
         # With nothing after it, "before" is an adverb like "earlier": "up from two million just six
         # years before." dates the comparison, where "six years before the vote" only measures.
