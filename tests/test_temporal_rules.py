@@ -1161,6 +1161,12 @@ REGRESSIONS = [
                  id="winters-ago-was-untagged"),
     pytest.param("OPEC held the world to ransom a few summers ago.", "2010-06-09", "a few summers ago",
                  "PAST_REF", id="a-few-summers-ago-was-untagged"),
+    pytest.param("The site went up on Jan. 5. Three doctors were killed, most recently last October. "
+                 "His name was crossed out that same day.", "1999-02-06", "that same day", "1998-10",
+                 id="that-day-after-a-month-took-a-day-outside-it"),
+    pytest.param("He had not spoken of 1 and 2 April until the middle of last week, and spoke again the "
+                 "following day.", "2009-04-27", "the following day", "2009-W17",
+                 id="the-following-day-after-a-week-counted-from-an-older-day"),
 ]  # fmt: skip
 
 

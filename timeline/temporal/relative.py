@@ -909,6 +909,18 @@ def _unknown_of_unit(phrase: str) -> str:
 _SPAN_BEFORE = compile_pattern(r"\b(?i:over|in|within|during|throughout|for)\s+$")
 
 
+def _period_since_day(c: Candidate, ctx: Context) -> bool:
+    """Whether a week or month without the last day in it was named after that day, close before `c`."""
+    named = value_range(ctx.last_value) if ctx.last_value and ctx.last_day else None
+    return (
+        named is not None
+        and ctx.last_day is not None
+        and named[2] in ("week", "month")
+        and not named[0] <= ctx.last_day <= named[1]
+        and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
+    )
+
+
 def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     # The day part of "the next night" is dropped: TimeBank values such phrases at day granularity.
     low = " ".join(c.match[0].lower().split())
@@ -951,6 +963,11 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         # ahead counts from the publication date, not from a date already past. Not "would return
         # to work the next day (month)", which counts from the day (month) just told.
         base, anchor = ctx.dct, "dct"
+    if unit == "day" and anchor == "anaphora" and _period_since_day(c, ctx):
+        # "hadn't spoken until the middle of last week, ... the following day": the day counted from
+        # is one of the week (month) just named, not the day named before it; that period is all
+        # the text tells.
+        return _norm(c, "DATE", ctx.last_value or "", anchor="anaphora", confidence=0.5)
     if unit == "day":
         day = base + dt.timedelta(days=step)
         if (
