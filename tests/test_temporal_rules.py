@@ -1315,6 +1315,8 @@ def test_mods(text: str, mod: str) -> None:
         ("The Fed kept its $85 billion-a-month bond purchases.", "SET"),
         # "most of" governs the period: a number earlier (a road's) had made it a rate.
         ("The storm closed Interstate 70 for most of a day.", "DURATION"),
+        # A plural "thousands" was no quantity, so the rate read as a one-day duration.
+        ("The well is releasing thousands of barrels of crude oil a day into the Gulf.", "SET"),
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:

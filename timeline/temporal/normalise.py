@@ -273,7 +273,7 @@ _RATE_BEFORE = compile_pattern(
 
 
 # A quantity earlier in the clause ("5,000 barrels of oil", "$500,000") makes "a day" a rate.
-_QUANTITY = compile_pattern(r"(?:\d|\b(?:million|billion|thousand|hundred|dozens?|percent)\b|[$£€%])")
+_QUANTITY = compile_pattern(r"(?:\d|\b(?:(?:million|billion|thousand|hundred|dozen)s?|percent)\b|[$£€%])")
 # ... unless "a day" is the object of one of these ("for a day", "take a day", "within a week",
 # "for most of a day", "up to a year").
 _PERIOD_GOVERNOR = compile_pattern(
