@@ -1167,6 +1167,12 @@ REGRESSIONS = [
     pytest.param("He had not spoken of 1 and 2 April until the middle of last week, and spoke again the "
                  "following day.", "2009-04-27", "the following day", "2009-W17",
                  id="the-following-day-after-a-week-counted-from-an-older-day"),
+    pytest.param("The rig exploded on 20 April. Two months into the disaster he was called to a hearing. "
+                 "Two days later, he was seen on a yacht.", "2010-11-08", "Two days", "P2D",
+                 id="days-later-after-months-into-counted-from-the-older-day"),
+    pytest.param("The rig exploded on 20 April. Crews pumped mud for 12 hours into the night. Two days "
+                 "later, it sealed.", "2010-11-08", "Two days later", "2010-04-22",
+                 id="a-governed-duration-into-keeps-the-day"),
 ]  # fmt: skip
 
 

@@ -25,6 +25,10 @@ __all__ = ["coerce_dct", "format_timexes", "tag"]
 _DCT = regex.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})")
 _RESOLVED_TYPES = ("DATE", "TIME")
 # "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
+# "Two months into the disaster", "100 days into his term": a point in the story the text does not
+# date, unless the amount is the object of a preposition ("pumped for 12 hours into the night").
+_INTO_AFTER = regex.compile(r"\s+into\s+(?:the|his|her|its|their|a|an)\b")
+_GOVERNED_BEFORE = regex.compile(r"(?i:\b(?:for|over|in|within|during|after|about|around|of)\s+)$")
 _OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
 
@@ -133,6 +137,15 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             if timex.anchor != "anaphora" and timex.granularity in ("month", "quarter"):
                 last_period = timex.value
             ctx = Context(text, day, last_day, last_value, timex.end, timex.value, prior_day, last_period)
+        elif (
+            timex.type == "DURATION"
+            and ctx.last_day is not None
+            and _INTO_AFTER.match(text, timex.end)
+            and not _GOVERNED_BEFORE.search(text[max(0, timex.start - 12) : timex.start])
+        ):
+            # The story has moved to a day it does not name: "two days later" no longer counts from
+            # the day named before.
+            ctx = Context(text, day, None, ctx.last_value, ctx.last_end, ctx.last_any, None, ctx.last_period)
     out = attach_times(text, reanchor_quoted(text, out))
     if stamps:
         # Added last: a stamp dates its entry by the page's own clock, never by a day nearby.
