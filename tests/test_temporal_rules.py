@@ -1173,6 +1173,10 @@ REGRESSIONS = [
     pytest.param("The rig exploded on 20 April. Crews pumped mud for 12 hours into the night. Two days "
                  "later, it sealed.", "2010-11-08", "Two days later", "2010-04-22",
                  id="a-governed-duration-into-keeps-the-day"),
+    pytest.param("It was a Wednesday, and I was calmly designing the uniforms.", "2009-05-04", "Wednesday",
+                 "XXXX-WXX-3", id="some-wednesday-was-given-the-last-one"),
+    pytest.param("Shares fell after a Monday bank holiday.", "2010-06-01", "Monday", "2010-05-31",
+                 id="a-weekday-before-its-noun-is-still-the-day-at-hand"),
 ]  # fmt: skip
 
 

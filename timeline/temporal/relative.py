@@ -296,9 +296,19 @@ def _nearer_weekday(dct: dt.date, wd: int) -> dt.date:
     return back if dct - back < ahead - dct else ahead
 
 
+# "It was a Wednesday, and I was ...": some Wednesday the text never dates ("a Monday bank holiday"
+# and "a Sunday night service" name the day at hand, so only a weekday ending its phrase counts).
+_SOME_DAY_BEFORE = compile_pattern(r"(?i:\b(?:was|is|were|been|be)\s+a\s+)$")
+_SOME_DAY_AFTER = compile_pattern(r"\s*(?:[,.;:!?]|(?i:and|when|but)\b)")
+
+
 def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     wd = WEEKDAYS[_DOW_TOKEN.search(s)[1].lower()]
+    if _SOME_DAY_BEFORE.search(ctx.text, max(0, c.start - 10), c.start) and _SOME_DAY_AFTER.match(
+        ctx.text, c.end
+    ):
+        return Norm(c.start, c.end, "DATE", f"XXXX-WXX-{wd + 1}", None, "none", 0.5)
     if _TITLE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start) and _TITLE_AFTER.match(ctx.text, c.end):
         return None  # "the Sunday Times", "the BBC's Sunday AM programme": a title, not a day
     if ctx.dct is not None and _AHEAD.search(ctx.text, max(0, c.start - 30), c.start):
