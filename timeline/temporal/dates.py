@@ -1028,8 +1028,6 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
     after = ctx.text[c.end : c.end + 20]
     before = ctx.text[max(0, c.start - 25) : c.start]
-    if len(s) == 2:
-        return _short_second_year(c, before)
     year = int(_YEAR_TOKEN.search(s)[1])
     if _COUNTED.match(after) or _CLOCK_ZONE.match(after):
         return None
@@ -1048,9 +1046,9 @@ def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DATE", f"{year:04d}")
 
 
-def _short_second_year(c: Candidate, before: str) -> Norm | None:
+def _rule_short_year(c: Candidate, ctx: Context) -> Norm | None:
     """'13' of '2012-13': the first year's century, a year or a few after it (else no span of years)."""
-    first = int(_SPAN_START.search(before)[1])
+    first = int(_SPAN_START.search(ctx.text, max(0, c.start - 5), c.start)[1])
     year = first - first % 100 + int(c.match[0])
     if year <= first:
         year += 100  # "1999-00"

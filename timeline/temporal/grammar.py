@@ -299,14 +299,14 @@ _RULES: list[tuple[str, str]] = [
         "ago",
         # "a year and a half ago", "2 1/2 years ago": a half or a fraction counts too.
         # "years ago", "thousands of years ago", "hundreds of millions of years ago": no amount to count.
-        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+\d/\d)?(?:\s+(?:more\s+)?|-){UNIT}s?(?:\s+and\s+a\s+half)?|"
+        # "two weekends ago", "three Sundays ago", "a few summers ago": named units counted back.
+        rf"(?i:(?:{NUM_A}|{VAGUE})(?:\s+\d/\d)?(?:\s+(?:more\s+)?|-)(?:{UNIT}s?(?:\s+and\s+a\s+half)?|"
+        rf"(?:weekend|{_DOW_NAME}|{SEASON})s?(?=\s+ago\b))|"
         rf"(?:(?:tens|dozens|hundreds|thousands|millions|billions)\s+of\s+)*{UNIT}s)"
         rf"(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
         # "a while ago", "some time ago": a past with no amount to count.
-        r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)|"
-        # "two weekends ago", "three Sundays ago", "a few summers ago": named units counted back.
-        rf"(?i:(?:{NUM_A}|{VAGUE})\s+(?:weekend|{_DOW_NAME}|{SEASON})s?\s+ago)(?=\W|$)",
+        r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)",
     ),
     (
         "year_ago_adj",
@@ -476,9 +476,12 @@ _RULES: list[tuple[str, str]] = [
         # "1987-2005", "2012/13": the second year of a span is a year too (checked in the rule).
         rf"(?:(?<![\w$£€#.,/]|\d-)|(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/]))"
         rf"(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
-        rf"FY)\s*)?{YEAR}|"
+        rf"FY)\s*)?{YEAR}",
+    ),
+    (
+        "short_year",
         # "the 2012-13 season", "2012/13", "the 1918-19 pandemic": the second year written short.
-        r"(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/])\d\d(?![\w%]|[-–/.,:]\d)",
+        r"(?=\d\d)(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/])\d\d(?![\w%]|[-–/.,:]\d)",
     ),
 ]  # fmt: skip
 
@@ -725,6 +728,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "set": ("SET", "DOW", "PART"),
     "holiday": ("HOLIDAY",),
     "year": ("YEAR",),
+    "short_year": ("YEAR",),
     "spelled_year": ("YEAR",),
 }
 

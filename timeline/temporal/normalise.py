@@ -33,6 +33,7 @@ from timeline.temporal.dates import (
     _rule_rel_month,
     _rule_season,
     _rule_second_day,
+    _rule_short_year,
     _rule_slash,
     _rule_spelled_day,
     _rule_spelled_year,
@@ -189,6 +190,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "set": _rule_set,
     "holiday": _rule_holiday,
     "year": _rule_year,
+    "short_year": _rule_short_year,
     "spelled_year": _rule_spelled_year,
 }
 
