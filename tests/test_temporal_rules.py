@@ -1386,6 +1386,18 @@ def test_no_dct_leaves_relative_expressions_unresolved() -> None:
     assert found["June 2016"].anchor == "absolute"
 
 
+def test_named_units_ago_without_a_dct_stay_unresolved() -> None:
+    # "two weekends ago" counts from the DCT; without one its grain is all that is known.
+    text = "It rained two weekends ago, three Sundays ago and two winters ago, and a few summers ago."
+    found = {t.text: (t.value, t.anchor) for t in tag(text, None)}
+    assert found == {
+        "two weekends ago": ("XXXX-WXX-WE", "none"),
+        "three Sundays ago": ("XXXX-XX-XX", "none"),
+        "two winters ago": ("XXXX-WI", "none"),
+        "a few summers ago": ("PAST_REF", "none"),
+    }
+
+
 def test_a_named_day_needs_no_dct() -> None:
     # Regression: "the Sept. 11 attacks" stayed XXXX-09-11 without a DCT while "9/11" was resolved.
     text = "After the Sept. 11 attacks and 9/11, it rained on Sept. 11."

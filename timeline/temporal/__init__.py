@@ -24,11 +24,11 @@ __all__ = ["coerce_dct", "format_timexes", "tag"]
 
 _DCT = regex.compile(r"^\s*(\d{4})-?(\d{2})-?(\d{2})")
 _RESOLVED_TYPES = ("DATE", "TIME")
-# "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
 # "Two months into the disaster", "100 days into his term": a point in the story the text does not
 # date, unless the amount is the object of a preposition ("pumped for 12 hours into the night").
 _INTO_AFTER = regex.compile(r"\s+into\s+(?:the|his|her|its|their|a|an)\b")
 _GOVERNED_BEFORE = regex.compile(r"(?i:\b(?:for|over|in|within|during|after|about|around|of)\s+)$")
+# "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
 _OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
 

@@ -1026,9 +1026,9 @@ _CLOCK_ZONE = compile_pattern(r"\s*(?:[ECMP][SD]T|GMT|BST|UTC|CET|CEST|hrs|hours
 
 def _rule_year(c: Candidate, ctx: Context) -> Norm | None:
     s = c.match[0]
+    year = int(_YEAR_TOKEN.search(s)[1])
     after = ctx.text[c.end : c.end + 20]
     before = ctx.text[max(0, c.start - 25) : c.start]
-    year = int(_YEAR_TOKEN.search(s)[1])
     if _COUNTED.match(after) or _CLOCK_ZONE.match(after):
         return None
     prefixed = not s[0].isdigit()

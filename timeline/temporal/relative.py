@@ -684,10 +684,11 @@ def _named_units_ago(c: Candidate, ctx: Context, head: str, named: str) -> Norm 
     if parsed is None:
         return None
     n = parsed[0]
-    if ctx.dct is None:
-        return _unresolved(c, "DATE", "PAST_REF")
     if n is None or n != int(n) or not 1 <= n <= 100:
-        return _norm(c, "DATE", "PAST_REF", anchor="dct", confidence=0.8)
+        return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
+    if ctx.dct is None:
+        unknown = "XXXX-WXX-WE" if named == "weekend" else "XXXX-XX-XX" if named in WEEKDAYS else None
+        return _unresolved(c, "DATE", unknown or f"XXXX-{_SEASONS[named]}")
     k, d = int(n), ctx.dct
     if named == "weekend":
         value = f"{week_value(d - dt.timedelta(weeks=k))}-WE"
