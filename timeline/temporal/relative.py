@@ -207,7 +207,7 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
         return _unresolved(c, typ, f"XXXX-WXX-{wd + 1}{suffix}")
     d = ctx.dct
     if mode == "last":
-        day = d - dt.timedelta(days=(d.weekday() - wd) % 7 or 7)
+        day = _previous_weekday(d, wd)
         confidence = 0.9
     elif mode == "next":
         day = _coming_weekday(d, wd)
@@ -680,27 +680,40 @@ _CLAUSE_END = compile_pattern(r"\s*(?:[.,;:!?)\"”’]|$)")
 def _named_units_ago(c: Candidate, ctx: Context, head: str, named: str) -> Norm | None:
     """'two weekends ago', 'three Sundays ago', 'two summers ago': 'last weekend' (Sunday, summer) is
     one ago; with no amount ('a few summers ago') a past reference."""
+    # The amount is read as the amount of weeks would be ("a couple of", "2", "several").
     parsed = _amount_and_unit(" ".join([*head.split()[:-1], "weeks"]))
     if parsed is None:
         return None
     n = parsed[0]
     if n is None or n != int(n) or not 1 <= n <= 100:
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
-    if ctx.dct is None:
-        unknown = "XXXX-WXX-WE" if named == "weekend" else "XXXX-XX-XX" if named in WEEKDAYS else None
-        return _unresolved(c, "DATE", unknown or f"XXXX-{_SEASONS[named]}")
-    k, d = int(n), ctx.dct
-    if named == "weekend":
-        value = f"{week_value(d - dt.timedelta(weeks=k))}-WE"
-    elif named in WEEKDAYS:
-        # The last such weekday before the DCT, then whole weeks before it.
-        last = d - dt.timedelta(days=(d.weekday() - WEEKDAYS[named]) % 7 or 7)
-        value = (last - dt.timedelta(weeks=k - 1)).isoformat()
-    else:
+    k = int(n)
+    if named in _SEASONS:
         code = _SEASONS[named]
-        year = (_winter_year(d, "last", ctx, c) if code == "WI" else d.year - 1) - (k - 1)
-        value = f"{year:04d}-{code}"
+        if ctx.dct is None:
+            return _unresolved(c, "DATE", f"XXXX-{code}")
+        last = _winter_year(ctx.dct, "last", ctx, c) if code == "WI" else ctx.dct.year - 1
+        return _norm(c, "DATE", f"{last - (k - 1):04d}-{code}", anchor="dct", confidence=0.85)
+    if named == "weekend":
+        value = _relative_unit(ctx, "weekend", -k)
+    else:
+        # The last such weekday before the DCT, then whole weeks before it.
+        last_day = _previous_weekday(ctx.dct, WEEKDAYS[named]) if ctx.dct else None
+        value = (last_day - dt.timedelta(weeks=k - 1)).isoformat() if last_day else None
+    if value is None:
+        return _unresolved(c, "DATE", _UNRESOLVED_UNIT["weekend" if named == "weekend" else "day"])
     return _norm(c, "DATE", value, anchor="dct", confidence=0.85)
+
+
+def _period_outside_last_day(ctx: Context, grains: tuple[str, ...]) -> tuple[dt.date, dt.date, str] | None:
+    """The period named last, if its grain is one of `grains` and the day named before it lies outside
+    it ("traveled in January 2012 and returned six months later" after a day in 2011)."""
+    if ctx.last_day is None or not ctx.last_value:
+        return None
+    named = value_range(ctx.last_value)
+    if named is None or named[2] not in grains or named[0] <= ctx.last_day <= named[1]:
+        return None
+    return named
 
 
 def _ago(c: Candidate, ctx: Context) -> Norm | None:
@@ -778,17 +791,10 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         # sentences before it nor the DCT.
         return _norm(c, "DATE", f"{int(last_year) + years:04d}", anchor="anaphora", confidence=0.6)
     last_day = ctx.last_day
-    named = value_range(ctx.last_value) if anaphoric and last_day and ctx.last_value else None
+    named = _period_outside_last_day(ctx, ("year", "month")) if anaphoric else None
     # Years counted from a year, and "a year earlier", have their own rules above.
     own_rule = years != 0 if named is not None and named[2] == "year" else unit == "year" and sign < 0
-    if (
-        named is not None
-        and last_day is not None
-        and named[2] in ("year", "month")
-        and not own_rule
-        and not named[0] <= last_day <= named[1]
-        and sentence_bounds(ctx.text, c.start, c.end)[0] <= ctx.last_end
-    ):
+    if named is not None and not own_rule and sentence_bounds(ctx.text, c.start, c.end)[0] <= ctx.last_end:
         # "lost last year's final but won gold four weeks later", "traveled to Russia in January 2012
         # and returned six months later": a year or month named in the same sentence, with no day of
         # its own, is the base, not a day outside it named before; weeks or days counted from an
@@ -817,6 +823,11 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
 def _coming_weekday(dct: dt.date, wd: int) -> dt.date:
     """The first weekday `wd` after the DCT, never the DCT itself ("a week from Monday", "Monday week")."""
     return weekday_date(dct + dt.timedelta(days=1), wd, "future")
+
+
+def _previous_weekday(dct: dt.date, wd: int) -> dt.date:
+    """The last weekday `wd` before the DCT, never the DCT itself ("last Monday", "three Mondays ago")."""
+    return weekday_date(dct - dt.timedelta(days=1), wd, "past")
 
 
 def _rule_from_day(c: Candidate, ctx: Context) -> Norm | None:
@@ -922,12 +933,8 @@ _SPAN_BEFORE = compile_pattern(r"\b(?i:over|in|within|during|throughout|for)\s+$
 
 def _period_since_day(c: Candidate, ctx: Context) -> bool:
     """Whether a week or month without the last day in it was named after that day, close before `c`."""
-    named = value_range(ctx.last_value) if ctx.last_value and ctx.last_day else None
     return (
-        named is not None
-        and ctx.last_day is not None
-        and named[2] in ("week", "month")
-        and not named[0] <= ctx.last_day <= named[1]
+        _period_outside_last_day(ctx, ("week", "month")) is not None
         and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
     )
 
