@@ -75,12 +75,8 @@ _NOT_POSSESSED = "".join(rf"(?<!\b{w}\s)" for w in _POSSESSIVES)
 # A counted night is a noun of its own, and the weekday after it stands alone: "protesters returned for
 # a ninth straight night Sunday" (not "night Sunday").
 _NOT_COUNTED = "".join(
-    rf"(?<!\b(?i:{w})\s)"
-    for w in (
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-        "straight", "consecutive", "another",
-    )
-)  # fmt: skip
+    rf"(?<!\b(?i:{w})\s)" for w in (*_UNITS_ORD, "tenth", "straight", "consecutive", "another")
+)
 # An abbreviated weekday ("Fri, 22 Mar 2013", "Tue. March 19") only ever leads a written date: alone
 # "Sun" and "Wed" are words; after "The" it is a masthead ("The Sun, 22 March").
 _DOW_ABBR = (
@@ -793,8 +789,7 @@ class Candidate(NamedTuple):
 # cheaper than running its regex. Rules without an entry always run on their windows. A string holds
 # no space: the rules allow any whitespace between words ("last\nyear").
 _ASCII_DIGITS = tuple("0123456789")  # the rule's day number or year opens with an ASCII digit
-_SPELLED_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                     "tenth", "eleventh", "twelfth", "teenth", "tieth")  # fmt: skip
+_SPELLED_ORDINALS = (*_UNITS_ORD, "tenth", "eleventh", "twelfth", "teenth", "tieth")
 # The unit these rules match is always plural: rarer in a window than the words before it.
 _PLURAL_UNITS = ("years", "months", "weeks", "days", "decades", "centuries", "hours", "minutes")
 _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
