@@ -3,6 +3,7 @@ approximate prefixes, and the filters that keep names and rates out."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from timeline.temporal.anchor import _words
@@ -195,6 +196,11 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
 }
 
 
+def _widened(n: Norm, prefix: int, mod: str | None) -> Norm:
+    """`n` with the `prefix` characters before it taken into its span, and `mod`."""
+    return dataclasses.replace(n, start=n.start - prefix, mod=mod)
+
+
 def _extend(n: Norm, text: str) -> Norm:
     """Pull a fuzzy ('early', 'the end of') or approximate ('nearly', 'more than') prefix into the span."""
     # Lowercased: the prefix patterns run flag-free on it (see caseless.py); only lengths are used.
@@ -208,48 +214,24 @@ def _extend(n: Norm, text: str) -> Norm:
     ):
         m = _APPROX.search(before)
         if m and not head.lower().startswith("the "):
-            return Norm(
-                n.start - len(m[0]),
-                n.end,
-                n.type,
-                n.value,
-                n.mod or _APPROX_MOD[" ".join(m["w"].lower().split())],
-                n.anchor,
-                n.confidence,
-            )
+            return _widened(n, len(m[0]), n.mod or _APPROX_MOD[" ".join(m["w"].lower().split())])
     if n.type in ("DATE", "TIME") and not n.value.endswith("_REF") and n.mod is None:
         m = _FUZZY.search(before)
         if m:
-            return Norm(
-                n.start - len(m[0]),
-                n.end,
-                n.type,
-                n.value,
-                _FUZZY_MOD[" ".join((m["w"] or m["w2"]).lower().split())],
-                n.anchor,
-                n.confidence,
-            )
+            return _widened(n, len(m[0]), _FUZZY_MOD[" ".join((m["w"] or m["w2"]).lower().split())])
         m = _FUZZY_RELATIVE.search(before)
         if m and _rx(r"(?i:this|last|next)\b").match(head):
-            return Norm(
-                n.start - len(m[0]),
-                n.end,
-                n.type,
-                n.value,
-                _FUZZY_MOD[m["w"].lower()],
-                n.anchor,
-                n.confidence,
-            )
+            return _widened(n, len(m[0]), _FUZZY_MOD[m["w"].lower()])
     if n.type in ("DATE", "TIME") and n.mod is None and n.value[:1].isdigit():
         m = _OPEN_END.match(text, n.end)
         if m:
             # "1994 or later", "2020 and beyond": the date opens a range (TimeBank spans the words).
             mod = "ON_OR_BEFORE" if (m["w"] or "").lower() == "earlier" else "ON_OR_AFTER"
-            return Norm(n.start, m.end(), n.type, n.value, mod, n.anchor, n.confidence)
+            return dataclasses.replace(n, end=m.end(), mod=mod)
     if n.type == "TIME" and n.mod is None:
         m = _rx(r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly)\s+)$").search(before)
         if m:
-            return Norm(n.start - len(m[0]), n.end, n.type, n.value, "APPROX", n.anchor, n.confidence)
+            return _widened(n, len(m[0]), "APPROX")
     if n.type == "DATE" and n.mod is None and n.value[:1].isdigit() and not head.lower().startswith("the "):
         # "to be completed around Nov. 1" (TimeBank spans the word). Not "about": before a month it is
         # as often the preposition ("talked about May's results"). Before a possessive, or after a verb
@@ -259,7 +241,7 @@ def _extend(n: Norm, text: str) -> Norm:
             r"(?<!\bworking\s)(?:around|approximately|roughly|circa)\s+)$"
         ).search(before)
         if m and not _rx(r"['’]s?\b").match(text, n.end):
-            return Norm(n.start - len(m[0]), n.end, n.type, n.value, "APPROX", n.anchor, n.confidence)
+            return _widened(n, len(m[0]), "APPROX")
     return n
 
 
