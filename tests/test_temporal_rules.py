@@ -1177,6 +1177,10 @@ REGRESSIONS = [
                  "XXXX-WXX-3", id="some-wednesday-was-given-the-last-one"),
     pytest.param("Shares fell after a Monday bank holiday.", "2010-06-01", "Monday", "2010-05-31",
                  id="a-weekday-before-its-noun-is-still-the-day-at-hand"),
+    pytest.param("For the quarter ended Feb. 28, FedEx earned $361 million.", "2013-03-20", "the quarter",
+                 "2013-Q1", id="the-quarter-ended-a-day-was-the-last-completed-one"),
+    pytest.param("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-11-02", "the quarter",
+                 "1989-Q2", id="a-quarter-ended-july-is-mostly-the-second"),
 ]  # fmt: skip
 
 

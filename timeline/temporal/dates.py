@@ -649,6 +649,18 @@ def _quarter_end_year(c: Candidate, ctx: Context) -> int | None:
         return None
 
 
+def _closing_quarter(c: Candidate, ctx: Context) -> str | None:
+    """The calendar quarter of 'the quarter ended Feb. 28': the one holding the middle of the three
+    months up to that day (December to February is mostly the first quarter), not the DCT's last."""
+    m = _QUARTER_ENDED.match(ctx.text, c.end)
+    month = _month_of(m["month"]) if m is not None else None
+    year = _quarter_end_year(c, ctx) if month is not None else None
+    if month is None or year is None:
+        return None
+    middle_year, middle = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{middle_year:04d}-Q{(middle + 2) // 3}"
+
+
 # A game's quarters ("trailed by 10 in the third quarter"): words of play near a quarter with no
 # money word make it part of a match, not of a year.
 _PLAY = compile_pattern(
@@ -704,6 +716,13 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         return Norm(start, c.end, "DATE", "XXXX-QX", None, "none", 0.5)
     if "year-earlier" in low or "year-ago" in low:
         return _year_earlier(Candidate(start, c.end, c.rule, c.match), ctx)
+    closed = (
+        _closing_quarter(c, ctx)
+        if not _rx(r"(?i:\b(?:this|current|next|coming|last)\b)").search(low)
+        else None
+    )
+    if closed is not None:
+        return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
     dq = quarter_of(ctx.dct) - 1
     if any(w in low for w in ("this", "current")):
         q = dq
