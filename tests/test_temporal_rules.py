@@ -1181,6 +1181,9 @@ REGRESSIONS = [
                  "2013-Q1", id="the-quarter-ended-a-day-was-the-last-completed-one"),
     pytest.param("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-11-02", "the quarter",
                  "1989-Q2", id="a-quarter-ended-july-is-mostly-the-second"),
+    pytest.param("The interview was broadcast on Thursday. The first part aired at 9 p.m. ET; the second "
+                 "will be shown on Friday night.", "2013-01-18", "9 p.m. ET", "2013-01-17T21:00",
+                 id="a-time-took-the-day-of-the-next-clause"),
 ]  # fmt: skip
 
 
