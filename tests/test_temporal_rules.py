@@ -1334,10 +1334,13 @@ def test_mods(text: str, mod: str) -> None:
         ("The storm closed Interstate 70 for most of a day.", "DURATION"),
         # A plural "thousands" was no quantity, so the rate read as a one-day duration.
         ("The well is releasing thousands of barrels of crude oil a day into the Gulf.", "SET"),
+        # The digits of a date told before had been read as the quantity of a rate.
+        ("On March 11, 2011, the nation observed a minute of silence.", "DURATION"),
+        ("On Monday it funnelled 1,000 barrels a day of oil.", "SET"),  # a quantity after the date
     ],
 )
 def test_rates_are_sets(text: str, typ: str) -> None:
-    (timex,) = tag(text, WED)
+    *_, timex = tag(text, WED)  # the unit is the sentence's last expression
     assert timex.type == typ
 
 

@@ -283,6 +283,9 @@ def _is_rate(c: Candidate, ctx: Context) -> bool:
     if _PERIOD_GOVERNOR.search(before):
         return False
     clause = _rx(r"[.;:!?]").split(before)[-1]
+    # The digits of a date told before are no quantity ("On March 11, 2011, the nation observed a
+    # minute of silence").
+    clause = clause[max(0, ctx.last_end - (c.start - len(clause))) :]
     return bool(_RATE_BEFORE.search(before[-20:]) or _QUANTITY.search(clause))
 
 
