@@ -1184,6 +1184,10 @@ REGRESSIONS = [
     pytest.param("The interview was broadcast on Thursday. The first part aired at 9 p.m. ET; the second "
                  "will be shown on Friday night.", "2013-01-18", "9 p.m. ET", "2013-01-17T21:00",
                  id="a-time-took-the-day-of-the-next-clause"),
+    pytest.param("Sales slowed in the second half, the company said.", "2013-03-21", "the second half",
+                 "2012-H2", id="a-past-half-not-yet-begun-was-this-years"),
+    pytest.param("Sales will pick up in the first half, the company said.", "2013-09-21", "the first half",
+                 "2014-H1", id="a-future-half-already-over-was-this-years"),
 ]  # fmt: skip
 
 

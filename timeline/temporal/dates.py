@@ -769,6 +769,13 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     if year is None:
         return _unresolved(c, "DATE", f"XXXX-H{h}")
     explicit = _YEAR_TOKEN.search(c.match[0]) is not None
+    if not explicit and ctx.dct is not None and not _rx(r"(?i:this|last|next)\s+year").search(low):
+        # As for quarters: "sales slowed in the second half" said in March is last year's.
+        current = 1 if ctx.dct.month <= 6 else 2
+        if _not_yet_begun(ctx, c, h, current):
+            year -= 1
+        elif _already_over(ctx, c, h, current):
+            year += 1
     return _norm(c, "DATE", f"{year:04d}-H{h}", anchor="absolute" if explicit else "dct", confidence=0.9)
 
 
