@@ -1188,6 +1188,8 @@ REGRESSIONS = [
                  "2012-H2", id="a-past-half-not-yet-begun-was-this-years"),
     pytest.param("Sales will pick up in the first half, the company said.", "2013-09-21", "the first half",
                  "2014-H1", id="a-future-half-already-over-was-this-years"),
+    pytest.param("Just moments ago, the White House confirmed the trip.", "2013-04-16", "moments ago",
+                 "PAST_REF", id="moments-ago-was-untagged"),
 ]  # fmt: skip
 
 

@@ -301,8 +301,9 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:(?:tens|dozens|hundreds|thousands|millions|billions)\s+of\s+)*{UNIT}s)"
         rf"(?i:\s+or\s+so)?\s+(?i:ago|earlier|later|before|"
         rf"after|from\s+(?:now|today)|hence)(?=\W|$)|"
-        # "a while ago", "some time ago": a past with no amount to count.
-        r"(?i:a\s+(?:little\s+|short\s+|long\s+)?while|(?:some|a\s+long)\s+time)\s+(?i:ago)(?=\W|$)",
+        # "a while ago", "some time ago", "moments ago": a past with no amount to count.
+        r"(?i:(?:a\s+(?:(?:little\s+|short\s+|long\s+)?while|long\s+time|moment|few\s+moments)|some\s+time|"
+        r"moments)\s+ago)(?=\W|$)",
     ),
     (
         "year_ago_adj",

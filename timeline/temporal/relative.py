@@ -722,7 +722,7 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     if m is None:
         return None
     head, direction = m[1], m[2].lower()
-    if _rx(r"(?i)(?:a (?:\w+ )?while|(?:some|a long) time)").fullmatch(head):
+    if _rx(r"(?i)(?:a (?:\w+ )?while|(?:some|a long) time|(?:a few )?moments|a moment)").fullmatch(head):
         return _norm(c, "DATE", "PAST_REF", anchor="dct" if ctx.dct else "none", confidence=0.8)
     named = head.split()[-1].lower().removesuffix("s")
     if direction == "ago" and (named == "weekend" or named in WEEKDAYS or named in _SEASONS):
