@@ -1190,6 +1190,9 @@ REGRESSIONS = [
                  "2014-H1", id="a-future-half-already-over-was-this-years"),
     pytest.param("Just moments ago, the White House confirmed the trip.", "2013-04-16", "moments ago",
                  "PAST_REF", id="moments-ago-was-untagged"),
+    pytest.param("The older brother was killed on Friday. They had planned a second attack later that "
+                 "weekend.", "2013-04-20", "later that weekend", "2013-W16-WE",
+                 id="that-weekend-was-untagged"),
 ]  # fmt: skip
 
 
@@ -1412,6 +1415,13 @@ def test_named_units_ago_without_a_dct_stay_unresolved() -> None:
         "two winters ago": ("XXXX-WI", "none"),
         "a few summers ago": ("PAST_REF", "none"),
     }
+
+
+def test_anaphors_without_a_date_keep_their_grain() -> None:
+    # With no DCT and no date told, "that week" had been given a day's unknown value.
+    text = "That week, they hid. That weekend, they fled. Later that month, they were caught."
+    found = {t.text: t.value for t in tag(text, None)}
+    assert found == {"That week": "XXXX-WXX", "That weekend": "XXXX-WXX-WE", "Later that month": "XXXX-XX"}
 
 
 def test_a_named_day_needs_no_dct() -> None:

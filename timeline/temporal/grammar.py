@@ -316,11 +316,11 @@ _RULES: list[tuple[str, str]] = [
     (
         "anaphor",
         rf"(?i:the\s+(?:next|following|previous|preceding|same|prior)\s+(?:{PART}|day|week|weekend|"
-        rf"month|year|{DOW})|that\s+(?:same\s+)?(?:day|week|month|year|quarter|{PART})|the\s+same\s+day|the\s+day\s+(?:before|after)|"
+        rf"month|year|{DOW})|that\s+(?:same\s+)?(?:day|week|weekend|month|year|quarter|{PART})|the\s+same\s+day|the\s+day\s+(?:before|after)|"
         # "The year before, they fell": clause-final only ("the year before the merger" is undated).
         rf"the\s+(?:week|month|year)\s+(?:before|after)(?=\s*[,.;:]|\s*$)|"
         rf"the\s+(?:night|morning|evening)\s+(?:before|after)|(?:later|earlier)\s+that\s+(?:day|"
-        rf"{PART}|week|month|year))(?!\w)",
+        rf"{PART}|week|weekend|month|year))(?!\w)",
     ),
     ("rel_dow", rf"(?i:this\s+past|this\s+coming|this|last|next)\s+{DOW}(?i:\s+{PART})?"),
     (

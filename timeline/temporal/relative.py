@@ -944,7 +944,7 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     low = " ".join(c.match[0].lower().split())
     base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
     if base is None:
-        return _unresolved(c, "DATE", "XXXX-XX-XX")
+        return _unresolved(c, "DATE", _unknown_of_unit(low))  # "that week" with no date told: XXXX-WXX
     dow = _DOW_TOKEN.search(low)
     if dow:
         wd = WEEKDAYS[dow[1]]
