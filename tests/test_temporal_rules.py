@@ -1193,6 +1193,11 @@ REGRESSIONS = [
     pytest.param("The older brother was killed on Friday. They had planned a second attack later that "
                  "weekend.", "2013-04-20", "later that weekend", "2013-W16-WE",
                  id="that-weekend-was-untagged"),
+    pytest.param("Oil is continuing to leak into the Gulf following the explosion on the rig in April. "
+                 "Trading begins at 8 a.m.", "2010-07-05", "April", "2010-04",
+                 id="a-far-progressive-pointed-a-month-ahead"),
+    pytest.param("The board is meeting in April, and its chairman leaves in May.", "2010-07-05", "April",
+                 "2011-04", id="a-progressive-governing-a-month-still-points-ahead"),
 ]  # fmt: skip
 
 

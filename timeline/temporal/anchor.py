@@ -616,6 +616,10 @@ def _by_distance(pivot: int, n: int) -> Iterator[tuple[float, int]]:
             right += 1
 
 
+# How far (tokens) a progressive may stand from a date it points ahead ("is meeting in April").
+_PROGRESSIVE_REACH = 6
+
+
 def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense, bool]:
     left, right = sentence_bounds(text, start, end)
     # A fronted date ("In January, a week after the anniversary, a bombing in Birmingham killed a
@@ -699,6 +703,10 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             # the day only decides when no other verb does ("won the vote Tuesday & faces a runoff",
             # "the meeting is on Wednesday when Svanberg meets Obama").
             cue, distance = "future", distance + (10 if i > pivot else 0)
+        elif cue == "prog" and base > _PROGRESSIVE_REACH:
+            # Far off, a progressive tells what goes on now, not when the date is: "oil is continuing
+            # to leak into the Gulf following the explosion on the rig in April".
+            cue, distance = "present", distance + 2.5
         elif cue == "prog":
             cue, distance = "future", distance + 1
         elif cue == "would":
