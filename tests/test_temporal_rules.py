@@ -1198,6 +1198,12 @@ REGRESSIONS = [
                  id="a-far-progressive-pointed-a-month-ahead"),
     pytest.param("The board is meeting in April, and its chairman leaves in May.", "2010-07-05", "April",
                  "2011-04", id="a-progressive-governing-a-month-still-points-ahead"),
+    pytest.param("Voters go to the polls Tuesday.", "2013-03-21", "Tuesday", "2013-03-26",
+                 id="a-plural-scheduling-verb-was-no-timetable"),
+    pytest.param("Starting Tuesday, fares on the line rise 5 percent.", "2013-03-21", "Tuesday", "2013-03-26",
+                 id="starting-a-weekday-took-the-last-one"),
+    pytest.param("The strike was starting Tuesday, leaders said.", "2013-03-21", "Tuesday", "2013-03-19",
+                 id="a-past-starting-stays-past"),
 ]  # fmt: skip
 
 

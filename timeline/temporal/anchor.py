@@ -145,7 +145,7 @@ _SCHEDULED = _words(
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
     "expires wraps reopen reopens depart departs decide decides announce announces play plays runs continues "
     "takes goes airs speak speaks hear hears addresses publishes debuts premieres "
-    "delivers competes races"
+    "delivers competes races go vote travel launch compete debut premiere"
 )
 # How far (characters) the tense of an expression is looked for: back, on, and on after a fronted
 # date ("In January, a week after ..., a bombing killed"), whose main verb may come well after it.
@@ -154,8 +154,9 @@ _REACH_AFTER = 60
 _REACH_AFTER_FRONTED = 160
 _INTO_EFFECT = {("into", "goes"), ("into", "comes"), ("into", "enters")}
 _BECAME = _PAST_AUX | _words("became become becomes")
+_BE_OR_HAD = _PAST_AUX | _BE_PRESENT
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
-_TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective", "force"}
+_TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective", "force", "starting", "beginning"}
 # A whole word: one that a window cuts at its start is not read as the piece after the cut.
 _WORD_RUN = re.compile(r"(?<!\w)\w+")
 _NOT_PRESENT = _words("to did didn't not never n't does doesn't could would should might must can")
@@ -431,6 +432,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
         return "timetable"
     if timetable and word == "effective" and nxt == "<t>" and prev not in _BECAME:
         return "timetable"  # "a new labor pact effective June 1"; not "became effective Monday"
+    if timetable and word in ("starting", "beginning") and nxt == "<t>" and prev not in _BE_OR_HAD:
+        return "timetable"  # "Starting Tuesday, fares rise"; not "was starting Tuesday"
     if timetable and word in _SCHEDULED:
         if (
             prev in _NOT_PRESENT
