@@ -1204,6 +1204,12 @@ REGRESSIONS = [
                  id="starting-a-weekday-took-the-last-one"),
     pytest.param("The strike was starting Tuesday, leaders said.", "2013-03-21", "Tuesday", "2013-03-19",
                  id="a-past-starting-stays-past"),
+    pytest.param("Sunday's presidential runoff is expected to draw millions.", "2013-03-21", "Sunday",
+                 "2013-03-24", id="a-scheduled-events-future-verb-after-it-was-ignored"),
+    pytest.param("Monday's attack will be investigated by the police.", "2013-03-21", "Monday", "2013-03-18",
+                 id="an-unscheduled-event-stays-past-under-will"),
+    pytest.param("Tuesday's vote will be challenged in court.", "2013-03-21", "Tuesday", "2013-03-19",
+                 id="a-passive-after-a-vote-tells-of-one-held"),
 ]  # fmt: skip
 
 

@@ -272,6 +272,15 @@ _TITLE_AFTER = compile_pattern(
 _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 # A future cue near "Tuesday's <event>": the tense of the sentence decides.
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
+# ... or a future verb whose subject is a scheduled event: "Tuesday's vote will be close", "Sunday's
+# presidential runoff is expected to draw millions" (not "Monday's attack will be investigated").
+_POSSESSIVE_SUBJECT_CUE = compile_pattern(
+    r"['’]s(?:\s+[\w-]+){0,2}?\s+(?i:vote|votes|election|elections|poll|polls|referendum|runoff|ballot|"
+    r"meeting|meetings|summit|talks|hearing|game|match|final|race|debate|session|ceremony|launch|"
+    r"announcement|speech|address|decision|ruling|verdict|sentencing|auction|parade|rally|match-up)"
+    # A passive tells what follows an event already held: "Tuesday's vote will be challenged".
+    r"\s+(?:will(?!\s+be\s+\w+ed\b)|(?:is|are)\s+(?:expected|set|scheduled|due|likely))\b"
+)
 # Words right before a weekday that put it ahead whatever the verb's tense: "stocks fell ahead of
 # Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of",
 # "raced to meet Monday's deadline", "held pending Thursday's hearing".
@@ -325,7 +334,7 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
         before = ctx.text[max(0, c.start - 25) : c.start].lower()
-        if not _POSSESSIVE_CUE.search(before):
+        if not _POSSESSIVE_CUE.search(before) and not _POSSESSIVE_SUBJECT_CUE.match(ctx.text, c.end):
             day = weekday_date(ctx.dct, wd, "past")
             return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
     return _weekday(c, ctx, wd, None, None)
