@@ -1210,6 +1210,10 @@ REGRESSIONS = [
                  id="an-unscheduled-event-stays-past-under-will"),
     pytest.param("Tuesday's vote will be challenged in court.", "2013-03-21", "Tuesday", "2013-03-19",
                  id="a-passive-after-a-vote-tells-of-one-held"),
+    pytest.param("Over the years many more patients died.", "1998-03-31", "the years", "PXY",
+                 id="over-the-years-was-untagged"),
+    pytest.param("Some 3,500 people died within days and 15,000 in the years since.", "2010-06-15",
+                 "the years", "PXY", id="in-the-years-since-was-untagged"),
 ]  # fmt: skip
 
 
@@ -1232,6 +1236,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 
 NOT_TIMEX = [
     pytest.param("After weeks of sparring, he quit.", id="units-of-an-activity-are-no-timex-in-timebank"),
+    pytest.param("Over the decades of the war, little changed.", id="the-units-of-a-thing-are-no-stretch"),
     pytest.param("Change will not happen overnight.", id="overnight-after-a-negation-means-suddenly"),
     pytest.param("She became an overnight success.", id="an-overnight-success-is-no-night"),
     pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),

@@ -192,7 +192,7 @@ def _rule_unit_long(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_bare_units(c: Candidate, ctx: Context) -> Norm | None:
-    unit = _unit_of(c.match[0])
+    unit = _unit_of(c.match[0].split()[-1])  # "years", "the years"
     if unit is None:
         return None
     return _norm(c, "DURATION", duration_value(None, unit), anchor="none", confidence=0.8)

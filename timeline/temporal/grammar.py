@@ -420,6 +420,14 @@ _RULES: list[tuple[str, str]] = [
         r"last|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))"
         r"(?!\w|\s+(?:old|ago|earlier|later)\b|(?<!\bwithin\s[a-z]{4,9})\s+of\b)",
     ),
+    (
+        "the_units",
+        # "over the years", "in the days that followed": the stretch since a time told or understood.
+        # The lookahead spares the lookbehinds at every place no "the" starts.
+        r"(?i:(?=the\s)(?:(?<=\b(?:over|during|throughout)\s)the\s+(?:years|decades|months|weeks)|"
+        r"(?<=\bin\s)the\s+(?:years|decades|months|weeks|days)(?=\s+(?:that\s+followed|since)\b)))"
+        r"(?!\w|\s+(?:before|after|ago|of|to\s+come|ahead)\b)",
+    ),
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
     (
         "ref",
@@ -720,6 +728,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "unit_long": ("UNIT",),
     "first_units": ("UNIT",),
     "bare_units": ("UNIT",),
+    "the_units": ("UNIT",),
     "recent": ("DEICTIC",),
     "ref": ("DEICTIC",),
     "set": ("SET", "DOW", "PART"),
@@ -829,6 +838,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "unit_long": ("-long",),
     "first_units": _PLURAL_UNITS,
     "bare_units": _PLURAL_UNITS,
+    "the_units": _PLURAL_UNITS,
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each",

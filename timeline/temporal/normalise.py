@@ -186,6 +186,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "first_units": _rule_first_units,
     "unit_long": _rule_unit_long,
     "bare_units": _rule_bare_units,
+    "the_units": _rule_bare_units,
     "recent": _rule_recent,
     "ref": _rule_ref,
     "set": _rule_set,
