@@ -1214,6 +1214,10 @@ REGRESSIONS = [
                  id="over-the-years-was-untagged"),
     pytest.param("Some 3,500 people died within days and 15,000 in the years since.", "2010-06-15",
                  "the years", "PXY", id="in-the-years-since-was-untagged"),
+    pytest.param("They are going to have to live without it for a while.", "1998-01-11", "a while", "PXX",
+                 id="for-a-while-was-untagged"),
+    pytest.param("American forces could be in the gulf region for some time.", "1990-08-15", "some time",
+                 "PXX", id="for-some-time-was-untagged"),
 ]  # fmt: skip
 
 
@@ -1237,6 +1241,7 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
 NOT_TIMEX = [
     pytest.param("After weeks of sparring, he quit.", id="units-of-an-activity-are-no-timex-in-timebank"),
     pytest.param("Over the decades of the war, little changed.", id="the-units-of-a-thing-are-no-stretch"),
+    pytest.param("Discounts were deeper than seen for a long time.", id="for-a-long-time-is-no-timex"),
     pytest.param("Change will not happen overnight.", id="overnight-after-a-negation-means-suddenly"),
     pytest.param("She became an overnight success.", id="an-overnight-success-is-no-night"),
     pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),

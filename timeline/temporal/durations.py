@@ -198,6 +198,11 @@ def _rule_bare_units(c: Candidate, ctx: Context) -> Norm | None:
     return _norm(c, "DURATION", duration_value(None, unit), anchor="none", confidence=0.8)
 
 
+def _rule_a_while(c: Candidate, ctx: Context) -> Norm | None:
+    """'for a while', 'for some time': a duration whose length and unit are not told."""
+    return _norm(c, "DURATION", "PXX", anchor="none", confidence=0.6)
+
+
 def _rule_recent(c: Candidate, ctx: Context) -> Norm | None:
     unit = _unit_of(c.match[0].split()[-1])
     if unit in ("year", "decade"):

@@ -428,6 +428,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?<=\bin\s)the\s+(?:years|decades|months|weeks|days)(?=\s+(?:that\s+followed|since)\b)))"
         r"(?!\w|\s+(?:before|after|ago|of|to\s+come|ahead)\b)",
     ),
+    # "for a while", "for some time": a stretch of no stated length ("for a long time" is no expression
+    # in TimeBank).
+    ("a_while", r"(?i:(?<=\bfor\s)(?:a\s+(?:(?:little|short|long)\s+)?while|some\s+time))(?!\w)"),
     ("recent", r"(?i:recent\s+(?:days|weeks|months|years|decades))(?!\w)"),
     (
         "ref",
@@ -533,6 +536,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add("DECADE", " ".join(DECADE_WORDS))
     add("HALF", "half")
     add("AGO", "ago")
+    add("WHILE", "while time")
     add("YEAR", "nineteen thousand")
     add("HOUR", " ".join(HOUR_WORDS))
     cased: dict[str, set[str]] = {}
@@ -673,6 +677,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "DECADE": (20, 5),
     "HALF": (12, 30),
     "AGO": (25, 3),
+    "WHILE": (25, 3),  # "for a little while", "for a long time"
     "ABBR": (2, 12),
     "CLOCK": (5, 45),
     "YEAR": (25, 12),
@@ -728,6 +733,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "unit_long": ("UNIT",),
     "first_units": ("UNIT",),
     "bare_units": ("UNIT",),
+    "a_while": ("WHILE",),
     "the_units": ("UNIT",),
     "recent": ("DEICTIC",),
     "ref": ("DEICTIC",),
@@ -838,6 +844,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "unit_long": ("-long",),
     "first_units": _PLURAL_UNITS,
     "bare_units": _PLURAL_UNITS,
+    "a_while": ("while", "some"),
     "the_units": _PLURAL_UNITS,
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),

@@ -43,6 +43,7 @@ from timeline.temporal.dates import (
     _rule_year,
 )
 from timeline.temporal.durations import (
+    _rule_a_while,
     _rule_bare_units,
     _rule_duration,
     _rule_first_units,
@@ -186,6 +187,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "first_units": _rule_first_units,
     "unit_long": _rule_unit_long,
     "bare_units": _rule_bare_units,
+    "a_while": _rule_a_while,
     "the_units": _rule_bare_units,
     "recent": _rule_recent,
     "ref": _rule_ref,
