@@ -154,6 +154,7 @@ _REACH_AFTER = 60
 _REACH_AFTER_FRONTED = 160
 _INTO_EFFECT = {("into", "goes"), ("into", "comes"), ("into", "enters")}
 _BECAME = _PAST_AUX | _words("became become becomes")
+# Before "starting" or "beginning" these make it a verb of its own: "the strike was starting Tuesday".
 _BE_OR_HAD = _PAST_AUX | _BE_PRESENT
 # Any word a timetable cue needs: without one near an expression, `timetable` cannot change its tense.
 _TIMETABLE_WORDS = _SCHEDULED | {"effect", "effective", "force", "starting", "beginning"}

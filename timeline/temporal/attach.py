@@ -26,7 +26,7 @@ _NAMED_DAY = re.compile(
 _REACH = 40
 # Words between a time and a day that start another clause, whose day is not the time's: "aired at
 # 9 p.m. ET; the second will be shown on Friday night".
-_CLAUSE_BREAK = re.compile(r";|\b(?:will|would|was|were|is|are|has|have|had)\b", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(r";|\b(?:will|would|was|were|is|are|has|have|had)\b", re.IGNORECASE)
 
 
 def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -50,7 +50,7 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
             and o.range_start is not None
             and left <= o.start < right
             and min(abs(o.start - t.end), abs(t.start - o.end)) <= _REACH
-            and not _CLAUSE_BREAK.search(text, min(t.end, o.end), max(t.start, o.start))
+            and not _OTHER_CLAUSE.search(text, min(t.end, o.end), max(t.start, o.start))
         ]
         if t.anchor == "anaphora":
             # A time read from the day before it keeps a day named just before it ("on Saturday, 29

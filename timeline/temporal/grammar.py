@@ -677,7 +677,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "DECADE": (20, 5),
     "HALF": (12, 30),
     "AGO": (25, 3),
-    "WHILE": (25, 3),  # "for a little while", "for a long time"
+    "WHILE": (25, 3),  # "for a little while", "for some time"
     "ABBR": (2, 12),
     "CLOCK": (5, 45),
     "YEAR": (25, 12),
