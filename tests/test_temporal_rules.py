@@ -1447,8 +1447,12 @@ def test_named_units_ago_without_a_dct_stay_unresolved() -> None:
 def test_anaphors_without_a_date_keep_their_grain() -> None:
     # With no DCT and no date told, "that week" had been given a day's unknown value.
     text = "That week, they hid. That weekend, they fled. Later that month, they were caught."
-    found = {t.text: t.value for t in tag(text, None)}
-    assert found == {"That week": "XXXX-WXX", "That weekend": "XXXX-WXX-WE", "Later that month": "XXXX-XX"}
+    found = {t.text: (t.value, t.mod) for t in tag(text, None)}
+    assert found == {
+        "That week": ("XXXX-WXX", None),
+        "That weekend": ("XXXX-WXX-WE", None),
+        "Later that month": ("XXXX-XX", "END"),  # the mod had been lost with the DCT
+    }
 
 
 def test_a_named_day_needs_no_dct() -> None:

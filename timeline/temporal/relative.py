@@ -952,8 +952,9 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     # The day part of "the next night" is dropped: TimeBank values such phrases at day granularity.
     low = " ".join(c.match[0].lower().split())
     base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+    mod = "END" if low.startswith("later") else "START" if low.startswith("earlier") else None
     if base is None:
-        return _unresolved(c, "DATE", _unknown_of_unit(low))  # "that week" with no date told: XXXX-WXX
+        return _unresolved(c, "DATE", _unknown_of_unit(low), mod)  # "that week", no date told: XXXX-WXX
     dow = _DOW_TOKEN.search(low)
     if dow:
         wd = WEEKDAYS[dow[1]]
@@ -1022,9 +1023,4 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         value = f"{m.year:04d}-Q{quarter_of(m)}"
     else:
         value = f"{base.year + step:04d}"
-    mod = None
-    if low.startswith("later"):
-        mod = "END"
-    elif low.startswith("earlier"):
-        mod = "START"
     return _norm(c, "DATE", value, mod, anchor, 0.7)
