@@ -6,6 +6,7 @@ JSON or inline TimeML. Relative expressions are resolved against `dct` only, nev
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from xml.sax.saxutils import escape, quoteattr
@@ -141,11 +142,11 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             timex.type == "DURATION"
             and ctx.last_day is not None
             and _INTO_AFTER.match(text, timex.end)
-            and not _GOVERNED_BEFORE.search(text[max(0, timex.start - 12) : timex.start])
+            and not _GOVERNED_BEFORE.search(text, max(0, timex.start - 12), timex.start)
         ):
             # The story has moved to a day it does not name: "two days later" no longer counts from
             # the day named before.
-            ctx = Context(text, day, None, ctx.last_value, ctx.last_end, ctx.last_any, None, ctx.last_period)
+            ctx = dataclasses.replace(ctx, last_day=None, prior_day=None)
     out = attach_times(text, reanchor_quoted(text, out))
     if stamps:
         # Added last: a stamp dates its entry by the page's own clock, never by a day nearby.
