@@ -622,6 +622,25 @@ def _already_over(ctx: Context, c: Candidate, n: int, current: int) -> bool:
     return not _is_fiscal(ctx, c) and _tense(ctx, c) == "future"
 
 
+# "the fourth quarter of last year", "the second half of this year": the year is named, if relatively.
+_YEAR_FROM_DCT = compile_pattern(r"(?i:this|last|next)\s+year")
+
+
+def _part_year(ctx: Context, c: Candidate, year: int, n: int, current: int) -> int:
+    """Year of part `n` of the year ("the fourth quarter", "the second half") said without its year,
+    `current` being the DCT's part: last year's if not yet begun, next year's if already over."""
+    if _not_yet_begun(ctx, c, n, current):
+        return year - 1
+    if _already_over(ctx, c, n, current):
+        return year + 1
+    return year
+
+
+def _half_of(day: dt.date) -> int:
+    """The half of the year (1 or 2) a day falls in."""
+    return 1 if day.month <= 6 else 2
+
+
 # "the fiscal third quarter ended Feb. 28": the quarter's year is the year of the day it ended.
 _QUARTER_ENDED = compile_pattern(
     rf"\s*,?\s+(?i:ended|ending|that\s+ended)\s+(?P<month>{MON})\s+(?P<day>[0-3]?\d)(?!\d)"
@@ -703,33 +722,28 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         q = 4 if named[0] == "final" else ORDINALS.get(named[0]) or (MONTHS[named[0]] + 2) // 3
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
-        relative_year = not explicit_year and not _rx(r"(?i:this|last|next)\s+year").search(low)
+        relative_year = not explicit_year and not _YEAR_FROM_DCT.search(low)
         end_year = _quarter_end_year(c, ctx) if relative_year else None
         if end_year is not None:
             year = end_year
-        elif relative_year and ctx.dct is not None and _not_yet_begun(ctx, c, q, quarter_of(ctx.dct)):
-            year -= 1
-        elif relative_year and ctx.dct is not None and _already_over(ctx, c, q, quarter_of(ctx.dct)):
-            year += 1
+        elif relative_year and ctx.dct is not None:
+            year = _part_year(ctx, c, year, q, quarter_of(ctx.dct))
         return Norm(start, c.end, "DATE", f"{year:04d}-Q{q}", None, anchor, 1.0 if explicit_year else 0.9)
     if ctx.dct is None:
         return Norm(start, c.end, "DATE", "XXXX-QX", None, "none", 0.5)
     if "year-earlier" in low or "year-ago" in low:
         return _year_earlier(Candidate(start, c.end, c.rule, c.match), ctx)
-    closed = (
-        _closing_quarter(c, ctx)
-        if not _rx(r"(?i:\b(?:this|current|next|coming|last)\b)").search(low)
-        else None
-    )
-    if closed is not None:
-        return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
     dq = quarter_of(ctx.dct) - 1
     if any(w in low for w in ("this", "current")):
         q = dq
     elif any(w in low for w in ("next", "coming")):
         q = dq + 1
     else:
-        # "the quarter", "the latest quarter", "last quarter": news reports the last completed one.
+        # "the quarter", "the latest quarter", "last quarter": news reports the last completed one,
+        # unless the day it ended is written ("the quarter ended Feb. 28").
+        closed = None if _rx(r"\blast\b").search(low) else _closing_quarter(c, ctx)
+        if closed is not None:
+            return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
         q = dq - 1
     year = ctx.dct.year + q // 4
     return Norm(start, c.end, "DATE", f"{year:04d}-Q{q % 4 + 1}", None, "dct", 0.8)
@@ -751,7 +765,7 @@ def _rule_abbr_period(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", f"{explicit[1]}-{unit}{n}")
     if ctx.dct is None:
         return _unresolved(c, "DATE", f"XXXX-{unit}{n}")
-    current = (1 if ctx.dct.month <= 6 else 2) if half else quarter_of(ctx.dct)
+    current = _half_of(ctx.dct) if half else quarter_of(ctx.dct)
     year = ctx.dct.year - 1 if _not_yet_begun(ctx, c, n, current) else ctx.dct.year
     return _norm(c, "DATE", f"{year:04d}-{unit}{n}", anchor="dct", confidence=0.85)
 
@@ -769,13 +783,9 @@ def _rule_half(c: Candidate, ctx: Context) -> Norm | None:
     if year is None:
         return _unresolved(c, "DATE", f"XXXX-H{h}")
     explicit = _YEAR_TOKEN.search(c.match[0]) is not None
-    if not explicit and ctx.dct is not None and not _rx(r"(?i:this|last|next)\s+year").search(low):
+    if not explicit and ctx.dct is not None and not _YEAR_FROM_DCT.search(low):
         # As for quarters: "sales slowed in the second half" said in March is last year's.
-        current = 1 if ctx.dct.month <= 6 else 2
-        if _not_yet_begun(ctx, c, h, current):
-            year -= 1
-        elif _already_over(ctx, c, h, current):
-            year += 1
+        year = _part_year(ctx, c, year, h, _half_of(ctx.dct))
     return _norm(c, "DATE", f"{year:04d}-H{h}", anchor="absolute" if explicit else "dct", confidence=0.9)
 
 
