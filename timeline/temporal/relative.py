@@ -65,10 +65,14 @@ _PART_ANAPHORA_REACH = 200
 _DAY_VALUE = compile_pattern(r"\d{4}-\d{2}-\d{2}")
 
 
+def _named_close_before(c: Candidate, ctx: Context) -> bool:
+    """Whether the expression just before `c` ends within `_PART_ANAPHORA_REACH` of it."""
+    return 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
+
+
 def _day_named_close_before(c: Candidate, ctx: Context) -> bool:
     """Whether the expression just before `c`, within `_PART_ANAPHORA_REACH`, is a day."""
-    close = 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
-    return close and _DAY_VALUE.match(ctx.last_value or "") is not None
+    return _named_close_before(c, ctx) and _DAY_VALUE.match(ctx.last_value or "") is not None
 
 
 def _day_just_named(c: Candidate, ctx: Context) -> bool:
@@ -942,10 +946,7 @@ _SPAN_BEFORE = compile_pattern(r"\b(?i:over|in|within|during|throughout|for)\s+$
 
 def _period_since_day(c: Candidate, ctx: Context) -> bool:
     """Whether a week or month without the last day in it was named after that day, close before `c`."""
-    return (
-        _period_outside_last_day(ctx, ("week", "month")) is not None
-        and 0 <= c.start - ctx.last_end <= _PART_ANAPHORA_REACH
-    )
+    return _period_outside_last_day(ctx, ("week", "month")) is not None and _named_close_before(c, ctx)
 
 
 def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
