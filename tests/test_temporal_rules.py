@@ -1218,6 +1218,10 @@ REGRESSIONS = [
                  id="for-a-while-was-untagged"),
     pytest.param("American forces could be in the gulf region for some time.", "1990-08-15", "some time",
                  "PXX", id="for-some-time-was-untagged"),
+    pytest.param("It was a once-a-decade transition of power.", "2013-03-14", "once-a-decade", "P10Y",
+                 id="a-hyphenated-rate-was-a-duration"),
+    pytest.param("The twice-yearly meeting opens Monday.", "2013-03-14", "twice-yearly", "P1Y",
+                 id="a-counted-rate-word-lost-its-count"),
 ]  # fmt: skip
 
 

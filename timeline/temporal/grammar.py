@@ -456,9 +456,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"(?:(?i:daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly|(?:every|"
+        rf"(?:(?i:(?:(?:once|twice|thrice)-)?(?:daily|weekly|fortnightly|monthly|annually|yearly|hourly|nightly)|(?:every|"
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|afternoon|night|evening|weekend|(?:{NUM}|"
-        rf"few)\s+{UNIT}s)|(?:once|twice|{NUM}\s+times)\s+(?:a|per|each|every)\s+{UNIT}|"
+        rf"few)\s+{UNIT}s)|(?:once|twice|thrice|{NUM}\s+times)(?:\s+|-)(?:a|per|each|every)(?:\s+|-){UNIT}|"
         rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
         rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+{SEASON})|"
         rf"(?i:every|each)\s+{MON})(?!\w)",
