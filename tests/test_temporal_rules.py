@@ -1222,6 +1222,8 @@ REGRESSIONS = [
                  id="a-hyphenated-rate-was-a-duration"),
     pytest.param("The twice-yearly meeting opens Monday.", "2013-03-14", "twice-yearly", "P1Y",
                  id="a-counted-rate-word-lost-its-count"),
+    pytest.param("Seavey crossed the line at 10:39 p.m. Alaska time Monday.", "2013-03-12", "10:39 p.m.",
+                 "2013-03-11T22:39", id="a-zone-after-p.m.-opened-a-sentence-and-hid-the-day"),
 ]  # fmt: skip
 
 

@@ -34,10 +34,14 @@ _ABBREVIATIONS = _words(
 # Tokenised copy spaces its quotes off: ". `` We are within ...".
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*\s*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# A capitalised word that opens a sentence, not a day or month that goes on a clock ("10:35 a.m. Friday").
-_NEW_SENTENCE_AFTER = re.compile(
-    rf"\s+[\"“‘'`]*(?!(?:{'|'.join(d.capitalize() for d in WEEKDAYS)}|{FULL_MONTHS}|{_ABBR})\b)[A-Z][a-z]"
+# What goes on a clock after its "a.m." or "p.m.": a day, a month or a zone ("10:35 a.m. Friday",
+# "10:39 p.m. Alaska time Monday"), which opens no sentence though it is capitalised.
+_ON_CLOCK = re.compile(
+    rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)}|{FULL_MONTHS}|{_ABBR})\b"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Tt]ime\b"
 )
+# A capitalised word that opens a sentence, not one that goes on a clock.
+_NEW_SENTENCE_AFTER = re.compile(rf"\s+[\"“‘'`]*(?!{_ON_CLOCK.pattern})[A-Z][a-z]")
 # A spaced dash sets off a clause as a comma does ("Hayward - who is to leave in October - accepted");
 # a spaced ampersand is an "and" ("won Tuesday & faces a runoff").
 # The clitics "'ll", "'d", "'ve", "'re" and "'m" are words of their own, written on ("we'll") or, in
@@ -93,6 +97,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if word is None:
         return True
     w = word[1]
+    if w in ("a.m", "p.m") and _ON_CLOCK.match(text, m.end()):
+        return False  # "at 10:39 p.m. Alaska time Monday": the clock's period ends no sentence
     return not (w in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
 
 
