@@ -1224,6 +1224,12 @@ REGRESSIONS = [
                  id="a-counted-rate-word-lost-its-count"),
     pytest.param("Seavey crossed the line at 10:39 p.m. Alaska time Monday.", "2013-03-12", "10:39 p.m.",
                  "2013-03-11T22:39", id="a-zone-after-p.m.-opened-a-sentence-and-hid-the-day"),
+    pytest.param("The cuts remain in place through Sept. 30.", "2013-03-23", "Sept. 30", "2013-09-30",
+                 id="through-after-a-present-took-the-nearest-day"),
+    pytest.param("The ban remains in effect through October.", "2013-03-23", "October", "2013-10",
+                 id="through-after-a-present-took-the-nearest-month"),
+    pytest.param("Net income for the nine months through Sept. 30 was flat.", "2013-03-23", "Sept. 30",
+                 "2012-09-30", id="a-statistics-period-through-a-day-stays-past"),
 ]  # fmt: skip
 
 

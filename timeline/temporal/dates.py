@@ -126,13 +126,25 @@ def _coming_else_nearest(dct: dt.date, month: int, day: int, months: float) -> i
 
 def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
     """Whether a scheduling verb's present points the month or day at `c` ahead ("the fiscal year
-    that ends Sept. 30", "Next season begins in November"); not in a sentence the date opens, which
-    is a chronology's entry ("26 May: BP starts its top kill")."""
-    return (
-        not _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start)
-        and may_be_timetable(ctx.text, c.start, c.end)
-        and _month_tense(ctx, c, timetable=True)[0] == "future"
-    )
+    that ends Sept. 30", "Next season begins in November"), as does "through" after a present ("the
+    cuts remain in place through Sept. 30": a state that holds now and on to then); not in a sentence
+    the date opens, which is a chronology's entry ("26 May: BP starts its top kill")."""
+    if _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start):
+        return False
+    # Called only where no tense was found, so the clause before "through" is a present; not a
+    # present perfect counting up to the date nor a statistic's period ("the nine months through
+    # Sept. 30"), which may lie on either side.
+    if (
+        _THROUGH_BEFORE.search(ctx.text, max(0, c.start - 16), c.start)
+        and not _PERIOD_THROUGH.search(ctx.text, max(0, c.start - 40), c.start)
+        and not _PERFECT_THROUGH.search(ctx.text, max(0, c.start - 110), c.start)
+    ):
+        return True
+    return may_be_timetable(ctx.text, c.start, c.end) and _month_tense(ctx, c, timetable=True)[0] == "future"
+
+
+_THROUGH_BEFORE = compile_pattern(r"\b(?i:through|thru)\s+(?:(?i:early|mid|late)-?\s*)?$")
+_PERIOD_THROUGH = compile_pattern(r"\b(?i:year|months|weeks|quarter|half|period)\s+(?i:through|thru)\s+\S*$")
 
 
 def _perfect_through_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
