@@ -399,7 +399,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:\s+(?:more|full|straight|consecutive|additional|long|short|whole|trading|business|working|"
         rf"calendar))?[-\s]+{UNIT}s?(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:so|two))?|an?\s+(?:{NUM})-{UNIT}"
         # "a year-on-year rise", "a day-to-day basis": a comparison or a manner, no period.
-        rf"\s+(?:period|term|span|stretch|window|interval)|(?:{NUM})-{UNIT})(?!-?\s*olds?\b|\w|-(?:on|over|to|by)-))",
+        rf"\s+(?:period|term|span|stretch|window|interval))(?!-?\s*olds?\b|\w|-(?:on|over|to|by)-))",
     ),
     # "a decade-long war", "their day-long meeting", "decades-long": the adjective is the duration.
     ("unit_long", rf"(?i:(?:{NUM}-)?{UNIT}s?-long)(?!\w)"),
