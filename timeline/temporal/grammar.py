@@ -77,6 +77,38 @@ _NOT_POSSESSED = "".join(rf"(?<!\b{w}\s)" for w in _POSSESSIVES)
 _NOT_COUNTED = "".join(
     rf"(?<!\b(?i:{w})\s)" for w in (*_UNITS_ORD, "tenth", "straight", "consecutive", "another")
 )
+
+
+def _after(words: str, tail: str = r"\s") -> str:
+    """A lookbehind for any of `words` (case-insensitive) then `tail`, as one fixed-width lookbehind per
+    word: the stdlib engine, faster here than `regex`, takes no alternation of different widths."""
+    return "(?:" + "|".join(rf"(?<=\b(?i:{w}){tail})" for w in words.split()) + ")"
+
+
+def _not_after(words: str, tail: str = r"\s") -> str:
+    """A negative lookbehind for any of `words` (case-insensitive) then `tail`, one per word."""
+    return "".join(rf"(?<!\b(?i:{w}){tail})" for w in words.split())
+
+
+# "in the morning", "since early morning": a part of a day after these is a time of one day.
+_IN_DURING = _after("in into during throughout by")
+_SINCE_UNTIL = _after("since by until till from before after in into through")
+# After a modal "last" is a verb ("may last years").
+_NOT_MODAL = _not_after("may might could will would can should must to")
+# "later in the day": one space each side of "in" (the lookbehind is fixed-width).
+_EARLY_IN = _after("earlier later early late", r"\sin\s")
+# "for years", "took us months": what a bare plural unit follows, one space apart.
+_TAKE_UNITS = _after(
+    "for within over after last lasted lasting in take took takes taking "
+    + " ".join(
+        rf"{verb}\s{pronoun}"
+        for verb in ("take", "took", "takes", "taking")
+        for pronoun in ("us", "them", "him", "her", "me", "you")
+    )
+)
+# Before "of" a bare unit is a noun ("after weeks of sparring") unless "within" leads it ("within weeks
+# of his capture"): one lookbehind per length of the unit word.
+_NOT_WITHIN_WORD = "".join(rf"(?<!\bwithin\s[a-z]{{{n}}})" for n in range(4, 10))
 # An abbreviated weekday ("Fri, 22 Mar 2013", "Tue. March 19") only ever leads a written date: alone
 # "Sun" and "Wed" are words; after "The" it is a masthead ("The Sun, 22 March").
 _DOW_ABBR = (
@@ -201,7 +233,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "second_day",
         # "Feb. 24-25": a hyphen or dash joins the pair as "and" does.
-        rf"(?<={MON}\s{{1,3}}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s{{1,3}}(?:and|or|to|through)\s{{1,3}}"
+        # The lookahead spares the lookbehind at every place no digit starts.
+        rf"(?=\d)(?<={MON}\s{{1,3}}(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?:\s{{1,3}}(?:and|or|to|through)\s{{1,3}}"
         rf"|\s?[-–]\s?))"
         rf"{DAYNUM}(?:,?\s+{YEAR})?",
     ),
@@ -216,7 +249,7 @@ _RULES: list[tuple[str, str]] = [
     # "the 2nd Amendment", "the 6th District" and "the 18th century" stay out.
     (
         "day_of_month",
-        r"(?<=\b(?i:on|by|until|till|since|before|after|from|through)\s)the\s+(?:3[01]|[12]\d|[1-9])"
+        rf"(?=the\s){_after('on by until till since before after from through')}the\s+(?:3[01]|[12]\d|[1-9])"
         r"(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+(?:and|when|at|in|to|as|until|of\s+(?:this|last|next)\s+month)\b)",
     ),
     (
@@ -346,9 +379,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "day_part",
         rf"(?i:mid-?\s?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{DOW}))?|"
-        rf"(?<=\b(?i:in|into|during|throughout|by)\s)the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening)|"
+        rf"(?=the\s){_IN_DURING}the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening)|"
         # "had gathered since early morning", "by late afternoon": the start or end of a day's part.
-        rf"(?<=\b(?i:since|by|until|till|from|before|after|in|into|through)\s)(?:early|late)\s+"
+        rf"(?=early|late){_SINCE_UNTIL}(?:early|late)\s+"
         rf"(?:morning|afternoon|evening)(?![-\w]|\s+(?:hours|trading|session|news|show|edition)\b))(?!\w)",
     ),
     (
@@ -372,7 +405,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     # "later in the day", "earlier in the year": the unit of the DCT or of the last day named (ahead
     # of "the_year", which gives no value there).
-    ("in_the_unit", r"(?<=\b(?i:earlier|later|early|late)\s+in\s)(?i:the\s+(?:day|week|month|year))(?!\w)"),
+    (
+        "in_the_unit",
+        rf"(?=(?i:the)\s){_EARLY_IN}(?i:the\s+(?:day|week|month|year))(?!\w)",
+    ),
     (
         "the_year",
         # "the year to March" (British and wire usage) is "the year ended March".
@@ -406,7 +442,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "first_units",
         # After a modal "last" is the verb: "the epidemic may last years" is a bare "years".
-        r"(?i:(?:the\s+)?(?:first|past|(?<!\b(?:may|might|could|will|would|can|should|must|to)\s)last|"
+        rf"(?i:(?:the\s+)?(?:first|past|(?=last){_NOT_MODAL}last|"
         r"next|coming|early|(?<=\bthe\s)(?:following|subsequent|ensuing|intervening))\s+(?:few\s+)?"
         r"(?:days|weeks|months|years|decades|hours|minutes)|"
         # "in the weeks ahead": "the coming weeks" said the other way round.
@@ -416,15 +452,16 @@ _RULES: list[tuple[str, str]] = [
         "bare_units",
         # "took us years": an object pronoun may stand between "take" and the unit. "After weeks of
         # sparring" is no expression in TimeBank, but "within weeks or months of his capture" is.
-        r"(?i:(?<=\b(?:for|within|over|after|(?:take|took|takes|taking)(?:\s+(?:us|them|him|her|me|you))?|"
-        r"last|lasted|lasting|in)\s+)(?:years|months|weeks|days|decades|centuries|hours|minutes))"
-        r"(?!\w|\s+(?:old|ago|earlier|later)\b|(?<!\bwithin\s[a-z]{4,9})\s+of\b)",
+        # The lookahead spares the lookbehinds at every place no unit starts.
+        rf"(?i:(?=(?:years|months|weeks|days|decades|centuries|hours|minutes)\b){_TAKE_UNITS}"
+        r"(?:years|months|weeks|days|decades|centuries|hours|minutes))"
+        rf"(?!\w|\s+(?:old|ago|earlier|later)\b|{_NOT_WITHIN_WORD}\s+of\b)",
     ),
     (
         "the_units",
         # "over the years", "in the days that followed": the stretch since a time told or understood.
         # The lookahead spares the lookbehinds at every place no "the" starts.
-        r"(?i:(?=the\s)(?:(?<=\b(?:over|during|throughout)\s)the\s+(?:years|decades|months|weeks)|"
+        rf"(?i:(?=the\s)(?:{_after('over during throughout')}the\s+(?:years|decades|months|weeks)|"
         r"(?<=\bin\s)the\s+(?:years|decades|months|weeks|days)(?=\s+(?:that\s+followed|since)\b)))"
         r"(?!\w|\s+(?:before|after|ago|of|to\s+come|ahead)\b)",
     ),
@@ -482,7 +519,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "year",
         # "1987-2005", "2012/13": the second year of a span is a year too (checked in the rule).
-        rf"(?:(?<![\w$£€#.,/]|\d-)|(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/]))"
+        rf"(?:(?<![\w$£€#.,/])(?<!\d-)|(?<=(?<![\w$£€#.,/-])(?:1[0-9]|20)\d\d[-–/]))"
         rf"(?:(?i:fiscal(?:\s+year)?|the\s+(?:fiscal\s+)?year|calendar\s+year|"
         rf"FY)\s*)?{YEAR}",
     ),
