@@ -1230,6 +1230,8 @@ REGRESSIONS = [
                  id="through-after-a-present-took-the-nearest-month"),
     pytest.param("Net income for the nine months through Sept. 30 was flat.", "2013-03-23", "Sept. 30",
                  "2012-09-30", id="a-statistics-period-through-a-day-stays-past"),
+    pytest.param("The council meets thrice a year.", "2013-03-14", "thrice a year", "P1Y",
+                 id="thrice-opened-no-rate-window"),
 ]  # fmt: skip
 
 

@@ -497,9 +497,10 @@ _RULES: list[tuple[str, str]] = [
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|afternoon|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|thrice|{NUM}\s+times)(?:\s+|-)(?:a|per|each|every)(?:\s+|-){UNIT}|"
         rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
-        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+{SEASON})|"
-        rf"(?i:every|each)\s+{MON})(?!\w)",
+        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+{SEASON}))(?!\w)",
     ),
+    # "every March": apart from "set" so that one runs on the lowercased text (a month's case counts).
+    ("set_month", rf"(?i:every|each)\s+{MON}(?!\w)"),
     (
         "holiday",
         r"(?:(?i:last|this|next)\s+)?(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
@@ -567,7 +568,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add("SEASONS", "springs summers falls autumns winters weekends")
     add(
         "SET",
-        "daily weekly fortnightly monthly annually yearly hourly nightly every each once twice times "
+        "daily weekly fortnightly monthly annually yearly hourly nightly every each once twice thrice times "
         "mornings afternoons evenings nights weekends",
     )
     add("DECADE", " ".join(DECADE_WORDS))
@@ -775,6 +776,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "recent": ("DEICTIC",),
     "ref": ("DEICTIC",),
     "set": ("SET", "DOW", "PART"),
+    "set_month": ("SET",),
     "holiday": ("HOLIDAY",),
     "year": ("YEAR",),
     "short_year": ("YEAR",),
@@ -885,8 +887,9 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "the_units": _PLURAL_UNITS,
     "recent": ("recent",),
     "spelled_year": ("nineteen", "thousand"),
-    "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each",
-            "once", "twice", "times", "days", "mornings", "afternoons", "evenings", "nights", "weekends"),
+    "set_month": ("every", "each"),
+    "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each", "once",
+            "twice", "thrice", "times", "days", "mornings", "afternoons", "evenings", "nights", "weekends"),
 }  # fmt: skip
 
 

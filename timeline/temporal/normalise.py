@@ -192,6 +192,7 @@ _HANDLERS: dict[str, Callable[[Candidate, Context], Norm | None]] = {
     "recent": _rule_recent,
     "ref": _rule_ref,
     "set": _rule_set,
+    "set_month": _rule_set,
     "holiday": _rule_holiday,
     "year": _rule_year,
     "short_year": _rule_short_year,
