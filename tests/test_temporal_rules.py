@@ -1232,6 +1232,8 @@ REGRESSIONS = [
                  "2012-09-30", id="a-statistics-period-through-a-day-stays-past"),
     pytest.param("The council meets thrice a year.", "2013-03-14", "thrice a year", "P1Y",
                  id="thrice-opened-no-rate-window"),
+    pytest.param("Profit in the fiscal third quarter, which ended Feb. 28, fell from $2 billion a year ago.",
+                 "2013-03-20", "a year ago", "2012-Q3", id="a-quarters-closing-day-hid-it-from-a-year-ago"),
 ]  # fmt: skip
 
 

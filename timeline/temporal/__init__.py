@@ -30,6 +30,9 @@ _RESOLVED_TYPES = ("DATE", "TIME")
 _INTO_AFTER = regex.compile(r"\s+into\s+(?:the|his|her|its|their|a|an)\b")
 _GOVERNED_BEFORE = regex.compile(r"(?i:\b(?:for|over|in|within|during|after|about|around|of)\s+)$")
 # "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
+# "the fiscal first quarter ended Sept. 30": the day that closes a period is no period of its own to
+# compare with ("..., a year ago" is that quarter's year-ago one).
+_CLOSING_DAY = regex.compile(r"(?i:\b(?:ended|ending)\s+)$")
 _OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
 
@@ -133,7 +136,12 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
                 if inside:
                     last_day = inside[-1]
             # "A year earlier" compares with the period last *named*, so anaphoric values do not chain.
-            last_value = ctx.last_value if timex.anchor == "anaphora" else timex.value
+            closing = (
+                timex.granularity == "day"
+                and ctx.last_period is not None
+                and _CLOSING_DAY.search(text, max(0, timex.start - 12), timex.start) is not None
+            )
+            last_value = ctx.last_value if timex.anchor == "anaphora" or closing else timex.value
             last_period = ctx.last_period
             if timex.anchor != "anaphora" and timex.granularity in ("month", "quarter"):
                 last_period = timex.value
