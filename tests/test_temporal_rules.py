@@ -1234,6 +1234,8 @@ REGRESSIONS = [
                  id="thrice-opened-no-rate-window"),
     pytest.param("Profit in the fiscal third quarter, which ended Feb. 28, fell from $2 billion a year ago.",
                  "2013-03-20", "a year ago", "2012-Q3", id="a-quarters-closing-day-hid-it-from-a-year-ago"),
+    pytest.param("It sold 1 million phones in its fiscal fourth quarter. It made to a profit in the quarter.",
+                 "2013-03-28", "the quarter", "2013-Q4", id="the-quarter-after-a-fiscal-one-went-astray"),
 ]  # fmt: skip
 
 

@@ -757,10 +757,16 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         if closed is not None:
             return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
         q = dq - 1
+        named = ctx.last_period if low == "the quarter" else None
+        if named and _QUARTER_VALUE.fullmatch(named) and named != f"{ctx.dct.year + q // 4:04d}-Q{q % 4 + 1}":
+            # "its fiscal fourth quarter ... a profit in the quarter": the quarter just named, even when
+            # it is not the last completed one.
+            return Norm(start, c.end, "DATE", named, None, "anaphora", 0.8)
     year = ctx.dct.year + q // 4
     return Norm(start, c.end, "DATE", f"{year:04d}-Q{q % 4 + 1}", None, "dct", 0.8)
 
 
+_QUARTER_VALUE = compile_pattern(r"\d{4}-Q[1-4]")
 _ABBR_PERIOD = compile_pattern(r"Q([1-4])|([1-4])Q|H([12])")
 
 
