@@ -29,10 +29,10 @@ _RESOLVED_TYPES = ("DATE", "TIME")
 # date, unless the amount is the object of a preposition ("pumped for 12 hours into the night").
 _INTO_AFTER = regex.compile(r"\s+into\s+(?:the|his|her|its|their|a|an)\b")
 _GOVERNED_BEFORE = regex.compile(r"(?i:\b(?:for|over|in|within|during|after|about|around|of)\s+)$")
-# "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
 # "the fiscal first quarter ended Sept. 30": the day that closes a period is no period of its own to
 # compare with ("..., a year ago" is that quarter's year-ago one).
 _CLOSING_DAY = regex.compile(r"(?i:\b(?:ended|ending)\s+)$")
+# "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
 _OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
 

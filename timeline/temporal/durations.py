@@ -248,7 +248,7 @@ def _is_paper(text: str, start: int, end: int) -> bool:
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     # "once-a-decade", "twice-yearly": the count is the frequency; the unit or the rate word gives the value.
     low = " ".join(c.match[0].lower().replace("-", " ").split())
-    low = low.removeprefix("once ").removeprefix("twice ").removeprefix("thrice ") if " " in low else low
+    low = low.removeprefix("once ").removeprefix("twice ").removeprefix("thrice ")
     simple = {"daily": "P1D", "weekly": "P1W", "fortnightly": "P2W", "monthly": "P1M", "annually": "P1Y",
               "yearly": "P1Y", "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D",
               "mornings": "XXXX-XX-XXTMO", "evenings": "XXXX-XX-XXTEV", "nights": "XXXX-XX-XXTNI",

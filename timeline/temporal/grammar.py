@@ -90,8 +90,11 @@ def _not_after(words: str, tail: str = r"\s") -> str:
     return "".join(rf"(?<!\b(?i:{w}){tail})" for w in words.split())
 
 
-# "in the morning", "since early morning": a part of a day after these is a time of one day.
+# The prepositions a rule wants right before its expression: "on the 18th", "in the morning", "since
+# early morning", "over the years".
+_ON_UNTIL = _after("on by until till since before after from through")
 _IN_DURING = _after("in into during throughout by")
+_OVER_DURING = _after("over during throughout")
 _SINCE_UNTIL = _after("since by until till from before after in into through")
 # After a modal "last" is a verb ("may last years").
 _NOT_MODAL = _not_after("may might could will would can should must to")
@@ -249,7 +252,7 @@ _RULES: list[tuple[str, str]] = [
     # "the 2nd Amendment", "the 6th District" and "the 18th century" stay out.
     (
         "day_of_month",
-        rf"(?=the\s){_after('on by until till since before after from through')}the\s+(?:3[01]|[12]\d|[1-9])"
+        rf"(?=the\s){_ON_UNTIL}the\s+(?:3[01]|[12]\d|[1-9])"
         r"(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+(?:and|when|at|in|to|as|until|of\s+(?:this|last|next)\s+month)\b)",
     ),
     (
@@ -461,7 +464,7 @@ _RULES: list[tuple[str, str]] = [
         "the_units",
         # "over the years", "in the days that followed": the stretch since a time told or understood.
         # The lookahead spares the lookbehinds at every place no "the" starts.
-        rf"(?i:(?=the\s)(?:{_after('over during throughout')}the\s+(?:years|decades|months|weeks)|"
+        rf"(?i:(?=the\s)(?:{_OVER_DURING}the\s+(?:years|decades|months|weeks)|"
         r"(?<=\bin\s)the\s+(?:years|decades|months|weeks|days)(?=\s+(?:that\s+followed|since)\b)))"
         r"(?!\w|\s+(?:before|after|ago|of|to\s+come|ahead)\b)",
     ),
