@@ -418,9 +418,9 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:the\s+(?:fiscal\s+|full\s+(?:fiscal\s+)?)?year(?=\s+(?:ended|ending|through)\b|\s+to\s+{MON}|\s*[,.;]|"
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
-        r"(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
+        r"(?=the\s)(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
         # "the first nine months of the year", "for the rest of the year": the year the part is of.
-        r"(?:(?<=\b(?i:months)\sof\s)|(?<=\b(?i:weeks)\sof\s)|(?<=\b(?i:rest)\sof\s)|"
+        r"(?=the\s)(?:(?<=\b(?i:months)\sof\s)|(?<=\b(?i:weeks)\sof\s)|(?<=\b(?i:rest)\sof\s)|"
         r"(?<=\b(?i:remainder)\sof\s)|(?<=\b(?i:balance)\sof\s))the\s+year(?![-\w]))",
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
@@ -482,7 +482,8 @@ _RULES: list[tuple[str, str]] = [
         # "current" before the noun it dates ("the current crisis", "his current wife"); not the noun
         # ("the current is strong"), nor the terms of accounts and physics, nor "the current year",
         # which names its unit.
-        r"(?<!\bloop\s)(?<!\belectric\s)(?<!\bocean\s)(?<!\btidal\s)(?<!\balternating\s)(?<!\bdirect\s)"
+        # The lookahead spares the lookbehinds at every place no "current" starts.
+        r"(?=(?:then\s+)?current)(?<!\bloop\s)(?<!\belectric\s)(?<!\bocean\s)(?<!\btidal\s)(?<!\balternating\s)(?<!\bdirect\s)"
         r"(?:then\s+)?current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|assets|liabilities|ratio|"
         r"density|flow|flows|year|years|quarter|month|week|fiscal|calendar|term|session|"
         r"season|decade|century|is|was|are|were|has|had|have|will|would|can|could|may|might|and|or|of|"
@@ -492,7 +493,7 @@ _RULES: list[tuple[str, str]] = [
         r"the\s+day\s+after\s+tomorrow|at\s+present|(?:the\s+)?(?:near|"
         r"distant|not[-\s]+(?:(?:too|so)[-\s]+)?distant|foreseeable)\s+future|as\s+soon\s+as\s+possible|"
         # "soon", not the conjunction "as soon as", "soon after" or "too soon to say".
-        r"(?<!\bas\s)(?<!\btoo\s)(?<!\bhow\s)(?<!\bso\s)soon(?!\s+(?:after|afterwards?|thereafter|as)\b))(?![\w-])",
+        r"(?=soon)(?<!\bas\s)(?<!\btoo\s)(?<!\bhow\s)(?<!\bso\s)soon(?!\s+(?:after|afterwards?|thereafter|as)\b))(?![\w-])",
     ),
     (
         "set",
