@@ -96,12 +96,13 @@ _EFFECTIVE_BEFORE = compile_pattern(
 )
 # "the March 4 election": a day written before the noun of the event it names.
 _ATTRIBUTIVE_BEFORE = compile_pattern(r"\b(?i:the)\s+$")
+# "through" (or "thru", "through mid-") right before a month or day.
+_THROUGH = r"\b(?i:through|thru)\s+(?:(?i:early|mid|late)-?\s*)?$"
 # "has cancelled 3,000 flights through May 31", "has fallen 2% this year through Oct. 19", "has
 # cancelled 12 voyages through mid-April": a present perfect runs up to now, and the day or month
 # closing its count may lie on either side of it.
 _PERFECT_THROUGH = compile_pattern(
-    r"\b(?i:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|t)\b[^.;:!?]{0,60}\b(?i:through|thru)\s+"
-    r"(?:(?i:early|mid|late)-?\s*)?$"
+    r"\b(?i:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|t)\b[^.;:!?]{0,60}" + _THROUGH
 )
 _NOUN_AFTER = compile_pattern(
     r"\s+(?!(?:and|or|to|through|until|in|at|on|of|for|by|is|was|were|will|would|that|when|as|with|"
@@ -143,7 +144,7 @@ def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
     return may_be_timetable(ctx.text, c.start, c.end) and _month_tense(ctx, c, timetable=True)[0] == "future"
 
 
-_THROUGH_BEFORE = compile_pattern(r"\b(?i:through|thru)\s+(?:(?i:early|mid|late)-?\s*)?$")
+_THROUGH_BEFORE = compile_pattern(_THROUGH)
 _PERIOD_THROUGH = compile_pattern(r"\b(?i:year|months|weeks|quarter|half|period)\s+(?i:through|thru)\s+\S*$")
 
 
@@ -757,13 +758,13 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         if closed is not None:
             return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
         q = dq - 1
-        named = ctx.last_period if low == "the quarter" else None
-        if named and _QUARTER_VALUE.fullmatch(named) and named != f"{ctx.dct.year + q // 4:04d}-Q{q % 4 + 1}":
-            # "its fiscal fourth quarter ... a profit in the quarter": the quarter just named, even when
-            # it is not the last completed one.
-            return Norm(start, c.end, "DATE", named, None, "anaphora", 0.8)
-    year = ctx.dct.year + q // 4
-    return Norm(start, c.end, "DATE", f"{year:04d}-Q{q % 4 + 1}", None, "dct", 0.8)
+    value = f"{ctx.dct.year + q // 4:04d}-Q{q % 4 + 1}"
+    named = ctx.last_period if low == "the quarter" else None
+    if named and named != value and _QUARTER_VALUE.fullmatch(named):
+        # "its fiscal fourth quarter ... a profit in the quarter": the quarter just named, even when it
+        # is not the last completed one.
+        return Norm(start, c.end, "DATE", named, None, "anaphora", 0.8)
+    return Norm(start, c.end, "DATE", value, None, "dct", 0.8)
 
 
 _QUARTER_VALUE = compile_pattern(r"\d{4}-Q[1-4]")

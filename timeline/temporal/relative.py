@@ -321,7 +321,7 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
     if _SOME_DAY_BEFORE.search(ctx.text, max(0, c.start - 10), c.start) and _SOME_DAY_AFTER.match(
         ctx.text, c.end
     ):
-        return Norm(c.start, c.end, "DATE", f"XXXX-WXX-{wd + 1}", None, "none", 0.5)
+        return _unresolved(c, "DATE", f"XXXX-WXX-{wd + 1}")
     if _TITLE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start) and _TITLE_AFTER.match(ctx.text, c.end):
         return None  # "the Sunday Times", "the BBC's Sunday AM programme": a title, not a day
     if ctx.dct is not None and _AHEAD.search(ctx.text, max(0, c.start - 30), c.start):
