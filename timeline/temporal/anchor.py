@@ -11,7 +11,7 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
 import pendulum
@@ -200,6 +200,7 @@ _DEFERRING = _words("to would will could may might should can be being effective
 _COORDINATING = _CONJUNCTIONS | {"or"}
 _OPEN_QUOTES = ("“", "``")
 _CLOSE_QUOTES = ("”", "''")
+_QUOTE_MARK = re.compile("|".join(map(re.escape, (*_OPEN_QUOTES, *_CLOSE_QUOTES))))
 
 
 # Rules ask for the same expression's sentence several times (side signal, tense, weekday in the
@@ -499,6 +500,8 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
 
 def _quote_window(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
     """Narrow [left, right) to the quotation around [start, end), if the expression is quoted."""
+    if _QUOTE_MARK.search(text, left, right) is None:
+        return left, right  # one scan instead of eight when no quote is near
     opens = [(text.rfind(q, left, start), q) for q in (*_OPEN_QUOTES, *_CLOSE_QUOTES)]
     pos, mark = max(opens)
     if pos >= 0 and mark in _OPEN_QUOTES:
@@ -547,27 +550,32 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
     """The side a signal word settles; `before` and `after` are the lowercased words around."""
     if before[-1:] == ["to"] and not _POSTPONED.isdisjoint(before[-7:-1]):
         return "future"  # "extended the deadline to September", "postponed the vote to Monday"
-    for k in range(max(0, len(before) - 3), len(before)):
-        word = before[k]
-        signal = _SIDE_SIGNAL.get(word)
-        if signal == "future" and not _ENDED_STATE.isdisjoint(before[max(0, k - 3) : k]):
-            return "past"  # "talks ran until Sunday", "banks remained closed until Tuesday": over
-        if signal == "future" and _negated_past(before[max(0, k - 6) : k]):
-            return "past"  # "did not yield the floor until Friday", "it was not until Tuesday that"
-        if signal == "future" and ("had" in before[-8:] or "had" in after[:4] or _past_main_clause(after)):
-            # "Until Thursday, they had not called him a suspect", "had claimed until Thursday",
-            # "until April's accident in the Gulf, it was the worst spill": a state that ended.
-            return "past"
-        if signal:
-            return signal
+    # Most expressions have no signal word before them: each loop runs only when its word is there.
+    if not _SIDE_SIGNAL.keys().isdisjoint(before[-3:]):
+        for k in range(max(0, len(before) - 3), len(before)):
+            word = before[k]
+            signal = _SIDE_SIGNAL.get(word)
+            if signal == "future" and not _ENDED_STATE.isdisjoint(before[max(0, k - 3) : k]):
+                return "past"  # "talks ran until Sunday", "banks remained closed until Tuesday": over
+            if signal == "future" and _negated_past(before[max(0, k - 6) : k]):
+                return "past"  # "did not yield the floor until Friday", "it was not until Tuesday that"
+            if signal == "future" and (
+                "had" in before[-8:] or "had" in after[:4] or _past_main_clause(after)
+            ):
+                # "Until Thursday, they had not called him a suspect", "had claimed until Thursday",
+                # "until April's accident in the Gulf, it was the worst spill": a state that ended.
+                return "past"
+            if signal:
+                return signal
     if before[-3:] == ["as", "soon", "as"]:
         return "future"
-    for word in reversed(before[-10:]):
-        # "Since KKR bought RJR in February": a clause opened by "since" tells of the past.
-        if word in _CLAUSE_BREAK:
-            break
-        if word == "since":
-            return "past"
+    if "since" in before[-10:]:
+        for word in reversed(before[-10:]):
+            # "Since KKR bought RJR in February": a clause opened by "since" tells of the past.
+            if word in _CLAUSE_BREAK:
+                break
+            if word == "since":
+                return "past"
     return None
 
 
@@ -609,21 +617,43 @@ _FRONTED = re.compile(r"[\"“‘'`(\s]*(?:[A-Z][a-z]+\s+)?")
 
 # Clause breaks and "if" words are never cues themselves.
 _NO_CUE = _CLAUSE_BREAK | _CONDITIONAL
+# Every word `_cue` can read as a cue, and the endings it reads ('-ed', '-ing', a negated auxiliary):
+# the scan skips any other token without calling it, as most tokens are no cue at all.
+_MAY_CUE = (
+    _PAST
+    | _FUTURE
+    | _PLAN
+    | _PROMISE
+    | _PREPARE
+    | _EXPECT
+    | _SAME_PAST
+    | _SCHEDULED
+    | _BE_PRESENT
+    | _words(
+        "would could might should must 'd had may going heading moving is are am was were 's 're 'm likely "
+        "ahead supposed forecast predicted projected effect force effective starting beginning be"
+    )
+) - _NO_CUE
+_CUE_ENDINGS = ("ed", "ing", "n't", "n’t")
 
 
-def _by_distance(pivot: int, n: int) -> Iterator[tuple[float, int]]:
+@functools.lru_cache(maxsize=512)
+def _by_distance(pivot: int, n: int) -> tuple[tuple[float, int], ...]:
     """Token indices around `pivot` (itself left out), nearest first, with their distances: a token
-    after it counts 1.5 times as far, and a tie goes to the token before it."""
+    after it counts 1.5 times as far, and a tie goes to the token before it (cached: the same few
+    shapes recur)."""
+    order: list[tuple[float, int]] = []
     left, right = pivot - 1, pivot + 1
     while left >= 0 or right < n:
         to_left = pivot - left if left >= 0 else math.inf
         to_right = (right - pivot) * 1.5 if right < n else math.inf
         if to_left <= to_right:
-            yield to_left, left
+            order.append((to_left, left))
             left -= 1
         else:
-            yield to_right, right
+            order.append((to_right, right))
             right += 1
+    return tuple(order)
 
 
 # How far (tokens) a progressive may stand from a date it points ahead ("is meeting in April").
@@ -686,7 +716,8 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
     for base, i in order:
         if best is not None and base > best[0]:
             break
-        if lows[i] in _NO_CUE:
+        low = lows[i]
+        if low not in _MAY_CUE and not low.endswith(_CUE_ENDINGS):
             continue
         cue = _cue(tokens, lows, i, timetable)
         if cue is None or (conditional_at[i] and cue == "past"):
