@@ -137,6 +137,20 @@ _FUZZY_MOD = {
     "middle": "MID",
 }
 
+# The word each prefix pattern's match ends with (it is anchored at the expression): an expression
+# whose last word before it is none of these skips the pattern's search, which tries every offset.
+_APPROX_LAST = frozenset(k.split()[-1] for k in _APPROX_MOD)
+_FUZZY_LAST = frozenset(k for k in _FUZZY_MOD if " " not in k) | {"of", "the"}
+_AROUND_LAST = _words("about around approximately roughly circa")
+# Run on the reversed text: the last word, past the blanks and hyphens after it ("mid-", "some ").
+_LAST_WORD_REVERSED = compile_pattern(r"[\s-]*([a-z]+)")
+
+
+def _last_word(before: str) -> str:
+    """The last word of lowercase `before`, with any blanks or hyphens after it dropped."""
+    m = _LAST_WORD_REVERSED.match(before[::-1])
+    return m[1][::-1] if m else ""
+
 
 # --- dispatch --------------------------------------------------------------------------------------------
 
@@ -209,6 +223,7 @@ def _extend(n: Norm, text: str) -> Norm:
     """Pull a fuzzy ('early', 'the end of') or approximate ('nearly', 'more than') prefix into the span."""
     # Lowercased: the prefix patterns run flag-free on it (see caseless.py); only lengths are used.
     before = lowered(text[max(0, n.start - 40) : n.start])
+    last = _last_word(before)
     head = text[n.start : n.end]
     if n.type == "DURATION" or (
         n.type in ("DATE", "TIME")
@@ -216,14 +231,14 @@ def _extend(n: Norm, text: str) -> Norm:
             r"\d|(?i:a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)"
         ).match(head)
     ):
-        m = _APPROX.search(before)
+        m = _APPROX.search(before) if last in _APPROX_LAST else None
         if m and not head.lower().startswith("the "):
             return _widened(n, len(m[0]), n.mod or _APPROX_MOD[" ".join(m["w"].lower().split())])
     if n.type in ("DATE", "TIME") and not n.value.endswith("_REF") and n.mod is None:
-        m = _FUZZY.search(before)
+        m = _FUZZY.search(before) if last in _FUZZY_LAST else None
         if m:
             return _widened(n, len(m[0]), _FUZZY_MOD[" ".join((m["w"] or m["w2"]).lower().split())])
-        m = _FUZZY_RELATIVE.search(before)
+        m = _FUZZY_RELATIVE.search(before) if last in _FUZZY_LAST else None
         if m and _rx(r"(?i:this|last|next)\b").match(head):
             return _widened(n, len(m[0]), _FUZZY_MOD[m["w"].lower()])
     if n.type in ("DATE", "TIME") and n.mod is None and n.value[:1].isdigit():
@@ -232,11 +247,17 @@ def _extend(n: Norm, text: str) -> Norm:
             # "1994 or later", "2020 and beyond": the date opens a range (TimeBank spans the words).
             mod = "ON_OR_BEFORE" if (m["w"] or "").lower() == "earlier" else "ON_OR_AFTER"
             return dataclasses.replace(n, end=m.end(), mod=mod)
-    if n.type == "TIME" and n.mod is None:
+    if n.type == "TIME" and n.mod is None and last in _AROUND_LAST:
         m = _rx(r"(?i:(?<![\w])(?P<w>about|around|approximately|roughly)\s+)$").search(before)
         if m:
             return _widened(n, len(m[0]), "APPROX")
-    if n.type == "DATE" and n.mod is None and n.value[:1].isdigit() and not head.lower().startswith("the "):
+    if (
+        n.type == "DATE"
+        and n.mod is None
+        and last in _AROUND_LAST
+        and n.value[:1].isdigit()
+        and not head.lower().startswith("the ")
+    ):
         # "to be completed around Nov. 1" (TimeBank spans the word). Not "about": before a month it is
         # as often the preposition ("talked about May's results"). Before a possessive, or after a verb
         # it completes, "around" governs a noun: "to get around Wednesday's ruling".
