@@ -49,9 +49,10 @@ _NEW_SENTENCE_AFTER = re.compile(rf"\s+[\"“‘'`]*(?!{_ON_CLOCK.pattern})[A-Z]
 _CLITICS = "ll|d|ve|re|m|s"
 _CLITIC_MARK = rf"['’](?:{_CLITICS}|{_CLITICS.upper()})\b"
 # Every alternative opens with a literal character or a class (the lookbehinds come after it), so
-# the engine skips blanks by its first-character test instead of trying each alternative there.
+# the engine skips blanks by its first-character test instead of trying each alternative there; a
+# word's repeats are possessive, as nothing after them could take a letter back.
 _TOKEN = re.compile(
-    rf"[A-Za-z]+(?:-[A-Za-z]+)*(?:['’][a-z]+)?|['’](?<![A-Za-z]['’])(?:{_CLITICS}|{_CLITICS.upper()})\b"
+    rf"[A-Za-z]++(?:-[A-Za-z]+)*+(?:['’][a-z]+)?+|['’](?<![A-Za-z]['’])(?:{_CLITICS}|{_CLITICS.upper()})\b"
     r"|[,;]|:(?!\d)|-(?<=\s-)-?(?=\s)|[–—&](?<=\s[–—&])(?=\s)|[–—]"
 )
 _TOKEN_AS = {"-": ",", "--": ",", "–": ",", "—": ",", "&": "and"}

@@ -224,18 +224,25 @@ def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | 
     else:
         left, _ = sentence_bounds(ctx.text, c.start, c.end)
         named_after = _WEEK_AFTER.match(ctx.text, c.end)
-        week = (
-            [named_after[1]]
-            if named_after
-            else _WEEK_IN_SENTENCE.findall(ctx.text, max(left, c.start - 50), c.start)
-        )
+        lo = max(left, c.start - 50)
+        if named_after:
+            week = [named_after[1]]
+        elif "week" in ctx.text[lo : c.start].lower():  # spares the search in most sentences
+            week = _WEEK_IN_SENTENCE.findall(ctx.text, lo, c.start)
+        else:
+            week = []
         if week:
             # "delayed until next week, perhaps on Tuesday": the weekday falls in the week named.
             offset = {"last": -1, "next": 1}.get(week[-1].lower(), 0)
             monday = d - dt.timedelta(days=d.weekday()) + dt.timedelta(weeks=offset)
             day = monday + dt.timedelta(days=wd)
             return _norm(c, typ, day.isoformat() + suffix, anchor="dct", confidence=0.8)
-        pair = _AFTER_WEEKDAY.search(ctx.text, max(0, c.start - 60), c.start)
+        # Searched only when the last expression ends close enough to be the pair's first day.
+        pair = (
+            _AFTER_WEEKDAY.search(ctx.text, max(0, c.start - 60), c.start)
+            if ctx.last_day is not None and c.start - 60 < ctx.last_end <= c.start
+            else None
+        )
         if pair is not None and ctx.last_day is not None and ctx.last_end == pair.start(1):
             # "by Thursday or Friday", "made Friday and Thursday": the nearest such day to the first,
             # after it when the pair is a range ("Friday to Sunday").
