@@ -29,3 +29,16 @@ def test_bench_tag_names_an_empty_folder(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode != 0
     assert f"no *.tml files under {tmp_path}" in result.stderr
+
+
+def test_tag_passes_runs_its_fixed_workload_silently(tmp_path: Path) -> None:
+    script = str(ROOT / "bench" / "tag_passes.py")
+    done = subprocess.run(
+        [sys.executable, script, str(ROOT / "tests" / "fixtures" / "timeml"), "2"],
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    assert done.stdout == ""
+    empty = subprocess.run(
+        [sys.executable, script, str(tmp_path), "1"], capture_output=True, text=True, timeout=300
+    )
+    assert empty.returncode != 0 and "no *.tml files" in empty.stderr
