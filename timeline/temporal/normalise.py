@@ -140,6 +140,7 @@ _FUZZY_MOD = {
 # The word each prefix pattern's match ends with (it is anchored at the expression): an expression
 # whose last word before it is none of these skips the pattern's search, which tries every offset.
 _APPROX_LAST = frozenset(k.split()[-1] for k in _APPROX_MOD)
+# (`_FUZZY_MOD` holds "earlier" and "later" too, the words `_FUZZY_RELATIVE` ends with.)
 _FUZZY_LAST = frozenset(k for k in _FUZZY_MOD if " " not in k) | {"of", "the"}
 _AROUND_LAST = _words("about around approximately roughly circa")
 # Run on the reversed text: the last word, past the blanks and hyphens after it ("mid-", "some ").
