@@ -16,7 +16,7 @@ from typing import Literal
 
 import pendulum
 
-from timeline.temporal.grammar import _ABBR, _LETTERS_ONLY, FULL_MONTHS, WEEKDAYS
+from timeline.temporal.grammar import _ABBR, FULL_MONTHS, WEEKDAYS, letter_runs
 
 Tense = Literal["past", "future"] | None
 
@@ -610,8 +610,7 @@ def may_be_timetable(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - _REACH_BEFORE), end + _REACH_AFTER_FRONTED
     # A screen at C speed first: the window's runs of ASCII letters hold every verb the exact test
     # below can find (and more: pieces of words glued to digits or accented letters).
-    runs = text[lo:hi].lower().encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
-    if _TIMETABLE_BYTES.isdisjoint(runs):
+    if _TIMETABLE_BYTES.isdisjoint(letter_runs(text[lo:hi].lower())):
         return False
     # A set look-up per word: a case-insensitive alternation of the verbs cost ten times as much.
     return not _TIMETABLE_WORDS.isdisjoint(w.lower() for w in _WORD_RUN.findall(text, lo, hi))

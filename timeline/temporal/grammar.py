@@ -68,15 +68,6 @@ MON = (
 MON_AFTER_DAY = rf"(?:{MON}|(?:{_ABBR}|{_ABBR.upper()})(?!\w))"
 _DOW_NAME = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DOW = rf"{_DOW_NAME}(?!\w)"
-# One fixed-width lookbehind per word: the stdlib engine takes no alternation of different widths. Not
-# "her" or "'s", which are as often an object ("told her last week") or "is" ("that's last year's").
-_POSSESSIVES = ("his", "its", "their", "my", "our", "your")
-_NOT_POSSESSED = "".join(rf"(?<!\b{w}\s)" for w in _POSSESSIVES)
-# A counted night is a noun of its own, and the weekday after it stands alone: "protesters returned for
-# a ninth straight night Sunday" (not "night Sunday").
-_NOT_COUNTED = "".join(
-    rf"(?<!\b(?i:{w})\s)" for w in (*_UNITS_ORD, "tenth", "straight", "consecutive", "another")
-)
 
 
 def _after(words: str, tail: str = r"\s") -> str:
@@ -98,6 +89,12 @@ _OVER_DURING = _after("over during throughout")
 _SINCE_UNTIL = _after("since by until till from before after in into through")
 # After a modal "last" is a verb ("may last years").
 _NOT_MODAL = _not_after("may might could will would can should must to")
+# The possessives that make "last" mean "final" ("his last year"); not "her" or "'s", which are as
+# often an object ("told her last week") or "is" ("that's last year's").
+_NOT_POSSESSED = _not_after("his its their my our your")
+# A counted night is a noun of its own, and the weekday after it stands alone: "protesters returned for
+# a ninth straight night Sunday" (not "night Sunday").
+_NOT_COUNTED = _not_after(" ".join((*_UNITS_ORD, "tenth", "straight", "consecutive", "another")))
 # "later in the day": one space each side of "in" (the lookbehind is fixed-width).
 _EARLY_IN = _after("earlier later early late", r"\sin\s")
 # "for years", "took us months": what a bare plural unit follows, one space apart.
@@ -644,6 +641,13 @@ _TRIGGER_BYTES = frozenset(w.encode() for w in _CLASSES)
 _LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 
 
+def letter_runs(text: str) -> list[bytes]:
+    """The runs of ASCII letters in `text`, as bytes: every other character (a multi-byte one too)
+    is blanked and the bytes split, far faster than a regex finds words. Any ASCII word that stands
+    alone in `text` is among them, so a set of such words is screened against them at C speed."""
+    return text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
+
+
 def _occurrences(text: str, word: str) -> list[int]:
     """Start offsets of `word` in `text` as a whole word (str.find is far faster than a regex here)."""
     found: list[int] = []
@@ -662,11 +666,7 @@ def _triggers(text: str) -> list[tuple[str, int, int]]:
     """(class, start, end) of every trigger: the distinct trigger words of the text are found with
     C-level set operations, then only their occurrences are located."""
     out: list[tuple[str, int, int]] = []
-    # Bytes with every non-ASCII-letter blanked split into words far faster than a regex finds them;
-    # trigger words are ASCII, so nothing is lost (multi-byte characters just become blanks).
-    words = _TRIGGER_BYTES.intersection(
-        text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split()
-    )
+    words = _TRIGGER_BYTES.intersection(letter_runs(text))
     for word in (w.decode() for w in words):
         classes = _CLASSES[word]
         if classes == ("HOUR",):
