@@ -1236,6 +1236,19 @@ REGRESSIONS = [
                  "2013-03-20", "a year ago", "2012-Q3", id="a-quarters-closing-day-hid-it-from-a-year-ago"),
     pytest.param("It sold 1 million phones in its fiscal fourth quarter. It made to a profit in the quarter.",
                  "2013-03-28", "the quarter", "2013-Q4", id="the-quarter-after-a-fiscal-one-went-astray"),
+    pytest.param("Sales for the current quarter will fall. For the three months ended Dec. 29, profit was "
+                 "flat from a year earlier.", "2013-01-24", "a year earlier", "2011-Q4",
+                 id="a-quarter-told-by-its-length-was-no-period-for-a-year-earlier"),
+    pytest.param("Sales in the current quarter will fall. For the three months ended Dec. 29, Apple sold "
+                 "47.8 million iPhones in the quarter.", "2013-01-24", "the quarter", "2012-Q4",
+                 id="the-quarter-after-three-months-ended-took-the-current-one"),
+    pytest.param("The Scot, who won the US Open last September, will face David Ferrer in Sunday's final.",
+                 "2013-03-29", "Sunday", "2013-03-31",
+                 id="a-scheduled-event-far-after-its-future-verb-took-the-past-weekday"),
+    pytest.param("They would look for ways to get around Wednesday's ruling.", "2000-01-07", "Wednesday",
+                 "2000-01-05", id="a-ruling-under-a-future-verb-stays-past"),
+    pytest.param("Republicans are expected to coalesce after spreading their votes in Tuesday's vote.",
+                 "2017-04-19", "Tuesday", "2017-04-18", id="a-future-verb-in-another-clause-moved-the-vote"),
 ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ import regex
 
 from timeline.model import Timex
 from timeline.temporal.attach import attach_times
-from timeline.temporal.calendar import narrow, value_range
+from timeline.temporal.calendar import closing_quarter, narrow, value_range
 from timeline.temporal.grammar import candidates, select
 from timeline.temporal.normalise import Context, Norm, normalise
 from timeline.temporal.speech import reanchor_quoted
@@ -32,6 +32,11 @@ _GOVERNED_BEFORE = regex.compile(r"(?i:\b(?:for|over|in|within|during|after|abou
 # "the fiscal first quarter ended Sept. 30": the day that closes a period is no period of its own to
 # compare with ("..., a year ago" is that quarter's year-ago one).
 _CLOSING_DAY = regex.compile(r"(?i:\b(?:ended|ending)\s+)$")
+# "the three months ended Dec. 29" is a quarter told by its length: later "a year earlier" and "the
+# quarter" refer to it.
+_QUARTER_BY_LENGTH = regex.compile(
+    r"(?i:\b(?:three|3)[-\s]months?\s+(?:that\s+)?(?:ended|ending|through|to)\s+)$"
+)
 # "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
 _OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
@@ -145,6 +150,12 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
             last_period = ctx.last_period
             if timex.anchor != "anaphora" and timex.granularity in ("month", "quarter"):
                 last_period = timex.value
+            elif (
+                timex.granularity == "day"
+                and timex.range_start is not None
+                and _QUARTER_BY_LENGTH.search(text, max(0, timex.start - 30), timex.start) is not None
+            ):
+                last_period = last_value = closing_quarter(timex.range_start.year, timex.range_start.month)
             ctx = Context(text, day, last_day, last_value, timex.end, timex.value, prior_day, last_period)
         elif (
             timex.type == "DURATION"

@@ -39,6 +39,13 @@ def last_day(year: int, month: int) -> dt.date:
 
 
 @functools.lru_cache(maxsize=4096)
+def closing_quarter(year: int, month: int) -> str:
+    """The calendar quarter of three months that end in `month`: the one holding their middle month
+    (December to February is mostly the first quarter)."""
+    middle_year, middle = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{middle_year:04d}-Q{(middle + 2) // 3}"
+
+
 def value_range(value: str) -> tuple[dt.date, dt.date, str] | None:
     """First day, last day and granularity a TIMEX3 date value covers; None when it is not a date."""
     m = _VALUE.match(value)

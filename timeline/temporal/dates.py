@@ -39,7 +39,7 @@ from timeline.temporal.base import (
     _year_earlier,
     parse_number,
 )
-from timeline.temporal.calendar import value_range
+from timeline.temporal.calendar import closing_quarter, value_range
 from timeline.temporal.grammar import (
     DAY_ORDINAL,
     DAY_ORDINALS,
@@ -689,8 +689,7 @@ def _closing_quarter(c: Candidate, ctx: Context) -> str | None:
     year = _quarter_end_year(c, ctx) if month is not None else None
     if month is None or year is None:
         return None
-    middle_year, middle = (year - 1, 12) if month == 1 else (year, month - 1)
-    return f"{middle_year:04d}-Q{(middle + 2) // 3}"
+    return closing_quarter(year, month)
 
 
 # A game's quarters ("trailed by 10 in the third quarter"): words of play near a quarter with no

@@ -285,12 +285,26 @@ _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
 # ... or a future verb whose subject is a scheduled event: "Tuesday's vote will be close", "Sunday's
 # presidential runoff is expected to draw millions" (not "Monday's attack will be investigated").
-_POSSESSIVE_SUBJECT_CUE = compile_pattern(
+_SCHEDULED_EVENT = (
     r"['’]s(?:\s+[\w-]+){0,2}?\s+(?i:vote|votes|election|elections|poll|polls|referendum|runoff|ballot|"
     r"meeting|meetings|summit|talks|hearing|game|match|final|race|debate|session|ceremony|launch|"
-    r"announcement|speech|address|decision|ruling|verdict|sentencing|auction|parade|rally|match-up)"
+    r"announcement|speech|address|decision|ruling|verdict|sentencing|auction|parade|rally|match-up)\b"
+)
+_POSSESSIVE_SUBJECT_CUE = compile_pattern(
+    _SCHEDULED_EVENT
     # A passive tells what follows an event already held: "Tuesday's vote will be challenged".
-    r"\s+(?:will(?!\s+be\s+\w+ed\b)|(?:is|are)\s+(?:expected|set|scheduled|due|likely))\b"
+    + r"\s+(?:will(?!\s+be\s+\w+ed\b)|(?:is|are)\s+(?:expected|set|scheduled|due|likely))\b"
+)
+# ... or an event held on a set day, the object of "will" in the same clause: "will face Ferrer in
+# Sunday's final" (an attack is never scheduled, and a ruling is what a future verb answers: "will
+# appeal Wednesday's ruling"; "expected to coalesce after spreading their votes in Tuesday's vote" is
+# another clause).
+_FAR_WILL = compile_pattern(
+    r"\bwill\s+(?:(?!(?i:after|since|following|when|as|because|over)\b)[\w'’-]+\s+){1,6}$"
+)
+_POSSESSIVE_EVENT = compile_pattern(
+    r"['’]s(?:\s+[\w-]+){0,2}?\s+(?i:vote|election|poll|referendum|runoff|ballot|meeting|summit|talks|"
+    r"hearing|game|match|final|race|debate|session|ceremony|launch|speech|address|parade|rally|match-up)s?\b"
 )
 # Words right before a weekday that put it ahead whatever the verb's tense: "stocks fell ahead of
 # Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of",
@@ -345,7 +359,14 @@ def _rule_dow(c: Candidate, ctx: Context) -> Norm | None:
         # "Tuesday's vote" names an event the reader knows about: the past one unless a future cue
         # sits right next to it.
         before = ctx.text[max(0, c.start - 25) : c.start].lower()
-        if not _POSSESSIVE_CUE.search(before) and not _POSSESSIVE_SUBJECT_CUE.match(ctx.text, c.end):
+        if (
+            not _POSSESSIVE_CUE.search(before)
+            and not _POSSESSIVE_SUBJECT_CUE.match(ctx.text, c.end)
+            and not (
+                _POSSESSIVE_EVENT.match(ctx.text, c.end)
+                and _FAR_WILL.search(ctx.text, max(0, c.start - 60), c.start)
+            )
+        ):
             day = weekday_date(ctx.dct, wd, "past")
             return _norm(c, "DATE", day.isoformat(), anchor="dct", confidence=0.8)
     return _weekday(c, ctx, wd, None, None)
