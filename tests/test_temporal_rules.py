@@ -1249,6 +1249,12 @@ REGRESSIONS = [
                  "2000-01-05", id="a-ruling-under-a-future-verb-stays-past"),
     pytest.param("Republicans are expected to coalesce after spreading their votes in Tuesday's vote.",
                  "2017-04-19", "Tuesday", "2017-04-18", id="a-future-verb-in-another-clause-moved-the-vote"),
+    pytest.param("The game starts on Thanksgiving Day.", "2013-03-20", "Thanksgiving Day", "2013-11-28",
+                 id="a-timetable-present-left-a-holiday-to-the-nearest-side"),
+    pytest.param("Prices have risen since Christmas.", "2013-11-20", "Christmas", "2012-12-25",
+                 id="since-before-a-holiday-took-the-nearest-one"),
+    pytest.param("The game starts at 7:30 p.m. ET on Thanksgiving Day.", "2013-03-20", "Thanksgiving Day",
+                 "2013-11-28", id="a-time-zone-after-p.m.-opened-a-sentence-and-hid-the-verb"),
 ]  # fmt: skip
 
 

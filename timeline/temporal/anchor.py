@@ -35,10 +35,12 @@ _ABBREVIATIONS = _words(
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(`]*\s*[A-Z0-9])|\n\s*\n|\n(?=\s*[•*-])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # What goes on a clock after its "a.m." or "p.m.": a day, a month or a zone ("10:35 a.m. Friday",
-# "10:39 p.m. Alaska time Monday"), which opens no sentence though it is capitalised.
+# "10:39 p.m. Alaska time Monday", "7:30 p.m. ET on Thursday"), which opens no sentence though it is
+# capitalised.
 _ON_CLOCK = re.compile(
     rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)}|{FULL_MONTHS}|{_ABBR})\b"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Tt]ime\b"
+    r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b"
 )
 # A capitalised word that opens a sentence, not one that goes on a clock.
 _NEW_SENTENCE_AFTER = re.compile(rf"\s+[\"“‘'`]*(?!{_ON_CLOCK.pattern})[A-Z][a-z]")

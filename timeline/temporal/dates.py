@@ -1254,9 +1254,9 @@ def _holiday_value(name: str, day: dt.date) -> str:
     return day.isoformat()
 
 
-# How far (days) the tense may move a holiday from the nearest one: the months' reach (eight months
-# back, a year ahead).
-_HOLIDAY_REACH_DAYS: dict[Tense, int] = {"past": 245, "future": 366, None: 0}
+# Days in a month of reach: the tense moves a holiday from the nearest one as far as it moves a month
+# (eight months back, a year ahead, further after "since" or "until").
+_DAYS_PER_MONTH = 30.6
 
 
 def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
@@ -1277,10 +1277,13 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
     ]
     low = c.match[0].lower()
     tense: Tense = "past" if low.startswith("last") else "future" if low.startswith("next") else None
+    reach = REACH
     if low.startswith("this"):
         candidates = [(_holiday_day(c.match[0], ctx.dct.year), ctx.dct.year)]
     elif tense is None:
-        tense = _tense(ctx, c)
+        # As for months, "since Christmas" and a timetable's present ("the game starts on Thanksgiving
+        # Day") settle the side.
+        tense, reach = _month_tense(ctx, c, timetable=True)
     valid = [d for d, _ in candidates if d is not None]
     if not valid:
         return None
@@ -1296,7 +1299,8 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
             pick = max((d for d in valid if d <= ctx.dct), default=valid[0])
         elif tense == "future":
             pick = min((d for d in valid if d >= ctx.dct), default=valid[-1])
-        if abs((pick - ctx.dct).days) > _HOLIDAY_REACH_DAYS[tense]:
+        months = 0.0 if tense is None else reach if tense == "past" else max(reach, 12)
+        if abs((pick - ctx.dct).days) > months * _DAYS_PER_MONTH:
             # As for months: tense picks the side only within reach ("as Easter week began" six
             # days before Easter is this year's, not last year's).
             pick = nearest
