@@ -1255,6 +1255,13 @@ REGRESSIONS = [
                  id="since-before-a-holiday-took-the-nearest-one"),
     pytest.param("The game starts at 7:30 p.m. ET on Thanksgiving Day.", "2013-03-20", "Thanksgiving Day",
                  "2013-11-28", id="a-time-zone-after-p.m.-opened-a-sentence-and-hid-the-verb"),
+    pytest.param("Profit will rise, helped by a new tablet due out in September.", "2013-07-05", "September",
+                 "2013-09", id="a-particle-after-due-hid-its-future"),
+    pytest.param("GDP shrank in the first quarter. It fell 0.2% from the previous quarter.", "2013-05-15",
+                 "the previous quarter", "2012-Q4", id="the-previous-quarter-counted-from-the-dct"),
+    pytest.param("GDP shrank in the first three months of the year. It fell from the previous quarter.",
+                 "2013-05-15", "the previous quarter", "2012-Q4",
+                 id="the-first-three-months-of-a-year-was-no-quarter-to-count-from"),
 ]  # fmt: skip
 
 

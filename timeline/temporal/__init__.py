@@ -37,6 +37,8 @@ _CLOSING_DAY = regex.compile(r"(?i:\b(?:ended|ending)\s+)$")
 _QUARTER_BY_LENGTH = regex.compile(
     r"(?i:\b(?:three|3)[-\s]months?\s+(?:that\s+)?(?:ended|ending|through|to)\s+)$"
 )
+# "the first three months of 2013", "the final three months of the year": its first or last quarter.
+_YEAR_QUARTER_BY_LENGTH = regex.compile(r"(?i:\b(first|last|final)\s+(?:three|3)\s+months\s+of\s+)$")
 # "the day before" right in front of a day it counts from ("the day before last Tuesday's hearing").
 _OFFSET_HEAD = regex.compile(r"(?i:the\s+)?(?:day|night|morning|evening)\s+(before|after)")
 
@@ -156,6 +158,11 @@ def tag(text: str, dct: str | dt.date | None) -> list[Timex]:
                 and _QUARTER_BY_LENGTH.search(text, max(0, timex.start - 30), timex.start) is not None
             ):
                 last_period = last_value = closing_quarter(timex.range_start.year, timex.range_start.month)
+            elif timex.granularity == "year" and (
+                edge := _YEAR_QUARTER_BY_LENGTH.search(text, max(0, timex.start - 40), timex.start)
+            ):
+                # "the first three months of the year": its first quarter.
+                last_period = last_value = f"{timex.value[:4]}-Q{1 if edge[1].lower() == 'first' else 4}"
             ctx = Context(text, day, last_day, last_value, timex.end, timex.value, prior_day, last_period)
         elif (
             timex.type == "DURATION"

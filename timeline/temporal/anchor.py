@@ -425,8 +425,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None  # "will set out his plans on Monday": the auxiliary tells the tense
         if word == "set" and prev not in _BE_PRESENT and nxt != "for":
             return "past"  # "a record high set on Aug. 6"; "a summit set for April" is ahead
-        # A fuzzy "early" or "late" is not yet in the expression's span when its day is resolved.
-        then = lows[i + 2] if nxt in ("early", "late") and i + 2 < len(lows) else nxt
+        # A fuzzy "early" or "late" is not yet in the expression's span when its day is resolved; a
+        # particle belongs to the phrase ("due out in September", "due back on Monday").
+        then = lows[i + 2] if nxt in ("early", "late", "out", "back") and i + 2 < len(lows) else nxt
         if (
             word in ("due", "expected")
             and then in _DUE_BEFORE_DATE
