@@ -1262,6 +1262,9 @@ REGRESSIONS = [
     pytest.param("GDP shrank in the first three months of the year. It fell from the previous quarter.",
                  "2013-05-15", "the previous quarter", "2012-Q4",
                  id="the-first-three-months-of-a-year-was-no-quarter-to-count-from"),
+    pytest.param("The crew were originally scheduled to return on Monday morning, but the landing slipped.",
+                 "2011-06-01", "Monday morning", "2011-05-30TMO",
+                 id="an-adverb-between-were-and-scheduled-made-a-lapsed-plan-future"),
 ]  # fmt: skip
 
 
