@@ -205,8 +205,9 @@ def _rule_time_in(c: Candidate, ctx: Context) -> Norm | None:
 
 def _weekday(c: Candidate, ctx: Context, wd: int, part: str | None, mode: str | None) -> Norm:
     suffix = f"T{_PARTS[part]}" if part else ""
-    # TimeBank and AQUAINT annotate "Tuesday night" as a DATE (value 2017-04-18TNI), not a TIME.
-    typ = "DATE"
+    # "Tuesday night" names a time of day, however vaguely: a TIME in the TimeML guidelines and in
+    # TimeBank (AQUAINT's annotators mostly wrote DATE).
+    typ = "TIME" if part else "DATE"
     if ctx.dct is None:
         return _unresolved(c, typ, f"XXXX-WXX-{wd + 1}{suffix}")
     d = ctx.dct
