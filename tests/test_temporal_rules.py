@@ -1265,6 +1265,12 @@ REGRESSIONS = [
     pytest.param("The crew were originally scheduled to return on Monday morning, but the landing slipped.",
                  "2011-06-01", "Monday morning", "2011-05-30TMO",
                  id="an-adverb-between-were-and-scheduled-made-a-lapsed-plan-future"),
+    pytest.param("The vote is on Friday.", "2013-03-20", "Friday", "2013-03-22",
+                 id="a-present-copula-naming-a-weekday-took-the-past-one"),
+    pytest.param("The deadline is 5 p.m. Friday.", "2013-03-20", "5 p.m. Friday", "2013-03-22T17:00",
+                 id="a-deadline-named-by-is-and-a-clock-took-the-past-day"),
+    pytest.param("The deadline was 5 p.m. Friday.", "2013-03-20", "5 p.m. Friday", "2013-03-15T17:00",
+                 id="a-past-copula-keeps-the-weekday-gone-by"),
 ]  # fmt: skip
 
 

@@ -775,6 +775,15 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
             cue, distance = "future", distance * 1.5 if i > pivot else distance + 0.5
         if best is None or (distance, i) < best[:2]:
             best = (distance, i, cue)
+    if (
+        timetable
+        and best is not None
+        and best[2] == "present"
+        and (best[1] == pivot - 1 or (best[1] == pivot - 2 and lows[pivot - 1] in ("on", "at")))
+    ):
+        # A weekday a present copula names: "the vote is on Friday", "the deadline is 5 p.m. Friday"
+        # tell of a day to come (a day gone by would be "was").
+        return "future", False
     if best is None or best[2] == "present":
         # With no verb to go by, or only a present one, "by" sets a deadline ahead ("supplies ready
         # by winter", "unless a deal is reached by Monday"), unless it opens the sentence ("By
