@@ -1291,6 +1291,20 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
     assert _find(text, dct, span).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        pytest.param("It came a year to the day after the attack.", "a year", "the day",
+                     id="to-the-day-after-an-amount-was-an-unresolved-day"),
+    ],
+)  # fmt: skip
+def test_part_is_no_timex(text: str, kept: str, dropped: str) -> None:
+    """One expression is tagged and a phrase next to it is not."""
+    found = [t.text for t in tag(text, "2013-03-20")]
+    assert kept in found
+    assert not any(dropped in t for t in found)
+
+
 NOT_TIMEX = [
     pytest.param("After weeks of sparring, he quit.", id="units-of-an-activity-are-no-timex-in-timebank"),
     pytest.param("Over the decades of the war, little changed.", id="the-units-of-a-thing-are-no-stretch"),

@@ -925,7 +925,13 @@ _CLAUSE_AFTER = compile_pattern(r"\s+(?:that|when|as|the|a|an|he|she|it|they|we|
 _FRONTED_BEFORE = compile_pattern(r"(?:^|[.!?:;\n][\"”’']?\s*)(?i:on\s+|at\s+)?$")
 
 
+# "a year to the day after the attack": "to the day" makes the amount before it exact; it is no day.
+_TO_THE_DAY = compile_pattern(r"(?i:\b(?:years?|months?|weeks?)\s+to\s+)$")
+
+
 def _rule_anaphor(c: Candidate, ctx: Context) -> Norm | None:
+    if _TO_THE_DAY.search(ctx.text, max(0, c.start - 12), c.start):
+        return None
     if c.match[0].lower().startswith("the same") and (
         # "The same year the war began, he left": nothing named before it to be the same as.
         ctx.last_value is None
