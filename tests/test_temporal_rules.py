@@ -1271,6 +1271,10 @@ REGRESSIONS = [
                  id="a-deadline-named-by-is-and-a-clock-took-the-past-day"),
     pytest.param("The deadline was 5 p.m. Friday.", "2013-03-20", "5 p.m. Friday", "2013-03-15T17:00",
                  id="a-past-copula-keeps-the-weekday-gone-by"),
+    pytest.param("Ministers meet again in two weeks.", "2013-03-20", "two weeks", "2013-W14",
+                 id="in-two-weeks-after-a-timetable-present-was-a-length"),
+    pytest.param("The team plays its first game in two weeks.", "2013-03-20", "two weeks", "P2W",
+                 id="its-first-game-in-two-weeks-looks-back-over-a-span"),
 ]  # fmt: skip
 
 

@@ -139,7 +139,8 @@ def _rule_duration(c: Candidate, ctx: Context) -> Norm | None:
 _IN_BEFORE = compile_pattern(r"(?<![\w-])(?i:in)\s+$")
 _AMOUNT_UNIT = compile_pattern(r"(?i:[\w.,]+\s+(?:days?|weeks?|fortnights?|months?|years?))")
 _OF_AFTER = compile_pattern(r"\s+(?i:of)\b")
-_FIRST_TIME = compile_pattern(r"(?i:\btime\s+in\s+)$")
+# "for the first time in six weeks", "its first game in two weeks": a span up to now.
+_FIRST_TIME = compile_pattern(r"(?i:\b(?:time|first(?:\s+[\w-]+){0,2})\s+in\s+)$")
 # The units "in two weeks" counts to a calendar date of their own grain.
 _IN_TIME_UNITS = frozenset(("day", "week", "fortnight", "month", "year"))
 
@@ -154,8 +155,10 @@ def _in_time(c: Candidate, ctx: Context, n: float | None, unit: str) -> Norm | N
     if not _AMOUNT_UNIT.fullmatch(c.match[0]) or _FIRST_TIME.search(ctx.text, max(0, c.start - 30), c.start):
         # "in the last seven years", "for the first time in six weeks": a span that ends now.
         return None
-    if tense_at(ctx.text, c.start, c.end) != "future":
-        return None  # "the biggest gain in five years" looks back over a span
+    if tense_at(ctx.text, c.start, c.end, timetable=True) != "future":
+        # "the biggest gain in five years" looks back over a span; a timetable's present ("ministers
+        # meet again in two weeks") points ahead as "will" does.
+        return None
     k = int(n)
     if unit == "fortnight":
         k, unit = k * 2, "week"
