@@ -38,7 +38,6 @@ def last_day(year: int, month: int) -> dt.date:
     return dt.date(d.year, d.month, d.day)
 
 
-@functools.lru_cache(maxsize=4096)
 def closing_quarter(year: int, month: int) -> str:
     """The calendar quarter of three months that end in `month`: the one holding their middle month
     (December to February is mostly the first quarter)."""
@@ -46,6 +45,7 @@ def closing_quarter(year: int, month: int) -> str:
     return f"{middle_year:04d}-Q{(middle + 2) // 3}"
 
 
+@functools.lru_cache(maxsize=4096)
 def value_range(value: str) -> tuple[dt.date, dt.date, str] | None:
     """First day, last day and granularity a TIMEX3 date value covers; None when it is not a date."""
     m = _VALUE.match(value)
