@@ -441,8 +441,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return "future"
         if word in ("expected", "due") and prev not in _BE_PRESENT and prev != "be":
             return None  # "be": "a second wave could be expected in the autumn"
-        aux = _auxiliary(lows, i)
-        if word == "scheduled" and (aux in ("was", "were") or (aux == "been" and prev2 == "had")):
+        if word == "scheduled" and (
+            (aux := _auxiliary(lows, i)) in ("was", "were") or (aux == "been" and prev2 == "had")
+        ):
             return "past"  # "were originally scheduled to return on Monday": a plan that has lapsed
         return "future"
     if word in ("forecast", "predicted", "projected") and prev in _BE_PRESENT:

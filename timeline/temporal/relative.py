@@ -286,15 +286,16 @@ _DEADLINE_AFTER = compile_pattern(r"(?:['’]s)?\s+deadlines?\b")
 _POSSESSIVE_CUE = compile_pattern(r"\b(?:will|next|upcoming|this\s+coming|until|before)\b")
 # ... or a future verb whose subject is a scheduled event: "Tuesday's vote will be close", "Sunday's
 # presidential runoff is expected to draw millions" (not "Monday's attack will be investigated").
-_SCHEDULED_EVENT = (
-    r"['’]s(?:\s+[\w-]+){0,2}?\s+(?i:vote|votes|election|elections|poll|polls|referendum|runoff|ballot|"
-    r"meeting|meetings|summit|talks|hearing|game|match|final|race|debate|session|ceremony|launch|"
-    r"announcement|speech|address|decision|ruling|verdict|sentencing|auction|parade|rally|match-up)\b"
+# Events held on a set day, and those a later verb answers ("will appeal Monday's ruling").
+_HELD_EVENTS = (
+    "vote|votes|election|elections|poll|polls|referendum|runoff|ballot|meeting|meetings|summit|talks|hearing|"
+    "game|match|final|race|debate|session|ceremony|launch|speech|address|parade|rally|match-up"
 )
+_ANSWERED_EVENTS = "announcement|decision|ruling|verdict|sentencing|auction"
 _POSSESSIVE_SUBJECT_CUE = compile_pattern(
-    _SCHEDULED_EVENT
+    rf"['’]s(?:\s+[\w-]+){{0,2}}?\s+(?i:{_HELD_EVENTS}|{_ANSWERED_EVENTS})"
     # A passive tells what follows an event already held: "Tuesday's vote will be challenged".
-    + r"\s+(?:will(?!\s+be\s+\w+ed\b)|(?:is|are)\s+(?:expected|set|scheduled|due|likely))\b"
+    r"\s+(?:will(?!\s+be\s+\w+ed\b)|(?:is|are)\s+(?:expected|set|scheduled|due|likely))\b"
 )
 # ... or an event held on a set day, the object of "will" in the same clause: "will face Ferrer in
 # Sunday's final" (an attack is never scheduled, and a ruling is what a future verb answers: "will
@@ -303,10 +304,7 @@ _POSSESSIVE_SUBJECT_CUE = compile_pattern(
 _FAR_WILL = compile_pattern(
     r"\bwill\s+(?:(?!(?i:after|since|following|when|as|because|over)\b)[\w'’-]+\s+){1,6}$"
 )
-_POSSESSIVE_EVENT = compile_pattern(
-    r"['’]s(?:\s+[\w-]+){0,2}?\s+(?i:vote|election|poll|referendum|runoff|ballot|meeting|summit|talks|"
-    r"hearing|game|match|final|race|debate|session|ceremony|launch|speech|address|parade|rally|match-up)s?\b"
-)
+_POSSESSIVE_EVENT = compile_pattern(rf"['’]s(?:\s+[\w-]+){{0,2}}?\s+(?i:{_HELD_EVENTS})s?\b")
 # Words right before a weekday that put it ahead whatever the verb's tense: "stocks fell ahead of
 # Sunday's vote", "ahead of a Monday deadline", "preparing for Monday's deadline", "on the eve of",
 # "raced to meet Monday's deadline", "held pending Thursday's hearing".
