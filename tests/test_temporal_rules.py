@@ -1452,6 +1452,20 @@ def test_rates_are_sets(text: str, typ: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # A weekday with a part of the day was a DATE, unlike "last night" (TimeML: a time of day).
+        ("Protesters gathered on Tuesday night.", "TIME"),
+        ("The talks resume Friday morning.", "TIME"),
+        ("Protesters gathered on Tuesday.", "DATE"),
+    ],
+)
+def test_a_part_of_the_day_makes_a_time(text: str, typ: str) -> None:
+    *_, timex = tag(text, WED)
+    assert timex.type == typ
+
+
+@pytest.mark.parametrize(
     ("text", "first", "last"),
     [
         ("in early 2018", "2018-01-01", "2018-05-01"),

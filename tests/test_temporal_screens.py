@@ -116,4 +116,3 @@ def test_hot_lookups_stay_cached() -> None:
     base = importlib.import_module("timeline.temporal.base")
     for cached in (calendar.value_range, base._rx, anchor._by_distance, anchor._words_at):
         assert hasattr(cached, "cache_info"), cached
-    assert not hasattr(calendar.closing_quarter, "cache_info")
