@@ -29,6 +29,7 @@ from timeline.temporal.base import (
     _YEAR_TOKEN,
     Context,
     Norm,
+    _granularity_shift,
     _month_of,
     _month_tense,
     _norm,
@@ -754,11 +755,11 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         ctx.last_period
         and _QUARTER_VALUE.fullmatch(ctx.last_period)
         and _rx(r"\b(?:previous|preceding)\b").search(low)
+        and (before := _granularity_shift(ctx.last_period, months=-3))
     ):
         # "shrank in the first quarter ... 0.2 percent from the previous quarter": the one before the
         # quarter just named.
-        year, q = int(ctx.last_period[:4]), int(ctx.last_period[-1]) - 2
-        return Norm(start, c.end, "DATE", f"{year + q // 4:04d}-Q{q % 4 + 1}", None, "anaphora", 0.8)
+        return Norm(start, c.end, "DATE", before, None, "anaphora", 0.8)
     else:
         # "the quarter", "the latest quarter", "last quarter": news reports the last completed one,
         # unless the day it ended is written ("the quarter ended Feb. 28").
