@@ -754,7 +754,7 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     elif (
         ctx.last_period
         and _QUARTER_VALUE.fullmatch(ctx.last_period)
-        and "previous" in low.split()
+        and _rx(r"\bprevious\b").search(low)
         and (before := _granularity_shift(ctx.last_period, months=-3))
     ):
         # "shrank in the first quarter ... 0.2 percent from the previous quarter": the one before the
