@@ -1275,6 +1275,10 @@ REGRESSIONS = [
                  id="in-two-weeks-after-a-timetable-present-was-a-length"),
     pytest.param("The team plays its first game in two weeks.", "2013-03-20", "two weeks", "P2W",
                  id="its-first-game-in-two-weeks-looks-back-over-a-span"),
+    pytest.param("The prince, who turns 65 in November, has been heir since 1952.", "2013-03-04", "November",
+                 "2013-11", id="an-age-still-to-come-took-the-month-gone-by"),
+    pytest.param("The prince turned 65 in November.", "2013-03-04", "November", "2012-11",
+                 id="an-age-reached-keeps-the-month-gone-by"),
 ]  # fmt: skip
 
 

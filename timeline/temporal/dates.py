@@ -133,6 +133,8 @@ def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
     the date opens, which is a chronology's entry ("26 May: BP starts its top kill")."""
     if _OPENS_SENTENCE.search(ctx.text, max(0, c.start - 8), c.start):
         return False
+    if _AGE_TO_COME.search(ctx.text, max(0, c.start - 24), c.start):
+        return True
     # Called only where no tense was found, so the clause before "through" is a present; not a
     # present perfect counting up to the date nor a statistic's period ("the nine months through
     # Sept. 30"), which may lie on either side.
@@ -146,6 +148,8 @@ def _timetable_ahead(ctx: Context, c: Candidate) -> bool:
 
 
 _THROUGH_BEFORE = compile_pattern(_THROUGH)
+# An age still to come is a timetable's present: "the prince, who turns 65 in November".
+_AGE_TO_COME = compile_pattern(r"\b(?i:turns)\s+\d{1,3}\s+(?i:in|on)\s+$")
 _PERIOD_THROUGH = compile_pattern(r"\b(?i:year|months|weeks|quarter|half|period)\s+(?i:through|thru)\s+\S*$")
 
 
