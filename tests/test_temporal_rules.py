@@ -1279,6 +1279,13 @@ REGRESSIONS = [
                  "2013-11", id="an-age-still-to-come-took-the-month-gone-by"),
     pytest.param("The prince turned 65 in November.", "2013-03-04", "November", "2012-11",
                  id="an-age-reached-keeps-the-month-gone-by"),
+    pytest.param("Sales rose in the fourth quarter, the company said on Tuesday. That compared with a "
+                 "loss in the same quarter a year earlier.", "2013-02-07", "the same quarter a year earlier",
+                 "2011-Q4",
+                 id="the-year-ago-quarter-took-the-quarter-of-the-day-the-figures-came-out"),
+    pytest.param("Exports rose in January, data showed on Friday. Compared with the same month a year "
+                 "earlier, exports fell.", "2013-03-08", "the same month a year earlier", "2012-01",
+                 id="the-same-month-a-year-earlier-fell-back-on-the-year-after-a-day"),
 ]  # fmt: skip
 
 
