@@ -1286,6 +1286,10 @@ REGRESSIONS = [
     pytest.param("Exports rose in January, data showed on Friday. Compared with the same month a year "
                  "earlier, exports fell.", "2013-03-08", "the same month a year earlier", "2012-01",
                  id="the-same-month-a-year-earlier-fell-back-on-the-year-after-a-day"),
+    pytest.param("The strike, which began at midnight, is the fourth this year.", "2013-03-20", "midnight",
+                 "2013-03-20T00:00", id="a-midnight-gone-by-took-the-one-still-to-come"),
+    pytest.param("The offer expires at midnight.", "2013-03-20", "midnight", "2013-03-20T24:00",
+                 id="a-midnight-ahead-ends-the-papers-day"),
 ]  # fmt: skip
 
 

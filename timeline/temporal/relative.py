@@ -182,6 +182,16 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
         # With no day of its own, "after midnight" follows the day last told: "began speaking before
         # noon Wednesday and did not yield until after midnight" is early Thursday.
         day += dt.timedelta(days=1)
+    elif (
+        day is not None
+        and clock == "T24:00"
+        and anchor == "dct"
+        and not s[m.end() :].strip()
+        and _tense(ctx, c) == "past"
+    ):
+        # A midnight gone by with no day of its own is the one the paper's day began with ("the
+        # strike, which began at midnight"), not the one still to come.
+        clock = "T00:00"
     if day is not None and clock < "T12" and _LAST_NIGHT.search(s, m.end()):
         day += dt.timedelta(days=1)  # "at 2 a.m. last night": the small hours of the publication day
     if day is None:
