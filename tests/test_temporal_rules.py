@@ -1290,6 +1290,10 @@ REGRESSIONS = [
                  "2013-03-20T00:00", id="a-midnight-gone-by-took-the-one-still-to-come"),
     pytest.param("The offer expires at midnight.", "2013-03-20", "midnight", "2013-03-20T24:00",
                  id="a-midnight-ahead-ends-the-papers-day"),
+    pytest.param("He will speak at 5 p.m. Eastern on Monday.", "2013-03-22", "5 p.m. Eastern on Monday",
+                 "2013-03-25T17:00", id="a-bare-american-zone-after-pm-ended-the-sentence-and-hid-will"),
+    pytest.param("The show airs at 8 p.m. Pacific.", "2013-03-22", "8 p.m. Pacific", "2013-03-22T20:00",
+                 id="a-clock-ending-in-a-bare-zone-was-dropped-as-a-name"),
 ]  # fmt: skip
 
 

@@ -40,7 +40,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ON_CLOCK = re.compile(
     rf"(?:{'|'.join(d.capitalize() for d in WEEKDAYS)}|{FULL_MONTHS}|{_ABBR})\b"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[Tt]ime\b"
-    r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)\b"
+    r"|(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T|Eastern|Central|Mountain|Pacific)\b"
 )
 # A capitalised word that opens a sentence, not one that goes on a clock.
 _NEW_SENTENCE_AFTER = re.compile(rf"\s+[\"“‘'`]*(?!{_ON_CLOCK.pattern})[A-Z][a-z]")

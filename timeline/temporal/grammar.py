@@ -144,7 +144,9 @@ PART = r"(?:morning|afternoon|evening|night|overnight)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _ZONE = (
     r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|ET|JST|HKT|SGT|AE[SD]T|local\s+time|(?:Eastern|Central|Mountain|"
-    r"Pacific|Atlantic|UK|British|London|Paris|Moscow|Beijing|Tokyo)\s+(?i:(?:standard\s+|daylight\s+)?time))"
+    r"Pacific|Atlantic|UK|British|London|Paris|Moscow|Beijing|Tokyo)\s+(?i:(?:standard\s+|daylight\s+)?time)"
+    # "5 p.m. Eastern": the American zones stand alone, unless a name goes on ("Central Park").
+    rf"|(?:Eastern|Central|Mountain|Pacific)\b(?!\s+(?!{DOW})[A-Z]))"
 )
 # The BBC glues its zone on: "at 1737GMT on Saturday".
 _GLUED_ZONE = r"(?:GMT|UTC|BST)"

@@ -326,7 +326,8 @@ def _looks_like_name(c: Candidate, ctx: Context) -> bool:
         or last.isupper()
         or _month_of(last)
         or last.lower().removesuffix("s") in WEEKDAYS
-        or (c.rule == "time" and last == "Time")  # a zone's name: "9:30 a.m. Eastern Standard Time"
+        # A zone's name: "9:30 a.m. Eastern Standard Time", "5 p.m. Pacific".
+        or (c.rule == "time" and last in ("Time", "Eastern", "Central", "Mountain", "Pacific"))
         or (c.rule == "the_unit" and last == "Year")  # "in the New Year" is written both ways
     ):
         return False
