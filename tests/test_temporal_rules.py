@@ -1294,6 +1294,10 @@ REGRESSIONS = [
                  "2013-03-25T17:00", id="a-bare-american-zone-after-pm-ended-the-sentence-and-hid-will"),
     pytest.param("The show airs at 8 p.m. Pacific.", "2013-03-22", "8 p.m. Pacific", "2013-03-22T20:00",
                  id="a-clock-ending-in-a-bare-zone-was-dropped-as-a-name"),
+    pytest.param("Polls close at 8 p.m. on Sunday.", "2013-03-22", "8 p.m. on Sunday", "2013-03-24T20:00",
+                 id="polls-close-on-sunday-took-the-sunday-gone-by"),
+    pytest.param("The union is close to a deal, officials said on Tuesday.", "2013-03-22", "Tuesday",
+                 "2013-03-19", id="close-to-a-deal-is-nearness-not-a-timetable"),
 ]  # fmt: skip
 
 
