@@ -1298,6 +1298,12 @@ REGRESSIONS = [
                  id="polls-close-on-sunday-took-the-sunday-gone-by"),
     pytest.param("The union is close to a deal, officials said on Tuesday.", "2013-03-22", "Tuesday",
                  "2013-03-19", id="close-to-a-deal-is-nearness-not-a-timetable"),
+    pytest.param("Volume rose Thursday, the week's most active session.", "1989-10-30", "the week",
+                 "1989-W43", id="the-weeks-most-active-session-was-missed"),
+    pytest.param("Sales in this year's second half will rise.", "2013-03-22", "this year's second half",
+                 "2013-H2", id="this-years-second-half-was-split-in-two"),
+    pytest.param("Sales in the year's first quarter rose.", "2013-03-22", "the year's first quarter",
+                 "2013-Q1", id="the-years-first-quarter-was-split-in-two"),
 ]  # fmt: skip
 
 

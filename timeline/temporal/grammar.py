@@ -299,12 +299,12 @@ _RULES: list[tuple[str, str]] = [
     (
         "half",
         # "first-half sales" too, as "first-quarter profit" is.
-        rf"(?i:(?:the\s+)?(?:(?:first|second|1st|2nd)[-\s]+half(?:\s+of\s+{_HALF_OF})?|"
+        rf"(?i:(?:(?:this|last|next|the)\s+year['’]s\s+|the\s+)?(?:(?:first|second|1st|2nd)[-\s]+half(?:\s+of\s+{_HALF_OF})?|"
         rf"(?:last|latter)\s+half\s+of\s+{_HALF_OF}))",
     ),
     (
         "quarter",
-        rf"(?i:(?:(?:this\s+year's|last\s+year's|next\s+year's)\s+|(?:the\s+)?(?:{YEAR}(?:'s)?|"
+        rf"(?i:(?:(?:this|last|next|the)\s+year['’]s\s+|(?:the\s+)?(?:{YEAR}(?:'s)?|"
         rf"fiscal\s+{YEAR}(?:'s)?)\s+)?(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:first|second|third|"
         rf"fourth|1st|2nd|3rd|4th|final|latest|current|previous|past|last|this|year-earlier|"
         rf"year-ago|same|next|coming)[-\s]+(?:fiscal\s+|"
@@ -418,6 +418,8 @@ _RULES: list[tuple[str, str]] = [
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
         r"(?=the\s)(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
+        # "the week's most active session", "the year's first major": the period the story is in.
+        r"(?i:the)\s+(?:week|month|year)(?=['’]s\s)|"
         # "the first nine months of the year", "for the rest of the year": the year the part is of.
         r"(?=the\s)(?:(?<=\b(?i:months)\sof\s)|(?<=\b(?i:weeks)\sof\s)|(?<=\b(?i:rest)\sof\s)|"
         r"(?<=\b(?i:remainder)\sof\s)|(?<=\b(?i:balance)\sof\s))the\s+year(?![-\w]))",
@@ -719,7 +721,7 @@ _MARGINS: dict[str, tuple[int, int]] = {
     "SEASONS": (40, 5),
     "SET": (12, 30),
     "DECADE": (20, 5),
-    "HALF": (12, 30),
+    "HALF": (25, 30),  # "this year's second half"
     "AGO": (25, 3),
     "WHILE": (25, 3),  # "for a little while", "for some time"
     "ABBR": (2, 12),

@@ -660,6 +660,13 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     """'the year ended Sept. 30' is a one-year period; 'for the year,' is the DCT's; a markets report's
     'For the week,' ('for the month') is the week of the day it reports."""
     unit = c.match[0].split()[-1].lower()
+    if ctx.text.startswith(("'s", "’s"), c.end):
+        # "443.6 million Thursday and the week's most active session": the period of the day last
+        # named, else the DCT's.
+        day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+        if day is None:
+            return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
+        return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7)
     if unit in ("week", "month"):
         if not _MARKET_PERIOD.search(ctx.text[max(0, c.start - 40) : c.start]):
             return None  # "he stayed for the week": no report's period
