@@ -1304,6 +1304,10 @@ REGRESSIONS = [
                  "2013-H2", id="this-years-second-half-was-split-in-two"),
     pytest.param("Sales in the year's first quarter rose.", "2013-03-22", "the year's first quarter",
                  "2013-Q1", id="the-years-first-quarter-was-split-in-two"),
+    pytest.param("He said in a tweet posted at dawn Tuesday.", None, "dawn Tuesday", "XXXX-WXX-2TMO",
+                 id="an-undated-time-lost-the-weekday-it-names"),
+    pytest.param("He spoke shortly after midnight on Wednesday.", None, "midnight on Wednesday",
+                 "XXXX-WXX-3T00:00", id="an-undated-clock-lost-the-weekday-it-names"),
 ]  # fmt: skip
 
 

@@ -100,6 +100,12 @@ def _ahead_under_past(c: Candidate, ctx: Context, day: dt.date) -> bool:
     return ctx.dct is not None and day > ctx.dct and _tense(ctx, c) == "past"
 
 
+def _unknown_day(s: str) -> str:
+    """The day part of an unresolved time's value: its weekday if it names one ('dawn Tuesday')."""
+    dow = _DOW_TOKEN.search(s)
+    return f"XXXX-WXX-{WEEKDAYS[dow[1].lower()] + 1}" if dow else "XXXX-XX-XX"
+
+
 def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str]:
     """The day a time belongs to: written ('Wednesday', 'today', 'Nov. 9'), else context, else DCT."""
     low = s.lower()
@@ -195,7 +201,7 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
     if day is not None and clock < "T12" and _LAST_NIGHT.search(s, m.end()):
         day += dt.timedelta(days=1)  # "at 2 a.m. last night": the small hours of the publication day
     if day is None:
-        return _unresolved(c, "TIME", f"XXXX-XX-XX{clock}")
+        return _unresolved(c, "TIME", _unknown_day(s[m.end() :]) + clock)
     return _norm(c, "TIME", day.isoformat() + clock, anchor=anchor, confidence=0.9)
 
 
@@ -472,7 +478,7 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
     else:
         return None
     if day is None:
-        return _unresolved(c, "TIME", f"XXXX-XX-XXT{_PARTS[part]}", mod)
+        return _unresolved(c, "TIME", f"{_unknown_day(tail[0] if tail else '')}T{_PARTS[part]}", mod)
     return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, anchor, confidence)
 
 
