@@ -1308,6 +1308,10 @@ REGRESSIONS = [
                  id="an-undated-time-lost-the-weekday-it-names"),
     pytest.param("He spoke shortly after midnight on Wednesday.", None, "midnight on Wednesday",
                  "XXXX-WXX-3T00:00", id="an-undated-clock-lost-the-weekday-it-names"),
+    pytest.param("Voters head to the polls Sunday.", "2013-03-20", "Sunday", "2013-03-24",
+                 id="voters-head-to-the-polls-took-the-sunday-gone-by"),
+    pytest.param("Hamas head Ismail Haniyeh spoke on Sunday.", "2013-03-20", "Sunday", "2013-03-17",
+                 id="head-as-a-noun-is-no-timetable"),
 ]  # fmt: skip
 
 

@@ -160,7 +160,7 @@ _COMPARED = _words("than as")
 # stative verbs ("holds a 12.5% stake", "plays a role"), whose present says nothing of a day.
 _SCHEDULED = _words(
     "meet meets visit visits travels arrive arrives leave leaves begin begins start starts open opens "
-    "resume resumes return returns close heads host hosts fly flies testify testifies convene convenes "
+    "resume resumes return returns close head heads host hosts fly flies testify testifies convene convenes "
     "votes launches kick kicks unveil unveils attend attends reconvene reconvenes face faces ends closes "
     "expires wraps reopen reopens depart departs decide decides announce announces play plays runs continues "
     "takes goes airs speak speaks hear hears addresses publishes debuts premieres "
@@ -469,6 +469,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             or prev.endswith(("'s", "’s"))
             # After a past verb a bare form is its object's noun: "humiliated host Brazil on Tuesday".
             or (_looks_past(prev) and not word.endswith("s"))
+            # "head" is a verb only going somewhere ("voters head to the polls Sunday"), else a noun
+            # ("Hamas head Ismail Haniyeh on Sunday").
+            or (word == "head" and nxt not in ("to", "for", "into", "home", "back"))
             # "close" is a timetable's only on the hour or the day ("polls close at 8 p.m.", "close
             # Monday"): "offices close on King Day" is a habit, "close to" nearness, "is close" a state.
             or (word == "close" and (nxt not in ("at", "<t>") or prev in _BE_PRESENT or prev in _PAST_AUX))
