@@ -1312,6 +1312,8 @@ REGRESSIONS = [
                  id="voters-head-to-the-polls-took-the-sunday-gone-by"),
     pytest.param("Hamas head Ismail Haniyeh spoke on Sunday.", "2013-03-20", "Sunday", "2013-03-17",
                  id="head-as-a-noun-is-no-timetable"),
+    pytest.param("The tournament, known as March Madness, begins Tuesday.", "2013-03-20", "Tuesday",
+                 "2013-03-26", id="a-participle-set-off-hid-the-timetable-verb-after-it"),
 ]  # fmt: skip
 
 

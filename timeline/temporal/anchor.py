@@ -348,9 +348,10 @@ def _closes_insert(lows: list[str], comma: int) -> bool:
     opening = next((j for j in range(comma - 1, -1, -1) if lows[j] == ","), None)
     if opening is None:
         return False
-    # Numbers are not tokens: an age leaves the two commas side by side.
+    # Numbers are not tokens: an age leaves the two commas side by side. A participle set off after
+    # the subject closes too: "The tournament, known as March Madness, begins Tuesday".
     inside = lows[opening + 1 : comma]
-    return not inside or inside[0] in ("who", "which")
+    return not inside or inside[0] in ("who", "which") or (opening > 0 and _participle(inside[0]))
 
 
 def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) -> str | None:
