@@ -1314,6 +1314,8 @@ REGRESSIONS = [
                  id="head-as-a-noun-is-no-timetable"),
     pytest.param("The tournament, known as March Madness, begins Tuesday.", "2013-03-20", "Tuesday",
                  "2013-03-26", id="a-participle-set-off-hid-the-timetable-verb-after-it"),
+    pytest.param("The company pays $1 million per year.", "2013-03-20", "per year", "P1Y",
+                 id="a-rate-per-year-was-missed"),
 ]  # fmt: skip
 
 
@@ -1349,6 +1351,8 @@ def test_part_is_no_timex(text: str, kept: str, dropped: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("Winds of 100 miles an hour hit the coast.", id="a-speed-an-hour-is-no-set"),
+    pytest.param("Winds of 100 miles per hour hit the coast.", id="a-speed-per-hour-is-no-set"),
     pytest.param("After weeks of sparring, he quit.", id="units-of-an-activity-are-no-timex-in-timebank"),
     pytest.param("Over the decades of the war, little changed.", id="the-units-of-a-thing-are-no-stretch"),
     pytest.param("Discounts were deeper than seen for a long time.", id="for-a-long-time-is-no-timex"),

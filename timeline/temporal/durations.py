@@ -248,6 +248,10 @@ def _is_paper(text: str, start: int, end: int) -> bool:
     return bool(names) and word in ("the", "a", "an")
 
 
+# A speed's unit before "per hour" or "an hour": no schedule.
+SPEED_BEFORE = compile_pattern(r"\b(?i:miles|kilometers|kilometres|km|knots)\s+$")
+
+
 def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
     # "once-a-decade", "twice-yearly": the count is the frequency; the unit or the rate word gives the value.
     low = " ".join(c.match[0].lower().replace("-", " ").split())
@@ -278,7 +282,9 @@ def _rule_set(c: Candidate, ctx: Context) -> Norm | None:
         suffix = f"T{_PARTS[part]}" if part else ""
         return _norm(c, "SET", f"XXXX-WXX-{WEEKDAYS[dow[1]] + 1}{suffix}", anchor="none")
     words = low.split()
-    unit = _unit_of(words[-1])
+    if words[0] == "per" and SPEED_BEFORE.search(ctx.text, max(0, c.start - 16), c.start):
+        return None  # "winds of 100 miles per hour": a speed, not a schedule
+    unit = "year" if words[-1] == "annum" else _unit_of(words[-1])
     if unit is None:
         part = _part_of(low)
         if part:

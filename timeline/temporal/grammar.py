@@ -502,7 +502,9 @@ _RULES: list[tuple[str, str]] = [
         rf"each)\s+(?:other\s+)?(?:{UNIT}|{DOW}|morning|afternoon|night|evening|weekend|(?:{NUM}|"
         rf"few)\s+{UNIT}s)|(?:once|twice|thrice|{NUM}\s+times)(?:\s+|-)(?:a|per|each|every)(?:\s+|-){UNIT}|"
         rf"{_DOW_NAME}s?\s+(?:mornings|afternoons|evenings|nights)|{_DOW_NAME}s(?!\w)|"
-        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+{SEASON}))(?!\w)",
+        rf"(?:mornings|afternoons|evenings|nights|weekends)|(?:every|each)\s+{SEASON}|"
+        # "$1 million per year": a rate, as "a year" after an amount is.
+        r"per\s+(?:year|month|week|day|hour|annum)))(?!\w)",
     ),
     # "every March": apart from "set" so that one runs on the lowercased text (a month's case counts).
     ("set_month", rf"(?i:every|each)\s+{MON}(?!\w)"),
@@ -574,7 +576,7 @@ def _classes() -> dict[str, tuple[str, ...]]:
     add(
         "SET",
         "daily weekly fortnightly monthly annually yearly hourly nightly every each once twice thrice times "
-        "mornings afternoons evenings nights weekends",
+        "mornings afternoons evenings nights weekends per",
     )
     add("DECADE", " ".join(DECADE_WORDS))
     add("HALF", "half")
@@ -897,7 +899,8 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "spelled_year": ("nineteen", "thousand"),
     "set_month": ("every", "each"),
     "set": ("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each", "once",
-            "twice", "thrice", "times", "days", "mornings", "afternoons", "evenings", "nights", "weekends"),
+            "twice", "thrice", "times", "days", "mornings", "afternoons", "evenings", "nights", "weekends",
+            "per"),
 }  # fmt: skip
 
 

@@ -43,6 +43,7 @@ from timeline.temporal.dates import (
     _rule_year,
 )
 from timeline.temporal.durations import (
+    SPEED_BEFORE,
     _rule_a_while,
     _rule_bare_units,
     _rule_duration,
@@ -340,6 +341,8 @@ def normalise(c: Candidate, ctx: Context, *, extend: bool = True) -> Norm | None
     if c.rule in _NAME_SENSITIVE and _looks_like_name(c, ctx):
         return None
     if c.rule == "duration" and _is_rate(c, ctx):
+        if SPEED_BEFORE.search(ctx.text, max(0, c.start - 16), c.start):
+            return None  # "100 miles an hour": a speed
         # "four flights a week", "$1.76 a year", "5,000 barrels of oil a day": a rate, i.e. a set
         # of periods (TimeML SET), not one period.
         unit = _rx(r"(?i)(second|minute|hour|day|week|month|year)s?$").search(c.match[0])
