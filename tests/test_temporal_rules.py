@@ -1316,6 +1316,8 @@ REGRESSIONS = [
                  "2013-03-26", id="a-participle-set-off-hid-the-timetable-verb-after-it"),
     pytest.param("The company pays $1 million per year.", "2013-03-20", "per year", "P1Y",
                  id="a-rate-per-year-was-missed"),
+    pytest.param("The consultation ends in the autumn.", "2013-03-18", "the autumn", "2013-FA",
+                 id="a-season-under-a-timetable-present-took-the-one-gone-by"),
 ]  # fmt: skip
 
 

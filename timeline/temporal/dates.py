@@ -991,7 +991,10 @@ def _rule_season(c: Candidate, ctx: Context) -> Norm | None:
     elif mode == "this":
         year = d.year
     else:
-        year = month_year(d, _SEASON_MONTH[code], None, _tense(ctx, c))
+        tense = _tense(ctx, c)
+        if tense is None and _timetable_ahead(ctx, c):
+            tense = "future"  # "the review reports in the autumn": as for a month
+        year = month_year(d, _SEASON_MONTH[code], None, tense)
     mod = {"early": "START", "late": "END", "mid": "MID", "mid-": "MID"}.get(mode or "")
     return Norm(start, end, "DATE", f"{year:04d}-{code}", mod, "dct", 0.85)
 
