@@ -1318,6 +1318,10 @@ REGRESSIONS = [
                  id="a-rate-per-year-was-missed"),
     pytest.param("The consultation ends in the autumn.", "2013-03-18", "the autumn", "2013-FA",
                  id="a-season-under-a-timetable-present-took-the-one-gone-by"),
+    pytest.param("The attack came at 10 o'clock Sunday night.", "2013-03-20", "10 o'clock Sunday night",
+                 "2013-03-17T22:00", id="ten-oclock-at-night-was-read-as-morning"),
+    pytest.param("It started at 9:30 last night.", "2013-03-20", "9:30 last night", "2013-03-19T21:30",
+                 id="half-past-nine-last-night-was-read-as-this-morning"),
 ]  # fmt: skip
 
 

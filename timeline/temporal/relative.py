@@ -147,6 +147,7 @@ _AFTER_MIDNIGHT = compile_pattern(r"(?i:\b(?:after|past)\s+)$")
 # "night": "1:30 Sunday night" is as often the small hours.
 _LATE_PART = compile_pattern(r"(?i:afternoon|evening|tonight)")
 _LAST_NIGHT = compile_pattern(r"(?i:last\s+night)")
+_NIGHT = compile_pattern(r"(?i:night)")
 
 
 def _hour(word: str) -> int:
@@ -180,6 +181,8 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
             hour = 0
         elif not ap and 1 <= hour < 12 and _LATE_PART.search(s, m.end()):
             hour += 12  # "at 7:30 tonight", "at 2:15 Saturday afternoon"
+        elif not ap and 6 <= hour < 12 and _NIGHT.search(s, m.end()):
+            hour += 12  # "10 o'clock Sunday night"; "1:30 Sunday night" is the small hours
         if hour > 23:
             return None
         clock = f"T{hour:02d}:{minute:02d}"
