@@ -1322,6 +1322,14 @@ REGRESSIONS = [
                  "2013-03-17T22:00", id="ten-oclock-at-night-was-read-as-morning"),
     pytest.param("It started at 9:30 last night.", "2013-03-20", "9:30 last night", "2013-03-19T21:30",
                  id="half-past-nine-last-night-was-read-as-this-morning"),
+    pytest.param("The economy shrank in the last quarter of 2012.", "2013-05-15", "the last quarter of 2012",
+                 "2012-Q4", id="the-last-quarter-of-a-year-was-the-dcts-last-quarter"),
+    pytest.param("GDP fell in the first quarter. Compared with the same quarter of 2012, output was down.",
+                 "2013-05-15", "the same quarter of 2012", "2012-Q1",
+                 id="the-same-quarter-of-a-year-was-the-dcts-last-quarter"),
+    pytest.param("GDP shrank in the last quarter of 2012. Compared with the same quarter of 2012, output was "
+                 "down.", "2013-05-15", "the same quarter of 2012", "2012-Q1",
+                 id="the-same-quarter-of-the-year-just-named-is-the-reported-one"),
 ]  # fmt: skip
 
 

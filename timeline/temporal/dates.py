@@ -729,14 +729,24 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     # or its last ("the December quarter").
     named = _rx(
         r"first|second|third|fourth|final|1st|2nd|3rd|4th|january|april|july|october|march|june|september|"
-        r"december"
+        r"december|\blast(?=\s+quarter\s+of\s)"
     ).search(low)
     explicit_year = _YEAR_TOKEN.search(s) is not None
     year = _year_in(s, ctx)
     anchor = "absolute" if explicit_year else "dct"
+    if named is None and year is not None and " of " in low and _rx(r"\bsame\b").search(low):
+        # "fell in the first quarter ... compared with the same quarter of 2012": the quarter reported,
+        # in the year written. That is the quarter last named unless it lies in that very year ("the
+        # last quarter of 2012 ... the same quarter of 2012"); then the last one the DCT has closed.
+        reported = ctx.last_period if ctx.last_period and _QUARTER_VALUE.fullmatch(ctx.last_period) else None
+        if (reported is None or int(reported[:4]) == year) and ctx.dct is not None:
+            q = quarter_of(ctx.dct) - 1
+            reported = f"{ctx.dct.year + (q - 1) // 4:04d}-Q{(q - 1) % 4 + 1}"
+        if reported is not None:
+            return Norm(start, c.end, "DATE", f"{year:04d}{reported[4:]}", None, "anaphora", 0.8)
     if named:
-        # "the final quarter of last year" is its fourth.
-        q = 4 if named[0] == "final" else ORDINALS.get(named[0]) or (MONTHS[named[0]] + 2) // 3
+        # "the final (last) quarter of last year" is its fourth.
+        q = 4 if named[0] in ("final", "last") else ORDINALS.get(named[0]) or (MONTHS[named[0]] + 2) // 3
         if year is None:
             return Norm(start, c.end, "DATE", f"XXXX-Q{q}", None, "none", 0.5)
         relative_year = not explicit_year and not _YEAR_FROM_DCT.search(low)
