@@ -1330,6 +1330,10 @@ REGRESSIONS = [
     pytest.param("GDP shrank in the last quarter of 2012. Compared with the same quarter of 2012, output was "
                  "down.", "2013-05-15", "the same quarter of 2012", "2012-Q1",
                  id="the-same-quarter-of-the-year-just-named-is-the-reported-one"),
+    pytest.param("Sales rose in April from the same month of 2012.", "2013-05-15", "the same month of 2012",
+                 "2012-04", id="the-same-month-of-a-year-was-split-in-two"),
+    pytest.param("Sales rose in the first quarter from the same period of 2012.", "2013-05-15",
+                 "the same period of 2012", "2012-Q1", id="the-same-period-of-a-year-was-missed"),
 ]  # fmt: skip
 
 

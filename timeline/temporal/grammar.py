@@ -346,7 +346,9 @@ _RULES: list[tuple[str, str]] = [
         r"second|third|fourth)\s+)?(?:quarter|period|month|level|figure))?|"
         # "the same period last year", "the quarter a year ago": the period named before, a year back.
         r"(?:the\s+)?(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period|month)\s+(?:of\s+)?"
-        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)(?![-\w]))",
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)(?![-\w])|"
+        # "the same month of 2012": the period reported, in the year written.
+        rf"(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|month)\s+of\s+{YEAR}(?![-\w]))",
     ),
     (
         "anaphor",
@@ -763,7 +765,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("UNIT",),
     "from_day": ("UNIT",),
     "ago": ("UNIT", "AGO"),
-    "year_ago_adj": ("UNIT",),
+    "year_ago_adj": ("UNIT", "YEAR"),
     "anaphor": ("UNIT", "DOW", "PART"),
     "rel_dow": ("DOW",),
     "dow_part": ("DOW",),
@@ -879,7 +881,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "period"),
     "from_day": ("from",),
     "ago": ("ago", "earlier", "later", "before", "after", "now", "today", "hence"),
-    "year_ago_adj": ("year",),
+    "year_ago_adj": ("year", "same", "comparable", "corresponding"),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
                 "after"),
     "rel_dow": ("this", "last", "next"),
