@@ -1149,7 +1149,14 @@ _YEAR_NAME_OK = _words(
 
 
 def _rule_period(c: Candidate, ctx: Context) -> Norm | None:
-    """'the latest period' is the quarter being reported; 'the 1988 period' that quarter in 1988."""
+    """'the latest period' is the quarter being reported; 'the 1988 period' that quarter in 1988;
+    'the same month of 2012' the month reported, in 2012."""
+    if _rx(r"(?i)\bmonth\b").search(c.match[0]):
+        n = _year_earlier(c, ctx)
+        if n is None or not n.value[:4].isdigit():
+            return None
+        # The period a year back from the one reported, moved to the year written.
+        return dataclasses.replace(n, value=c.match[0][-4:] + n.value[4:])
     last = value_range(ctx.last_value) if ctx.last_value else None
     quarter = ctx.last_value[5:] if last is not None and last[2] == "quarter" and ctx.last_value else None
     year = _YEAR_TOKEN.search(c.match[0])

@@ -346,9 +346,7 @@ _RULES: list[tuple[str, str]] = [
         r"second|third|fourth)\s+)?(?:quarter|period|month|level|figure))?|"
         # "the same period last year", "the quarter a year ago": the period named before, a year back.
         r"(?:the\s+)?(?:same\s+|comparable\s+|corresponding\s+)?(?:quarter|period|month)\s+(?:of\s+)?"
-        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)(?![-\w])|"
-        # "the same month of 2012": the period reported, in the year written.
-        rf"(?:the\s+)?(?:same|comparable|corresponding)\s+(?:period|month)\s+of\s+{YEAR}(?![-\w]))",
+        r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior)\s+year)(?![-\w]))",
     ),
     (
         "anaphor",
@@ -427,7 +425,12 @@ _RULES: list[tuple[str, str]] = [
         r"(?<=\b(?i:remainder)\sof\s)|(?<=\b(?i:balance)\sof\s))the\s+year(?![-\w]))",
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
-    ("period", rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter))(?![-\w])"),
+    (
+        "period",
+        rf"(?i:the\s+(?:latest|most\s+recent|{YEAR})\s+(?:period|quarter)|"
+        # "the same period of 2012" is "the 2012 period"; "the same month of 2012" the month reported.
+        rf"the\s+(?:same|comparable|corresponding)\s+(?:period|month)\s+of\s+{YEAR})(?![-\w])",
+    ),
     (
         "end_of_unit",
         r"(?i:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the|this|last|next)\s+"
@@ -765,7 +768,7 @@ _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "quarter": ("UNIT",),
     "from_day": ("UNIT",),
     "ago": ("UNIT", "AGO"),
-    "year_ago_adj": ("UNIT", "YEAR"),
+    "year_ago_adj": ("UNIT",),
     "anaphor": ("UNIT", "DOW", "PART"),
     "rel_dow": ("DOW",),
     "dow_part": ("DOW",),
@@ -881,7 +884,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("quarter", "period"),
     "from_day": ("from",),
     "ago": ("ago", "earlier", "later", "before", "after", "now", "today", "hence"),
-    "year_ago_adj": ("year", "same", "comparable", "corresponding"),
+    "year_ago_adj": ("year",),
     "anaphor": ("next", "following", "previous", "preceding", "same", "prior", "that", "before",
                 "after"),
     "rel_dow": ("this", "last", "next"),
@@ -890,7 +893,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "rel_unit": ("this", "last", "next", "past", "previous", "coming", "current", "latest", "recent"),
     "the_unit": ("the",),
     "the_year": ("the",),
-    "period": ("period", "quarter"),
+    "period": ("period", "quarter", "month"),
     "end_of_unit": ("end", "beginning", "start", "middle", "close", "term"),
     "unit_long": ("-long",),
     "first_units": _PLURAL_UNITS,

@@ -715,11 +715,6 @@ def _looks_ahead(c: Candidate, ctx: Context) -> bool:
 
 def _rule_year_ago_adj(c: Candidate, ctx: Context) -> Norm | None:
     n = _year_earlier(c, ctx)
-    written = _rx(r"\d{4}$").search(c.match[0])
-    if n is not None and written is not None and n.value[:4].isdigit():
-        # "the same month of 2012": the period a year back from the one reported, moved to the year
-        # written.
-        return dataclasses.replace(n, value=written[0] + n.value[4:])
     head = _rx(r"(?i:the\s+)(?=year-\w+$)").match(c.match[0])
     if n is not None and head:
         # "the year-ago results": the article belongs to the noun outside the expression.
