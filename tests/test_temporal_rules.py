@@ -1334,6 +1334,10 @@ REGRESSIONS = [
                  "2012-04", id="the-same-month-of-a-year-was-split-in-two"),
     pytest.param("Sales rose in the first quarter from the same period of 2012.", "2013-05-15",
                  "the same period of 2012", "2012-Q1", id="the-same-period-of-a-year-was-missed"),
+    pytest.param("Woods won at Bay Hill on Monday, his third win of the year.", "2013-03-20", "the year",
+                 "2013", id="a-rank-of-the-year-was-missed"),
+    pytest.param("Stocks hit their highest level of the month.", "2013-03-20", "the month", "2013-03",
+                 id="a-superlative-of-the-month-was-missed"),
 ]  # fmt: skip
 
 
@@ -1369,6 +1373,7 @@ def test_part_is_no_timex(text: str, kept: str, dropped: str) -> None:
 
 
 NOT_TIMEX = [
+    pytest.param("He was named the man of the year.", id="of-the-year-without-a-rank-is-a-title"),
     pytest.param("Winds of 100 miles an hour hit the coast.", id="a-speed-an-hour-is-no-set"),
     pytest.param("Winds of 100 miles per hour hit the coast.", id="a-speed-per-hour-is-no-set"),
     pytest.param("After weeks of sparring, he quit.", id="units-of-an-activity-are-no-timex-in-timebank"),

@@ -418,8 +418,9 @@ _RULES: list[tuple[str, str]] = [
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
         r"(?=the\s)(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
-        # "the week's most active session", "the year's first major": the period the story is in.
-        r"(?i:the)\s+(?:week|month|year)(?=['’]s\s)|"
+        # "the week's most active session", "the year's first major": the period the story is in, as
+        # in "his third win of the year" (the handler checks for the rank).
+        r"(?i:the)\s+(?:week|month|year)(?=['’]s\s)|(?=the\s)(?<=\b(?i:of)\s)the\s+(?:week|month|year)(?![-\w'’])|"
         # "the first nine months of the year", "for the rest of the year": the year the part is of.
         r"(?=the\s)(?:(?<=\b(?i:months)\sof\s)|(?<=\b(?i:weeks)\sof\s)|(?<=\b(?i:rest)\sof\s)|"
         r"(?<=\b(?i:remainder)\sof\s)|(?<=\b(?i:balance)\sof\s))the\s+year(?![-\w]))",

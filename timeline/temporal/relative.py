@@ -663,15 +663,23 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
 _MARKET_PERIOD = compile_pattern(r"(?:^|[.!?]\s+|\n)For\s+$|(?:percent|%|points?|cents?|pence)\s+for\s+$")
 # "the first nine months of the year", "the rest of the year": a part of the year named after it.
 _PART_OF = compile_pattern(r"(?i:\b(?:months|weeks|rest|remainder|balance)\s+of\s+)$")
+# A rank among the period's like ("his third win of the year", "the highest level of the month").
+_RANKED_OF = compile_pattern(
+    r"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|only|top|best|worst|"
+    r"biggest|\w{2,}est)\s+(?:[\w-]+\s+){0,3}(?i:of)\s+$"
+)
 
 
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     """'the year ended Sept. 30' is a one-year period; 'for the year,' is the DCT's; a markets report's
     'For the week,' ('for the month') is the week of the day it reports."""
     unit = c.match[0].split()[-1].lower()
-    if ctx.text.startswith(("'s", "’s"), c.end):
-        # "443.6 million Thursday and the week's most active session": the period of the day last
-        # named, else the DCT's.
+    if ctx.text.startswith(("'s", "’s"), c.end) or (
+        _RANKED_OF.search(ctx.text, max(0, c.start - 40), c.start)
+        and not _PART_OF.search(ctx.text, max(0, c.start - 12), c.start)
+    ):
+        # "443.6 million Thursday and the week's most active session", "won on Monday, his third win
+        # of the year": the period of the day last named, else the DCT's.
         day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
         if day is None:
             return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
