@@ -1338,6 +1338,10 @@ REGRESSIONS = [
                  "2013", id="a-rank-of-the-year-was-missed"),
     pytest.param("Stocks hit their highest level of the month.", "2013-03-20", "the month", "2013-03",
                  id="a-superlative-of-the-month-was-missed"),
+    pytest.param("Friday's jobs report is expected to show gains.", "2013-03-20", "Friday", "2013-03-22",
+                 id="a-report-due-on-a-weekday-took-the-one-gone-by"),
+    pytest.param("Friday's jobs report showed gains.", "2013-03-20", "Friday", "2013-03-15",
+                 id="a-report-released-keeps-the-weekday-gone-by"),
 ]  # fmt: skip
 
 

@@ -311,8 +311,11 @@ _HELD_EVENTS = (
     "game|match|final|race|debate|session|ceremony|launch|speech|address|parade|rally|match-up"
 )
 _ANSWERED_EVENTS = "announcement|decision|ruling|verdict|sentencing|auction"
+# Figures released on a set day: "Friday's jobs report is expected to show gains" (as a verb's
+# object they are answered: "will study Monday's report").
+_RELEASES = "report|reports|data|figures"
 _POSSESSIVE_SUBJECT_CUE = compile_pattern(
-    rf"['’]s(?:\s+[\w-]+){{0,2}}?\s+(?i:{_HELD_EVENTS}|{_ANSWERED_EVENTS})"
+    rf"['’]s(?:\s+[\w-]+){{0,2}}?\s+(?i:{_HELD_EVENTS}|{_ANSWERED_EVENTS}|{_RELEASES})"
     # A passive tells what follows an event already held: "Tuesday's vote will be challenged".
     r"\s+(?:will(?!\s+be\s+\w+ed\b)|(?:is|are)\s+(?:expected|set|scheduled|due|likely))\b"
 )
