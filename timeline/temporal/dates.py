@@ -740,8 +740,7 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         # last quarter of 2012 ... the same quarter of 2012"); then the last one the DCT has closed.
         reported = ctx.last_period if ctx.last_period and _QUARTER_VALUE.fullmatch(ctx.last_period) else None
         if (reported is None or int(reported[:4]) == year) and ctx.dct is not None:
-            q = quarter_of(ctx.dct) - 1
-            reported = f"{ctx.dct.year + (q - 1) // 4:04d}-Q{(q - 1) % 4 + 1}"
+            reported = _granularity_shift(f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", months=-3)
         if reported is not None:
             return Norm(start, c.end, "DATE", f"{year:04d}{reported[4:]}", None, "anaphora", 0.8)
     if named:

@@ -675,7 +675,8 @@ _RANKED_OF = compile_pattern(
 
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     """'the year ended Sept. 30' is a one-year period; 'for the year,' is the DCT's; a markets report's
-    'For the week,' ('for the month') is the week of the day it reports."""
+    'For the week,' ('for the month') is the week of the day it reports, as are 'the week's most
+    active session' and 'the biggest drop of the week'."""
     unit = c.match[0].split()[-1].lower()
     if ctx.text.startswith(("'s", "’s"), c.end) or (
         _RANKED_OF.search(ctx.text, max(0, c.start - 40), c.start)
