@@ -97,6 +97,10 @@ _NOT_POSSESSED = _not_after("his its their my our your")
 _NOT_COUNTED = _not_after(" ".join((*_UNITS_ORD, "tenth", "straight", "consecutive", "another")))
 # "later in the day": one space each side of "in" (the lookbehind is fixed-width).
 _EARLY_IN = _after("earlier later early late", r"\sin\s")
+# "for the week,", "the biggest drop of the week", "the rest of the year".
+_FOR = _after("for")
+_OF = _after("of")
+_PART_OF = _after("months weeks rest remainder balance", r"\sof\s")
 # "for years", "took us months": what a bare plural unit follows, one space apart.
 _TAKE_UNITS = _after(
     "for within over after last lasted lasting in take took takes taking "
@@ -417,13 +421,12 @@ _RULES: list[tuple[str, str]] = [
         rf"(?i:the\s+(?:fiscal\s+|full\s+(?:fiscal\s+)?)?year(?=\s+(?:ended|ending|through)\b|\s+to\s+{MON}|\s*[,.;]|"
         r"\s+(?:were|was|rose|fell|is|are)\b)|"
         # "For the week, the index dropped 3.8%", "down 3% for the month.": a markets report's own week.
-        r"(?=the\s)(?<=\b(?i:for)\s)the\s+(?:week|month)(?=\s*[,.;])|"
+        rf"(?=the\s){_FOR}the\s+(?:week|month)(?=\s*[,.;])|"
         # "the week's most active session", "the year's first major": the period the story is in, as
         # in "his third win of the year" (the handler checks for the rank).
-        r"(?i:the)\s+(?:week|month|year)(?=['’]s\s)|(?=the\s)(?<=\b(?i:of)\s)the\s+(?:week|month|year)(?![-\w'’])|"
+        rf"(?i:the)\s+(?:week|month|year)(?=['’]s\s)|(?=the\s){_OF}the\s+(?:week|month|year)(?![-\w'’])|"
         # "the first nine months of the year", "for the rest of the year": the year the part is of.
-        r"(?=the\s)(?:(?<=\b(?i:months)\sof\s)|(?<=\b(?i:weeks)\sof\s)|(?<=\b(?i:rest)\sof\s)|"
-        r"(?<=\b(?i:remainder)\sof\s)|(?<=\b(?i:balance)\sof\s))the\s+year(?![-\w]))",
+        rf"(?=the\s){_PART_OF}the\s+year(?![-\w]))",
     ),
     # Earnings-report periods: "the latest period", "the 1988 quarter" (the quarter under discussion).
     (
