@@ -315,16 +315,16 @@ def _year_earlier(c: Candidate, ctx: Context) -> Norm | None:
         # ... the year-ago quarter").
         period = value_range(ctx.last_period) if ctx.last_period else None
         unit = _rx(r"(?i)\b(quarter|month|period)\b").search(c.match[0])
-        if period is not None and period[0] <= last[0] <= period[1]:
-            named, last = ctx.last_period, period
-        elif (
-            unit is not None
-            and period is not None
-            and unit[1].lower() in ("period", period[2])
-            and _is_reported(period, ctx.dct)
-        ):
+        if period is not None and (
+            period[0] <= last[0] <= period[1]
             # The day is when the figures came out ("sales rose in the fourth quarter, the company
             # said on Tuesday ... the same quarter a year earlier"): the period reported is compared.
+            or (
+                unit is not None
+                and unit[1].lower() in ("period", period[2])
+                and _is_reported(period, ctx.dct)
+            )
+        ):
             named, last = ctx.last_period, period
         elif unit is not None and unit[1].lower() == "quarter":
             named = _unit_value(last[0], "quarter")

@@ -738,7 +738,7 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         # "fell in the first quarter ... compared with the same quarter of 2012": the quarter reported,
         # in the year written. That is the quarter last named unless it lies in that very year ("the
         # last quarter of 2012 ... the same quarter of 2012"); then the last one the DCT has closed.
-        reported = ctx.last_period if ctx.last_period and _QUARTER_VALUE.fullmatch(ctx.last_period) else None
+        reported = _quarter_named(ctx)
         if (reported is None or int(reported[:4]) == year) and ctx.dct is not None:
             reported = _granularity_shift(f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", months=-3)
         if reported is not None:
@@ -765,10 +765,9 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
     elif any(w in low for w in ("next", "coming")):
         q = dq + 1
     elif (
-        ctx.last_period
-        and _QUARTER_VALUE.fullmatch(ctx.last_period)
+        (named_quarter := _quarter_named(ctx))
         and _rx(r"\bprevious\b").search(low)
-        and (before := _granularity_shift(ctx.last_period, months=-3))
+        and (before := _granularity_shift(named_quarter, months=-3))
     ):
         # "shrank in the first quarter ... 0.2 percent from the previous quarter": the one before the
         # quarter just named.
@@ -781,8 +780,8 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
             return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
         q = dq - 1
     value = f"{ctx.dct.year + q // 4:04d}-Q{q % 4 + 1}"
-    named = ctx.last_period if low == "the quarter" else None
-    if named and named != value and _QUARTER_VALUE.fullmatch(named):
+    named = _quarter_named(ctx) if low == "the quarter" else None
+    if named and named != value:
         # "its fiscal fourth quarter ... a profit in the quarter": the quarter just named, even when it
         # is not the last completed one.
         return Norm(start, c.end, "DATE", named, None, "anaphora", 0.8)
@@ -790,6 +789,13 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
 
 
 _QUARTER_VALUE = compile_pattern(r"\d{4}-Q[1-4]")
+
+
+def _quarter_named(ctx: Context) -> str | None:
+    """The period last named, if it is a quarter ('2012-Q4')."""
+    return ctx.last_period if ctx.last_period and _QUARTER_VALUE.fullmatch(ctx.last_period) else None
+
+
 _ABBR_PERIOD = compile_pattern(r"Q([1-4])|([1-4])Q|H([12])")
 
 

@@ -673,6 +673,12 @@ _RANKED_OF = compile_pattern(
 )
 
 
+def _story_period(c: Candidate, ctx: Context, unit: str) -> Norm | None:
+    """The `unit` (week, month, year) holding the day last named, else the DCT's; None with neither."""
+    day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
+    return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7) if day else None
+
+
 def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     """'the year ended Sept. 30' is a one-year period; 'for the year,' is the DCT's; a markets report's
     'For the week,' ('for the month') is the week of the day it reports, as are 'the week's most
@@ -683,18 +689,13 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
         and not _PART_OF.search(ctx.text, max(0, c.start - 12), c.start)
     ):
         # "443.6 million Thursday and the week's most active session", "won on Monday, his third win
-        # of the year": the period of the day last named, else the DCT's.
-        day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
-        if day is None:
-            return _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
-        return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7)
+        # of the year".
+        return _story_period(c, ctx, unit) or _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
     if unit in ("week", "month"):
         if not _MARKET_PERIOD.search(ctx.text[max(0, c.start - 40) : c.start]):
             return None  # "he stayed for the week": no report's period
-        # The week of the trading day just reported ("fell on Friday. For the week, ..." in Monday's
-        # paper is last week), else the DCT's.
-        day, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
-        return _norm(c, "DATE", _unit_value(day, unit), anchor=anchor, confidence=0.7) if day else None
+        # "fell on Friday. For the week, ..." in Monday's paper is last week.
+        return _story_period(c, ctx, unit)
     if _rx(r"\s+(?:ended|ending|through|to)\b").match(ctx.text, c.end):
         return _norm(c, "DURATION", "P1Y", anchor="none")
     if _PART_OF.search(ctx.text, max(0, c.start - 12), c.start):
