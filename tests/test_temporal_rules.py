@@ -1342,6 +1342,18 @@ REGRESSIONS = [
                  id="a-report-due-on-a-weekday-took-the-one-gone-by"),
     pytest.param("Friday's jobs report showed gains.", "2013-03-20", "Friday", "2013-03-15",
                  id="a-report-released-keeps-the-weekday-gone-by"),
+    pytest.param("A tornado tore through Moore on Monday afternoon, flattening entire neighborhoods and "
+                 "killing at least 24 people, including nine children. The twister, with winds of up to 200 "
+                 "mph, was on the ground for 40 minutes, carving a path 17 miles long. It touched down at "
+                 "2:56 p.m.",
+                 "2013-05-21", "2:56 p.m.", "2013-05-20T14:56",
+                 id="a-clock-a-paragraph-after-the-news-day-took-the-dct"),
+    pytest.param("The oil flow stopped for the first time since an explosion on the rig on 20 April. The "
+                 "well has been sealed with a cap as part of a test of its integrity that could last up to "
+                 "48 hours. Obama said the development was a positive sign but noted that BP was still "
+                 "testing. BP said the oil had been stopped at 1425 local time.",
+                 "2010-07-15", "1425 local time", "2010-07-15T14:25",
+                 id="an-old-day-far-back-is-background-for-a-clock"),
 ]  # fmt: skip
 
 
