@@ -1354,6 +1354,14 @@ REGRESSIONS = [
                  "testing. BP said the oil had been stopped at 1425 local time.",
                  "2010-07-15", "1425 local time", "2010-07-15T14:25",
                  id="an-old-day-far-back-is-background-for-a-clock"),
+    pytest.param("A tornado hit Moore on Monday afternoon. Rescuers worked through the night and into "
+                 "Tuesday.", "2013-05-21", "the night", "2013-05-20TNI", id="through-the-night-was-missed"),
+    pytest.param("Rescuers worked through the night.", "2013-05-21", "the night", "2013-05-20TNI",
+                 id="through-the-night-told-in-the-past-is-the-night-gone-by"),
+    pytest.param("Rescuers will work through the night.", "2013-05-21", "the night", "2013-05-21TNI",
+                 id="through-the-night-still-ahead-is-tonight"),
+    pytest.param("The rig exploded on 20 April. Crews pumped mud for 12 hours into the night.", "2010-11-08",
+                 "the night", "2010-04-20TNI", id="into-the-night-after-a-day-just-named-is-its-night"),
 ]  # fmt: skip
 
 
@@ -1379,6 +1387,8 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
     [
         pytest.param("It came a year to the day after the attack.", "a year", "the day",
                      id="to-the-day-after-an-amount-was-an-unresolved-day"),
+        pytest.param("Talks ran through the night of Oct. 23.", "Oct. 23", "the night",
+                     id="the-night-of-a-date-is-no-timex-of-its-own"),
     ],
 )  # fmt: skip
 def test_part_is_no_timex(text: str, kept: str, dropped: str) -> None:
@@ -1397,6 +1407,7 @@ NOT_TIMEX = [
     pytest.param("Discounts were deeper than seen for a long time.", id="for-a-long-time-is-no-timex"),
     pytest.param("Change will not happen overnight.", id="overnight-after-a-negation-means-suddenly"),
     pytest.param("She became an overnight success.", id="an-overnight-success-is-no-night"),
+    pytest.param("He stays up through the night.", id="through-the-night-in-the-present-is-a-habit"),
     pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),
     pytest.param("He paid the interest March owed.", id="a-word-in-est-is-no-superlative-cue"),
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),

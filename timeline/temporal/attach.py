@@ -25,8 +25,9 @@ _NAMED_DAY = re.compile(
 # How far (characters) a day may sit from the time it dates: "at 10:35 a.m. (0735 GMT) Friday".
 _REACH = 40
 # Words between a time and a day that start another clause, whose day is not the time's: "aired at
-# 9 p.m. ET; the second will be shown on Friday night".
-_OTHER_CLAUSE = re.compile(r";|\b(?:will|would|was|were|is|are|has|have|had)\b", re.IGNORECASE)
+# 9 p.m. ET; the second will be shown on Friday night"; or that go on to another day: "worked
+# through the night and into Tuesday".
+_OTHER_CLAUSE = re.compile(r";|\b(?:will|would|was|were|is|are|has|have|had|into)\b", re.IGNORECASE)
 
 
 def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:

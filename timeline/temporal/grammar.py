@@ -86,6 +86,7 @@ def _not_after(words: str, tail: str = r"\s") -> str:
 _ON_UNTIL = _after("on by until till since before after from through")
 _IN_DURING = _after("in into during throughout by")
 _OVER_DURING = _after("over during throughout")
+_THROUGH = _after("through throughout during into")
 _SINCE_UNTIL = _after("since by until till from before after in into through")
 # After a modal "last" is a verb ("may last years").
 _NOT_MODAL = _not_after("may might could will would can should must to")
@@ -386,6 +387,8 @@ _RULES: list[tuple[str, str]] = [
         "day_part",
         rf"(?i:mid-?\s?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{DOW}))?|"
         rf"(?=the\s){_IN_DURING}the\s+(?:(?:early|late)\s+)?(?:morning|afternoon|evening)|"
+        # "Rescuers worked through the night": not "the night of Oct. 23", "the night before".
+        rf"(?=the\s){_THROUGH}the\s+night(?![-\w]|\s+(?:of|before|after|when|that|and\s+day)\b)|"
         # "had gathered since early morning", "by late afternoon": the start or end of a day's part.
         rf"(?=early|late){_SINCE_UNTIL}(?:early|late)\s+"
         rf"(?:morning|afternoon|evening)(?![-\w]|\s+(?:hours|trading|session|news|show|edition)\b))(?!\w)",

@@ -485,6 +485,8 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
         day, anchor = _day_of_ref(tail[0], c, ctx)
     elif _CLOCK_IN.search(ctx.text, max(0, c.start - 30), c.start):
         return None  # "three o'clock in the morning": a clock reading, not the morning of a day
+    elif part == "night":
+        return _through_the_night(c, ctx)
     elif ctx.last_day is not None and _day_just_named(c, ctx):
         day, anchor = ctx.last_day, "anaphora"
         if part == "morning" and (ctx.last_value or "").endswith("TNI"):
@@ -502,6 +504,20 @@ def _rule_day_part(c: Candidate, ctx: Context) -> Norm | None:
     if day is None:
         return _unresolved(c, "TIME", f"{_unknown_day(tail[0] if tail else '')}T{_PARTS[part]}", mod)
     return _norm(c, "TIME", f"{day.isoformat()}T{_PARTS[part]}", mod, anchor, confidence)
+
+
+def _through_the_night(c: Candidate, ctx: Context) -> Norm | None:
+    """'through the night': the night of the day just named, else under a past verb the night before
+    the DCT (as "overnight"), under a future one the DCT's; a present tells a habit."""
+    if ctx.dct is None:
+        return None
+    tense = _tense(ctx, c)
+    if tense is None:
+        return None
+    day, anchor = ctx.dct - dt.timedelta(days=1 if tense == "past" else 0), "dct"
+    if ctx.last_day is not None and _day_just_named(c, ctx):
+        day, anchor = ctx.last_day, "anaphora"  # "exploded on 20 April. Crews pumped into the night"
+    return _norm(c, "TIME", f"{day.isoformat()}TNI", None, anchor, 0.7)
 
 
 # --- deictic words -----------------------------------------------------------------------------------
