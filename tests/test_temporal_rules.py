@@ -1362,6 +1362,10 @@ REGRESSIONS = [
                  id="through-the-night-still-ahead-is-tonight"),
     pytest.param("The rig exploded on 20 April. Crews pumped mud for 12 hours into the night.", "2010-11-08",
                  "the night", "2010-04-20TNI", id="into-the-night-after-a-day-just-named-is-its-night"),
+    pytest.param("Two bombers flew practice runs over South Korea on Thursday.", "2013-03-29", "Thursday",
+                 "2013-03-28", id="a-noun-in-s-after-a-past-verb-was-a-timetable"),
+    pytest.param("Officials said it opens on Thursday.", "2013-03-29", "Thursday", "2013-04-04",
+                 id="a-timetable-verb-after-said-and-a-pronoun-keeps-its-clause"),
 ]  # fmt: skip
 
 

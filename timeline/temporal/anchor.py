@@ -470,6 +470,15 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             or prev.endswith(("'s", "’s"))
             # After a past verb a bare form is its object's noun: "humiliated host Brazil on Tuesday".
             or (_looks_past(prev) and not word.endswith("s"))
+            # A past verb two back makes an -s form a plural noun after its modifier: "flew practice
+            # runs on Thursday" (not "said it runs", "said Obama visits": a clause of their own).
+            or (
+                _looks_past(prev2)
+                and tokens[i - 1].isalpha()
+                and tokens[i - 1].islower()
+                and prev not in _DETERMINERS
+                and prev not in _S_PRONOUNS
+            )
             # "head" is a verb only going somewhere ("voters head to the polls Sunday"), else a noun
             # ("Hamas head Ismail Haniyeh on Sunday").
             or (word == "head" and nxt not in ("to", "for", "into", "home", "back"))
