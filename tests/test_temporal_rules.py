@@ -1366,6 +1366,11 @@ REGRESSIONS = [
                  "2013-03-28", id="a-noun-in-s-after-a-past-verb-was-a-timetable"),
     pytest.param("Officials said it opens on Thursday.", "2013-03-29", "Thursday", "2013-04-04",
                  id="a-timetable-verb-after-said-and-a-pronoun-keeps-its-clause"),
+    pytest.param("Officials will tour the damage from a storm that battered the coast on Friday.",
+                 "2013-03-20", "Friday", "2013-03-15",
+                 id="a-past-verb-after-a-relative-that-was-read-as-an-adjective"),
+    pytest.param("The Senate voted after a debate that stretched late into the night.", "2013-12-11",
+                 "the night", "2013-12-10TNI", id="a-relative-that-hid-the-past-of-into-the-night"),
 ]  # fmt: skip
 
 

@@ -193,6 +193,10 @@ _REVERSED = _words(
 )
 # Hyphenated prefixes that leave a verb a verb ("re-elected", "co-founded").
 _VERB_PREFIXES = _words("re co pre e de mis out over under self")
+# Words that open a verb's object or adverbial, never a noun after an adjective.
+_OBJECT_OPENERS = _words(
+    "<t> into to the a an on in at for by with from over through until his her its their late early well"
+)
 _RANKS = _words("first second third last only latest next")
 _DETERMINERS = _words("the a an this that these those its their his her our my your some any no every")
 _CONDITIONAL = _words("if unless whether lest")
@@ -523,8 +527,11 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
             return None
         if aux in _LINKING:
             return None  # "would stay closed through the weekend": an adjective; the link verb tells
-        if prev in _DETERMINERS:
-            return None  # "the seabed", "a detailed plan": a noun or an adjective, not a verb
+        if prev in _DETERMINERS and not (prev == "that" and nxt in _OBJECT_OPENERS):
+            # "the seabed", "a detailed plan": a noun or an adjective, not a verb; a relative "that"
+            # before a verb and its object or preposition is no determiner ("a debate that stretched
+            # into the night").
+            return None
         if tokens[i][0].isupper() and i > 0 and not tokens[i].isupper():
             return None  # a proper name such as "United" (all caps is a headline's verb: "RALLIED")
         return "past"
