@@ -1371,6 +1371,8 @@ REGRESSIONS = [
                  id="a-past-verb-after-a-relative-that-was-read-as-an-adjective"),
     pytest.param("The Senate voted after a debate that stretched late into the night.", "2013-12-11",
                  "the night", "2013-12-10TNI", id="a-relative-that-hid-the-past-of-into-the-night"),
+    pytest.param("Coalition talks could drag on for weeks, or even months.", "2013-09-23",
+                 "weeks, or even months", "PXW", id="weeks-or-months-lost-its-second-unit"),
 ]  # fmt: skip
 
 

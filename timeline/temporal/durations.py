@@ -195,7 +195,8 @@ def _rule_unit_long(c: Candidate, ctx: Context) -> Norm | None:
 
 
 def _rule_bare_units(c: Candidate, ctx: Context) -> Norm | None:
-    unit = _unit_of(c.match[0].split()[-1])  # "years", "the years"
+    # "years", "the years", "weeks or months" (the first unit, as TimeBank values it)
+    unit = _unit_of(next(w for w in c.match[0].replace(",", " ").split() if w.lower() != "the"))
     if unit is None:
         return None
     return _norm(c, "DURATION", duration_value(None, unit), anchor="none", confidence=0.8)
