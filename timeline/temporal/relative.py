@@ -626,8 +626,14 @@ def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
         return (
             _norm(c, "DATE", value, anchor="dct") if value else _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
         )
+    if s.startswith("the last") and _OF_AFTER.match(ctx.text, c.end):
+        # A place in a run of something, as "the first day of the trial" is: "the last day of the term".
+        return None
     # "the past year", "the next month": a period of one unit ending (starting) now.
     return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
+
+
+_OF_AFTER = compile_pattern(r"\s+of\s")
 
 
 # A word that the phrase modifies, rather than one that ends or links it.
