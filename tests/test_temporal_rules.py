@@ -1373,6 +1373,8 @@ REGRESSIONS = [
                  "the night", "2013-12-10TNI", id="a-relative-that-hid-the-past-of-into-the-night"),
     pytest.param("Coalition talks could drag on for weeks, or even months.", "2013-09-23",
                  "weeks, or even months", "PXW", id="weeks-or-months-lost-its-second-unit"),
+    pytest.param("The game maker's profit rose in the third quarter.", "2013-02-04", "the third quarter",
+                 "2012-Q3", id="a-game-word-beside-a-money-word-keeps-the-calendar-quarter"),
 ]  # fmt: skip
 
 
@@ -1400,6 +1402,8 @@ def test_regression(text: str, dct: str, span: str, value: str) -> None:
                      id="to-the-day-after-an-amount-was-an-unresolved-day"),
         pytest.param("Talks ran through the night of Oct. 23.", "Oct. 23", "the night",
                      id="the-night-of-a-date-is-no-timex-of-its-own"),
+        pytest.param("The lights went out during Sunday night's Super Bowl, halting play early in the third "
+                     "quarter.", "Sunday night", "quarter", id="a-super-bowl-quarter-was-a-calendar-quarter"),
     ],
 )  # fmt: skip
 def test_part_is_no_timex(text: str, kept: str, dropped: str) -> None:

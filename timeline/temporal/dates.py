@@ -701,7 +701,8 @@ def _closing_quarter(c: Candidate, ctx: Context) -> str | None:
 # money word make it part of a match, not of a year.
 _PLAY = compile_pattern(
     r"(?i:\b(?:scored|scoring|touchdowns?|rebounds?|baskets?|field\s+goals?|free\s+throws?|"
-    r"three-pointers?|overtime|halftime|half-time|quarterback|buzzer|trailed|playoffs?|innings)\b)"
+    r"three-pointers?|overtime|halftime|half-time|quarterback|buzzer|trailed|playoffs?|innings|games?|"
+    r"super\s+bowl|(?:halt|stopp|suspend|resum)(?:ed|ing)\s+play)\b)"
 )
 _MONEY_WORDS = (
     "profit|profits|sales|revenue|revenues|earnings|results|growth|income|loss|losses|output|economy|fiscal|"
