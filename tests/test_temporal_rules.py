@@ -1375,6 +1375,10 @@ REGRESSIONS = [
                  "weeks, or even months", "PXW", id="weeks-or-months-lost-its-second-unit"),
     pytest.param("The game maker's profit rose in the third quarter.", "2013-02-04", "the third quarter",
                  "2012-Q3", id="a-game-word-beside-a-money-word-keeps-the-calendar-quarter"),
+    pytest.param("Cyber Monday, the first Monday after Thanksgiving, is expected to be busy.", "2013-11-29",
+                 "Thanksgiving", "2013-11-28", id="after-a-holiday-just-gone-took-next-years"),
+    pytest.param("Stores will open on Thanksgiving.", "2013-11-29", "Thanksgiving", "2014-11-27",
+                 id="a-holiday-just-gone-under-will-is-next-years"),
 ]  # fmt: skip
 
 

@@ -1299,6 +1299,11 @@ def _holiday_value(name: str, day: dt.date) -> str:
 _DAYS_PER_MONTH = 30.6
 
 
+# Days after a holiday during which "after" it, under a future verb, still means that one.
+_HOLIDAY_JUST_GONE = 7
+_AFTER_WORD = compile_pattern(r"\b(?i:after)\s+$")
+
+
 def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
     after = ctx.text[c.end : c.end + 8]
     y = _YEAR_TOKEN.match(after.lstrip(" ,")) if after.startswith((" ", ",")) else None
@@ -1337,7 +1342,12 @@ def _rule_holiday(c: Candidate, ctx: Context) -> Norm | None:
         pick = nearest
         if tense == "past":
             pick = max((d for d in valid if d <= ctx.dct), default=valid[0])
-        elif tense == "future":
+        elif tense == "future" and not (
+            0 < (ctx.dct - nearest).days <= _HOLIDAY_JUST_GONE
+            and _AFTER_WORD.search(ctx.text, max(0, c.start - 8), c.start)
+        ):
+            # What is to come after a holiday a few days gone follows that one ("Cyber Monday, the
+            # first Monday after Thanksgiving, is expected to ..." the day after it).
             pick = min((d for d in valid if d >= ctx.dct), default=valid[-1])
         months = 0.0 if tense is None else reach if tense == "past" else max(reach, 12)
         if abs((pick - ctx.dct).days) > months * _DAYS_PER_MONTH:
