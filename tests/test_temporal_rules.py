@@ -1379,6 +1379,12 @@ REGRESSIONS = [
                  "Thanksgiving", "2013-11-28", id="after-a-holiday-just-gone-took-next-years"),
     pytest.param("Stores will open on Thanksgiving.", "2013-11-29", "Thanksgiving", "2014-11-27",
                  id="a-holiday-just-gone-under-will-is-next-years"),
+    pytest.param("A train derailed in the Bronx on Sunday morning. It was going 82 mph on a curve, "
+                 "investigators said on Monday. The train left Poughkeepsie at 5:54 a.m.", "2013-12-02",
+                 "5:54 a.m.", "2013-12-01T05:54", id="a-clock-after-a-reports-day-took-that-day"),
+    pytest.param("A train derailed on Sunday. Police said on Monday that a man was held at 5 a.m.",
+                 "2013-12-02", "5 a.m.", "2013-12-02T05:00",
+                 id="a-clock-in-the-sentence-of-a-report-keeps-its-day"),
 ]  # fmt: skip
 
 

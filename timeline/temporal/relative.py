@@ -132,6 +132,10 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
     elif dow or month is not None or any(w in low for w in ("yesterday", "tomorrow", "today")):
         return None, "none"
     left, _ = sentence_bounds(ctx.text, c.start, c.end)
+    if ctx.last_end < left and _reported_on_dct(ctx) and _news_day_told(c, ctx, ctx.prior_day):
+        # "derailed on Sunday morning ..., investigators said on Monday. The train left at 5:54 a.m.":
+        # the day of the report is not the day of the news it reports.
+        return ctx.prior_day, "anaphora"
     if ctx.last_day is not None and (
         ctx.last_end >= left or _day_just_named(c, ctx) or _news_day_told(c, ctx)
     ):
@@ -146,12 +150,27 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
 _NEWS_DAY_REACH = 450
 
 
-def _news_day_told(c: Candidate, ctx: Context) -> bool:
-    """Whether the day last named is the news's (a day or two before the DCT) and a past verb tells
-    of `c` within `_NEWS_DAY_REACH`: an older day ("since the explosion on 20 April") is background."""
-    if ctx.last_day is None or ctx.dct is None or not 0 < (ctx.dct - ctx.last_day).days <= 2:
+def _news_day_told(c: Candidate, ctx: Context, day: dt.date | None = None) -> bool:
+    """Whether `day` (by default the day last named) is the news's (a day or two before the DCT) and
+    a past verb tells of `c` within `_NEWS_DAY_REACH`: an older day ("since the explosion on 20 April")
+    is background."""
+    day = ctx.last_day if day is None else day
+    if day is None or ctx.dct is None or not 0 < (ctx.dct - day).days <= 2:
         return False
     return c.start - ctx.last_end <= _NEWS_DAY_REACH and _tense(ctx, c) == "past"
+
+
+# A day the attribution gives ("..., officials said on Monday"): when a report came, not its news.
+_REPORTED_DAY = compile_pattern(r"(?i:\b(?:said|told|announced|reported|confirmed)\s+(?:on\s+)?[a-z]+)$")
+
+
+def _reported_on_dct(ctx: Context) -> bool:
+    """Whether the day last named is the DCT, given as the day of an attribution ("said on Monday")."""
+    return (
+        ctx.last_day is not None
+        and ctx.last_day == ctx.dct
+        and _REPORTED_DAY.search(ctx.text, max(0, ctx.last_end - 30), ctx.last_end) is not None
+    )
 
 
 # Midnight ends the day it is named with (TimeML's T24:00, the AP's "part of the day that is
