@@ -1385,6 +1385,8 @@ REGRESSIONS = [
     pytest.param("A train derailed on Sunday. Police said on Monday that a man was held at 5 a.m.",
                  "2013-12-02", "5 a.m.", "2013-12-02T05:00",
                  id="a-clock-in-the-sentence-of-a-report-keeps-its-day"),
+    pytest.param("Koh struck $450 million from that verdict in March.", "2013-11-25", "March", "2013-03",
+                 id="that-after-a-preposition-opened-a-clause"),
 ]  # fmt: skip
 
 

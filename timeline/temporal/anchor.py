@@ -193,6 +193,7 @@ _REVERSED = _words(
 )
 # Hyphenated prefixes that leave a verb a verb ("re-elected", "co-founded").
 _VERB_PREFIXES = _words("re co pre e de mis out over under self")
+_PREPOSITIONS = _words("from of in on at by with for to into under over about after before against")
 # Words that open a verb's object or adverbial, never a noun after an adjective.
 _OBJECT_OPENERS = _words(
     "<t> into to the a an on in at for by with from over through until his her its their late early well"
@@ -334,7 +335,11 @@ def _opens_clause(lows: list[str], start: int, stop: int) -> bool:
     winds could drive the slick ashore on Friday"), a relative clause set off by a comma ("fiscal
     2013, which ends in October"), or a present scheduling verb in -s joined by "and" or "but" ("began
     on June 1 and runs through November 30")."""
-    if "that" in lows[start:stop]:
+    if "that" in lows[start:stop] and any(
+        # After a preposition "that" is a determiner: "struck $450 million from that verdict in March".
+        lows[j] == "that" and (j == 0 or lows[j - 1] not in _PREPOSITIONS)
+        for j in range(start, stop)
+    ):
         return True
     return any(
         (lows[j] == "," and lows[j + 1] in _RELATIVE)
