@@ -193,6 +193,7 @@ _REVERSED = _words(
 )
 # Hyphenated prefixes that leave a verb a verb ("re-elected", "co-founded").
 _VERB_PREFIXES = _words("re co pre e de mis out over under self")
+# After these "that" is a determiner, not a conjunction opening a clause ("from that verdict").
 _PREPOSITIONS = _words("from of in on at by with for to into under over about after before against")
 # Words that open a verb's object or adverbial, never a noun after an adjective.
 _OBJECT_OPENERS = _words(

@@ -471,7 +471,7 @@ _RULES: list[tuple[str, str]] = [
         # The lookahead spares the lookbehinds at every place no unit starts.
         rf"(?i:(?=(?:years|months|weeks|days|decades|centuries|hours|minutes)\b){_TAKE_UNITS}"
         r"(?:years|months|weeks|days|decades|centuries|hours|minutes)"
-        # "within weeks or months of his capture", "for weeks, or even months": one span.
+        # "for weeks, or even months", "years and years": one span.
         r"(?:,?\s+(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+)?(?:years|months|weeks|days|decades|hours))?)"
         rf"(?!\w|\s+(?:old|ago|earlier|later)\b|{_NOT_WITHIN_WORD}\s+of\b)",
     ),

@@ -132,7 +132,12 @@ def _day_of_ref(s: str, c: Candidate, ctx: Context) -> tuple[dt.date | None, str
     elif dow or month is not None or any(w in low for w in ("yesterday", "tomorrow", "today")):
         return None, "none"
     left, _ = sentence_bounds(ctx.text, c.start, c.end)
-    if ctx.last_end < left and _reported_on_dct(ctx) and _news_day_told(c, ctx, ctx.prior_day):
+    if (
+        ctx.prior_day is not None
+        and ctx.last_end < left
+        and _reported_on_dct(ctx)
+        and _news_day_told(c, ctx, ctx.prior_day)
+    ):
         # "derailed on Sunday morning ..., investigators said on Monday. The train left at 5:54 a.m.":
         # the day of the report is not the day of the news it reports.
         return ctx.prior_day, "anaphora"
