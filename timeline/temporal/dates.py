@@ -714,7 +714,8 @@ _MONEY = compile_pattern(rf"(?i:\b(?:{_MONEY_WORDS}|gdp|percent)\b|%|\$)")
 def _in_a_game(ctx: Context, c: Candidate) -> bool:
     """Whether words of play, and no money words, stand around the quarter at `c`."""
     left, right = max(0, c.start - 80), c.end + 60
-    return bool(_PLAY.search(ctx.text, left, right)) and not _MONEY.search(ctx.text, left, right)
+    # Money words first: results stories, where quarters abound, name one early and end the search.
+    return not _MONEY.search(ctx.text, left, right) and bool(_PLAY.search(ctx.text, left, right))
 
 
 def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
