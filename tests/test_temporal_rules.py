@@ -1436,6 +1436,7 @@ NOT_TIMEX = [
     pytest.param("She became an overnight success.", id="an-overnight-success-is-no-night"),
     pytest.param("He stays up through the night.", id="through-the-night-in-the-present-is-a-habit"),
     pytest.param("The rulings came on the last day of the term.", id="the-last-day-of-a-term-was-p1d"),
+    pytest.param("THE RULINGS CAME ON THE LAST DAY OF THE TERM.", id="in-capitals-too"),
     pytest.param("Install version 1.2.2013.4 first.", id="a-version-number-is-no-dotted-date"),
     pytest.param("He paid the interest March owed.", id="a-word-in-est-is-no-superlative-cue"),
     pytest.param("The plant cost $2 billion in today's dollars.", id="todays-dollars-is-the-present-age"),

@@ -44,6 +44,7 @@ from timeline.temporal.dates import (
     _winter_year,
 )
 from timeline.temporal.durations import (
+    _OF_AFTER,
     _amount_and_unit,
 )
 from timeline.temporal.grammar import (
@@ -655,9 +656,6 @@ def _rule_the_unit(c: Candidate, ctx: Context) -> Norm | None:
         return None
     # "the past year", "the next month": a period of one unit ending (starting) now.
     return _norm(c, "DURATION", duration_value(1, unit), anchor="none")
-
-
-_OF_AFTER = compile_pattern(r"\s+of\s")
 
 
 # A word that the phrase modifies, rather than one that ends or links it.
