@@ -742,7 +742,7 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         # last quarter of 2012 ... the same quarter of 2012"); then the last one the DCT has closed.
         reported = _quarter_named(ctx)
         if (reported is None or int(reported[:4]) == year) and ctx.dct is not None:
-            reported = _granularity_shift(f"{ctx.dct.year:04d}-Q{quarter_of(ctx.dct)}", months=-3)
+            reported = _quarter_from(ctx.dct, -1)
         if reported is not None:
             return Norm(start, c.end, "DATE", f"{year:04d}{reported[4:]}", None, "anaphora", 0.8)
     if named:
@@ -761,11 +761,10 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         return Norm(start, c.end, "DATE", "XXXX-QX", None, "none", 0.5)
     if "year-earlier" in low or "year-ago" in low:
         return _year_earlier(Candidate(start, c.end, c.rule, c.match), ctx)
-    dq = quarter_of(ctx.dct) - 1
     if any(w in low for w in ("this", "current")):
-        q = dq
+        offset = 0
     elif any(w in low for w in ("next", "coming")):
-        q = dq + 1
+        offset = 1
     elif (
         (named_quarter := _quarter_named(ctx))
         and _rx(r"\bprevious\b").search(low)
@@ -780,8 +779,8 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
         closed = None if _rx(r"\blast\b").search(low) else _closing_quarter(c, ctx)
         if closed is not None:
             return Norm(start, c.end, "DATE", closed, None, "dct", 0.8)
-        q = dq - 1
-    value = f"{ctx.dct.year + q // 4:04d}-Q{q % 4 + 1}"
+        offset = -1
+    value = _quarter_from(ctx.dct, offset)
     named = _quarter_named(ctx) if low == "the quarter" else None
     if named and named != value:
         # "its fiscal fourth quarter ... a profit in the quarter": the quarter just named, even when it
@@ -791,6 +790,12 @@ def _rule_quarter(c: Candidate, ctx: Context) -> Norm | None:
 
 
 _QUARTER_VALUE = compile_pattern(r"\d{4}-Q[1-4]")
+
+
+def _quarter_from(day: dt.date, offset: int) -> str:
+    """The calendar quarter `offset` quarters from the one holding `day` (2013-02-10, -1: '2012-Q4')."""
+    q = quarter_of(day) - 1 + offset
+    return f"{day.year + q // 4:04d}-Q{q % 4 + 1}"
 
 
 def _quarter_named(ctx: Context) -> str | None:
