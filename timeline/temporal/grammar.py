@@ -101,7 +101,9 @@ _EARLY_IN = _after("earlier later early late", r"\sin\s")
 # "for the week,", "the biggest drop of the week", "the rest of the year".
 _FOR = _after("for")
 _OF = _after("of")
-_PART_OF = _after("months weeks rest remainder balance", r"\sof\s")
+# What a part of the year is said with: "the first nine months of the year", "the rest of the year".
+PART_OF_WORDS = ("months", "weeks", "rest", "remainder", "balance")
+_PART_OF = _after(" ".join(PART_OF_WORDS), r"\sof\s")
 # "for years", "took us months": what a bare plural unit follows, one space apart.
 _TAKE_UNITS = _after(
     "for within over after last lasted lasting in take took takes taking "

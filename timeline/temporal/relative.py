@@ -51,6 +51,7 @@ from timeline.temporal.grammar import (
     DOW,
     MON,
     NUMBERS,
+    PART_OF_WORDS,
     WEEKDAYS,
     Candidate,
     compile_pattern,
@@ -725,7 +726,7 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
 # A markets report's period opens its sentence or follows the move it measures ("up 3% for the week").
 _MARKET_PERIOD = compile_pattern(r"(?:^|[.!?]\s+|\n)For\s+$|(?:percent|%|points?|cents?|pence)\s+for\s+$")
 # "the first nine months of the year", "the rest of the year": a part of the year named after it.
-_PART_OF = compile_pattern(r"(?i:\b(?:months|weeks|rest|remainder|balance)\s+of\s+)$")
+_PART_OF = compile_pattern(rf"(?i:\b(?:{'|'.join(PART_OF_WORDS)})\s+of\s+)$")
 # A rank among the period's like ("his third win of the year", "the highest level of the month").
 _RANKED_OF = compile_pattern(
     r"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|only|top|best|worst|"
