@@ -1387,6 +1387,10 @@ REGRESSIONS = [
                  id="a-clock-in-the-sentence-of-a-report-keeps-its-day"),
     pytest.param("Koh struck $450 million from that verdict in March.", "2013-11-25", "March", "2013-03",
                  id="that-after-a-preposition-opened-a-clause"),
+    pytest.param("He was not charged until April.", "2013-07-15", "April", "2013-04",
+                 id="a-negated-passive-before-until-read-a-month-ahead"),
+    pytest.param("The law was not expected to take effect until April.", "2013-07-15", "April", "2014-04",
+                 id="a-negated-was-with-to-after-it-still-points-ahead"),
 ]  # fmt: skip
 
 

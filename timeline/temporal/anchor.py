@@ -579,14 +579,18 @@ def _past_main_clause(after: Sequence[str]) -> bool:
     return any(w in ("was", "were", "had") for w in after[k + 1 : k + 3])
 
 
+_PAST_AUX = _words("did was were")
+_NEGATED_PAST = _words("didn't didn’t wasn't wasn’t weren't weren’t")
+
+
 def _negated_past(words: Sequence[str]) -> bool:
-    """Whether `words` (before an "until") hold a negated "did" with no modal or "to" after it, or
-    end in the cleft "it was not"."""
+    """Whether `words` (before an "until") hold a negated "did", "was" or "were" with no modal or "to"
+    after it ("did not yield until", "was not charged until"), or end in the cleft "it was not"."""
     if list(words[-3:]) == ["it", "was", "not"] or list(words[-2:]) in (["it", "wasn't"], ["it", "wasn’t"]):
         return True
     for j, word in enumerate(words):
         rest = words[j + 1 :]
-        negated = word in ("didn't", "didn’t") or (word == "did" and not _NEGATIONS.isdisjoint(rest[:2]))
+        negated = word in _NEGATED_PAST or (word in _PAST_AUX and not _NEGATIONS.isdisjoint(rest[:2]))
         if negated and not any(w in _BARE_AFTER for w in rest):
             return True
     return False
