@@ -1391,6 +1391,14 @@ REGRESSIONS = [
                  id="a-negated-passive-before-until-read-a-month-ahead"),
     pytest.param("The law was not expected to take effect until April.", "2013-07-15", "April", "2014-04",
                  id="a-negated-was-with-to-after-it-still-points-ahead"),
+    pytest.param("Analysts expect revenue for the quarter ending in September to rise.", "2013-10-02",
+                 "September", "2013-09", id="a-forecast-periods-end-weeks-gone-read-a-year-ahead"),
+    pytest.param("Analysts expect revenue for the quarter ending Sept. 30 to rise.", "2013-10-02",
+                 "the quarter", "2013-Q3", id="a-forecast-quarter-just-closed-read-a-year-ahead"),
+    pytest.param("Analysts expect sales in the quarter ending in December to rise.", "2013-10-02",
+                 "the quarter", "2013-Q4", id="a-quarter-ending-in-a-month-was-the-last-closed"),
+    pytest.param("The company expects net income in the year ending June 30 to fall.", "2013-10-02",
+                 "June 30", "2014-06-30", id="a-forecast-periods-end-months-gone-is-ahead"),
 ]  # fmt: skip
 
 

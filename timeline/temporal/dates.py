@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from calendar import monthrange
 
 import dateparser
 from dateutil.easter import easter
@@ -162,6 +163,41 @@ def _perfect_through_tense(ctx: Context, c: Candidate) -> tuple[Tense, float]:
     return tense, reach
 
 
+# A period named by its end ("the quarter ending in September", "the year that ends June 30").
+_PERIOD_ENDING = compile_pattern(
+    r"\b(?i:year|quarter|half|period|months|weeks)\s+(?i:ending|that\s+ends|which\s+ends)\s+(?:(?i:in|on)\s+)?$"
+)
+# How recently a period may have closed and still be the one a forecast is about: results come out
+# some weeks after its end.
+_JUST_CLOSED_DAYS = 45
+
+
+def _just_closed(
+    ctx: Context, c: Candidate, month: int, day: int | None, tense: Tense, reach: float
+) -> tuple[Tense, float]:
+    """The tense for a period's end at `c`: a forecast's period that closed in the last few weeks
+    ("analysts expect revenue for the quarter ending in September to rise", said on Oct. 2) is that
+    one, still unreported, not the one a year ahead."""
+    if (
+        tense == "future"
+        and ctx.dct is not None
+        and _PERIOD_ENDING.search(ctx.text, max(0, c.start - 40), c.start)
+        and _closed_lately(ctx.dct, month, day)
+    ):
+        return "past", reach
+    return tense, reach
+
+
+def _closed_lately(dct: dt.date, month: int, day: int | None) -> bool:
+    """Whether the last end of `month` (on `day`, else its last day) lies a few weeks before `dct`."""
+    year = month_year(dct, month, day, "past", 12.0)
+    try:
+        end = dt.date(year, month, day or monthrange(year, month)[1])
+    except ValueError:
+        return False
+    return 0 <= (dct - end).days <= _JUST_CLOSED_DAYS
+
+
 def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
     """Year of a month and day written without one: the tense's side (a future verb moves a day that
     names an event, "the March 4 election", only within reach), else a scheduling verb's present ("the
@@ -172,7 +208,7 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
         # it has just passed: "the rule, effective Jan. 1" said on Jan. 15), whatever verb the
         # sentence has ("which resulted from the pact effective June 1").
         return _coming_else_nearest(ctx.dct, month, day, REACH)
-    tense, reach = _perfect_through_tense(ctx, c)
+    tense, reach = _just_closed(ctx, c, month, day, *_perfect_through_tense(ctx, c))
     if (
         tense == "future"
         and _ATTRIBUTIVE_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
@@ -414,7 +450,7 @@ def _month_resolved(c: Candidate, ctx: Context, month: int, mode: str | None) ->
         # statistic has closed, the last such month within reach even under "is expected to publish".
         year = month_year(d, month, None, "past", REACH)
     else:
-        tense, reach = _perfect_through_tense(ctx, c)
+        tense, reach = _just_closed(ctx, c, month, None, *_perfect_through_tense(ctx, c))
         if tense is None and _timetable_ahead(ctx, c):
             # "Next season begins in November", "the company reports in April": the coming month,
             # within reach, as for a day of the month.
@@ -661,7 +697,7 @@ def _half_of(day: dt.date) -> int:
 
 # "the fiscal third quarter ended Feb. 28": the quarter's year is the year of the day it ended.
 _QUARTER_ENDED = compile_pattern(
-    rf"\s*,?\s+(?i:ended|ending|that\s+ended)\s+(?P<month>{MON})\s+(?P<day>[0-3]?\d)(?!\d)"
+    rf"\s*,?\s+(?i:ended|ending|that\s+ended)\s+(?:(?i:in)\s+)?(?P<month>{MON})(?:\s+(?P<day>[0-3]?\d)(?!\d))?"
     rf"(?:,?\s+(?P<year>(?:1[0-9]|20)\d\d)(?!\d))?"
 )
 
@@ -677,11 +713,14 @@ def _quarter_end_year(c: Candidate, ctx: Context) -> int | None:
     month = _month_of(m["month"])
     if month is None or ctx.dct is None:
         return None
+    day = int(m["day"]) if m["day"] else None
     tense, reach = (
         ("past", REACH) if m[0].lower().lstrip(" ,").startswith(("ended", "that")) else _month_tense(ctx, c)
     )
+    if tense == "future" and _closed_lately(ctx.dct, month, day):
+        tense = "past"  # "analysts expect revenue for the quarter ending Sept. 30 to rise", on Oct. 2
     try:
-        return month_year(ctx.dct, month, int(m["day"]), tense, reach)
+        return month_year(ctx.dct, month, day, tense, reach)
     except ValueError:
         return None
 
