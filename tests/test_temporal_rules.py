@@ -1399,6 +1399,10 @@ REGRESSIONS = [
                  "the quarter", "2013-Q4", id="a-quarter-ending-in-a-month-was-the-last-closed"),
     pytest.param("The company expects net income in the year ending June 30 to fall.", "2013-10-02",
                  "June 30", "2014-06-30", id="a-forecast-periods-end-months-gone-is-ahead"),
+    pytest.param("Forecasters said the rest of the week would stay hot.", "2013-05-29", "the week",
+                 "2013-W22", id="the-rest-of-the-week-went-untagged"),
+    pytest.param("Stocks fell for the remainder of the year.", "2013-05-29", "the year", "2013",
+                 id="remainder-was-too-long-for-the-part-of-look-back"),
 ]  # fmt: skip
 
 

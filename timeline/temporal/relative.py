@@ -747,19 +747,22 @@ def _rule_the_year(c: Candidate, ctx: Context) -> Norm | None:
     unit = c.match[0].split()[-1].lower()
     if ctx.text.startswith(("'s", "’s"), c.end) or (
         _RANKED_OF.search(ctx.text, max(0, c.start - 40), c.start)
-        and not _PART_OF.search(ctx.text, max(0, c.start - 12), c.start)
+        and not _PART_OF.search(ctx.text, max(0, c.start - 16), c.start)
     ):
         # "443.6 million Thursday and the week's most active session", "won on Monday, his third win
         # of the year".
         return _story_period(c, ctx, unit) or _unresolved(c, "DATE", _UNRESOLVED_UNIT[unit])
     if unit in ("week", "month"):
+        if _PART_OF.search(ctx.text, max(0, c.start - 16), c.start):
+            # "the remainder of the week would stay hot": as "the rest of the year", the story's own.
+            return _story_period(c, ctx, unit)
         if not _MARKET_PERIOD.search(ctx.text[max(0, c.start - 40) : c.start]):
             return None  # "he stayed for the week": no report's period
         # "fell on Friday. For the week, ..." in Monday's paper is last week.
         return _story_period(c, ctx, unit)
     if _rx(r"\s+(?:ended|ending|through|to)\b").match(ctx.text, c.end):
         return _norm(c, "DURATION", "P1Y", anchor="none")
-    if _PART_OF.search(ctx.text, max(0, c.start - 12), c.start):
+    if _PART_OF.search(ctx.text, max(0, c.start - 16), c.start):
         # "In 1998 ... in the first months of the year": the year just named in the sentence, else
         # the DCT's ("for the rest of the year").
         left, _ = sentence_bounds(ctx.text, c.start, c.end)
