@@ -1403,6 +1403,10 @@ REGRESSIONS = [
                  "2013-W22", id="the-rest-of-the-week-went-untagged"),
     pytest.param("Stocks fell for the remainder of the year.", "2013-05-29", "the year", "2013",
                  id="remainder-was-too-long-for-the-part-of-look-back"),
+    pytest.param("The plan, agreed by euro zone ministers in the early hours of Saturday, would raise money.",
+                 "2013-03-19", "Saturday", "2013-03-16", id="a-set-off-participle-lost-to-the-main-verb"),
+    pytest.param("The deal, signed by both leaders on Saturday, will take effect soon.", "2013-03-19",
+                 "Saturday", "2013-03-16", id="a-set-off-participle-with-its-agent-lost-to-will"),
 ]  # fmt: skip
 
 

@@ -714,6 +714,19 @@ def _by_distance(pivot: int, n: int) -> tuple[tuple[float, int], ...]:
 _PROGRESSIVE_REACH = 6
 
 
+# What a participle set off after its noun goes on with: its agent or a phrase of time or place
+# ("The deal, signed by both leaders on Saturday, ..."), not an object as a finite verb's.
+_PARTICIPLE_GOES_ON = _words("by in on at during last earlier late early")
+
+
+def _set_off_participle(words: Sequence[str]) -> bool:
+    """Whether the lowercased `words` after a comma, up to the expression, are a past participle's
+    phrase: "agreed by the ministers in the early hours of", not "said that at the close of"."""
+    if not words or not _looks_past(words[0]) or words[0] in _SAY_VERBS:
+        return False
+    return len(words) == 1 or words[1] in _PARTICIPLE_GOES_ON
+
+
 def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense, bool]:
     left, right = sentence_bounds(text, start, end)
     # A fronted date ("In January, a week after the anniversary, a bombing in Birmingham killed a
@@ -740,6 +753,11 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         # A relative clause ends at its comma; the main verb after it is another clause's tense
         # ("Hayward, who faces a hearing on Thursday, has received a letter", "Lampard, whose
         # contract expires in June, scored twice").
+        cut = after.index(",")
+        after, low_after = after[:cut], low_after[:cut]
+    elif "," in after and _set_off_participle(low_before[last_comma + 1 :]):
+        # So does a participle set off after its noun: "The plan, agreed by the ministers in the
+        # early hours of Saturday, would raise 5.8 billion euros" tells of last Saturday.
         cut = after.index(",")
         after, low_after = after[:cut], low_after[:cut]
     tokens = [*before, "<T>", *after]
