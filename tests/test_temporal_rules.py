@@ -1407,6 +1407,9 @@ REGRESSIONS = [
                  "2013-03-19", "Saturday", "2013-03-16", id="a-set-off-participle-lost-to-the-main-verb"),
     pytest.param("The deal, signed by both leaders on Saturday, will take effect soon.", "2013-03-19",
                  "Saturday", "2013-03-16", id="a-set-off-participle-with-its-agent-lost-to-will"),
+    pytest.param("He told senators on Wednesday that it worked. A hearing is set for next Thursday. "
+                 "Earlier in the day, a lawsuit was filed.", "2013-06-14", "the day", "2013-06-12",
+                 id="earlier-in-the-day-after-a-day-ahead-took-the-dct-not-the-news-day"),
 ]  # fmt: skip
 
 

@@ -714,6 +714,10 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
         base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
         if base is not None and _ahead_under_past(c, ctx, base):
             base, anchor = ctx.dct, "dct"
+            if ctx.dct is not None and ctx.prior_day is not None and 0 < (ctx.dct - ctx.prior_day).days <= 2:
+                # "told senators on Wednesday ... will hold a hearing next Thursday. Earlier in the
+                # day, the A.C.L.U. filed a lawsuit": the news's day, named before the one ahead.
+                base, anchor = ctx.prior_day, "anaphora"
         if base is None:
             return _unresolved(c, "DATE", "XXXX-XX-XX", mod)
         return _norm(c, "DATE", base.isoformat(), mod, anchor, 0.7)
