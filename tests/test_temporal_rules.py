@@ -1410,6 +1410,8 @@ REGRESSIONS = [
     pytest.param("He told senators on Wednesday that it worked. A hearing is set for next Thursday. "
                  "Earlier in the day, a lawsuit was filed.", "2013-06-14", "the day", "2013-06-12",
                  id="earlier-in-the-day-after-a-day-ahead-took-the-dct-not-the-news-day"),
+    pytest.param("Twitter shares soared 73 percent in their trading debut on Thursday.", "2013-11-08",
+                 "Thursday", "2013-11-07", id="a-bare-timetable-word-after-an-ing-word-is-a-noun"),
 ]  # fmt: skip
 
 

@@ -489,6 +489,9 @@ def _cue(tokens: list[str], lows: list[str], i: int, timetable: bool = False) ->
                 and prev not in _DETERMINERS
                 and prev not in _S_PRONOUNS
             )
+            # A bare form after an -ing word is a noun it modifies: "soared in their trading debut
+            # on Thursday" (a gerund subject would take the -s form).
+            or (prev.endswith("ing") and len(prev) > 4 and not word.endswith("s"))
             # "head" is a verb only going somewhere ("voters head to the polls Sunday"), else a noun
             # ("Hamas head Ismail Haniyeh on Sunday").
             or (word == "head" and nxt not in ("to", "for", "into", "home", "back"))
