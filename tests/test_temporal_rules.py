@@ -1412,6 +1412,10 @@ REGRESSIONS = [
                  id="earlier-in-the-day-after-a-day-ahead-took-the-dct-not-the-news-day"),
     pytest.param("Twitter shares soared 73 percent in their trading debut on Thursday.", "2013-11-08",
                  "Thursday", "2013-11-07", id="a-bare-timetable-word-after-an-ing-word-is-a-noun"),
+    pytest.param("It shut down on Tuesday after Congress failed to agree by midnight.", "2013-10-01",
+                 "midnight", "2013-10-01T00:00", id="a-past-midnight-after-the-dct-named-was-its-end"),
+    pytest.param("He was killed on Tuesday shortly before midnight.", "2013-10-01", "midnight",
+                 "2013-10-01T24:00", id="before-midnight-after-the-dct-named-is-its-end"),
 ]  # fmt: skip
 
 

@@ -183,6 +183,8 @@ def _reported_on_dct(ctx: Context) -> bool:
 # Midnight ends the day it is named with (TimeML's T24:00, the AP's "part of the day that is
 # ending"): "the offer expires at midnight Friday" is the end of Friday, not its start.
 _AFTER_MIDNIGHT = compile_pattern(r"(?i:\b(?:after|past)\s+)$")
+# "was killed on Tuesday shortly before midnight": the end of the day named, even in Tuesday's paper.
+_BEFORE_MIDNIGHT = compile_pattern(r"(?i:\bbefore\s+)$")
 
 
 # A part of the day after a clock without a.m./p.m. puts it after noon: "at 7:30 tonight". Not
@@ -236,12 +238,14 @@ def _rule_time(c: Candidate, ctx: Context) -> Norm | None:
     elif (
         day is not None
         and clock == "T24:00"
-        and anchor == "dct"
+        and day == ctx.dct
         and not s[m.end() :].strip()
+        and (anchor == "dct" or not _BEFORE_MIDNIGHT.search(ctx.text, max(0, c.start - 20), c.start))
         and _tense(ctx, c) == "past"
     ):
         # A midnight gone by with no day of its own is the one the paper's day began with ("the
-        # strike, which began at midnight"), not the one still to come.
+        # strike, which began at midnight", "began shutting down on Tuesday after Congress failed to
+        # agree by midnight" in Tuesday's paper), not the one still to come.
         clock = "T00:00"
     if day is not None and clock < "T12" and _LAST_NIGHT.search(s, m.end()):
         day += dt.timedelta(days=1)  # "at 2 a.m. last night": the small hours of the publication day
