@@ -1416,6 +1416,9 @@ REGRESSIONS = [
                  "midnight", "2013-10-01T00:00", id="a-past-midnight-after-the-dct-named-was-its-end"),
     pytest.param("He was killed on Tuesday shortly before midnight.", "2013-10-01", "midnight",
                  "2013-10-01T24:00", id="before-midnight-after-the-dct-named-is-its-end"),
+    pytest.param("A train derailed on Wednesday night. It left the tracks at 8:41 p.m., officials said on "
+                 "Thursday.", "2013-07-25", "8:41 p.m.", "2013-07-24T20:41",
+                 id="a-clock-moved-to-the-day-of-the-attribution-after-it"),
 ]  # fmt: skip
 
 

@@ -28,6 +28,9 @@ _REACH = 40
 # 9 p.m. ET; the second will be shown on Friday night"; or that go on to another day: "worked
 # through the night and into Tuesday".
 _OTHER_CLAUSE = re.compile(r";|\b(?:will|would|was|were|is|are|has|have|had|into)\b", re.IGNORECASE)
+# A day an attribution gives after the time is when the report came, not when the time fell: "left
+# the tracks at 8:41 p.m., officials said on Thursday".
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
@@ -52,6 +55,7 @@ def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:
             and left <= o.start < right
             and min(abs(o.start - t.end), abs(t.start - o.end)) <= _REACH
             and not _OTHER_CLAUSE.search(text, min(t.end, o.end), max(t.start, o.start))
+            and not (o.start >= t.end and _REPORTED.search(text, max(0, o.start - 16), o.start))
         ]
         if t.anchor == "anaphora":
             # A time read from the day before it keeps a day named just before it ("on Saturday, 29
