@@ -1419,6 +1419,8 @@ REGRESSIONS = [
     pytest.param("A train derailed on Wednesday night. It left the tracks at 8:41 p.m., officials said on "
                  "Thursday.", "2013-07-25", "8:41 p.m.", "2013-07-24T20:41",
                  id="a-clock-moved-to-the-day-of-the-attribution-after-it"),
+    pytest.param("The blast occurred at 10 a.m. (0735 GMT) Friday.", "2013-07-25", "Friday", "2013-07-19",
+                 id="a-clocks-period-before-a-parenthesis-ended-the-sentence"),
 ]  # fmt: skip
 
 

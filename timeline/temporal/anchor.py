@@ -110,8 +110,10 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if word is None:
         return True
     w = word[1]
-    if w in ("a.m", "p.m") and _ON_CLOCK.match(text, m.end()):
-        return False  # "at 10:39 p.m. Alaska time Monday": the clock's period ends no sentence
+    if w in ("a.m", "p.m") and (_ON_CLOCK.match(text, m.end()) or text.startswith("(", m.end())):
+        # "at 10:39 p.m. Alaska time Monday", "at 10:35 a.m. (0735 GMT) Friday": the clock's period
+        # ends no sentence.
+        return False
     return not (w in _ABBREVIATIONS or (len(w) == 1 and w.isupper()))
 
 
