@@ -1421,6 +1421,12 @@ REGRESSIONS = [
                  id="a-clock-moved-to-the-day-of-the-attribution-after-it"),
     pytest.param("The blast occurred at 10 a.m. (0735 GMT) Friday.", "2013-07-25", "Friday", "2013-07-19",
                  id="a-clocks-period-before-a-parenthesis-ended-the-sentence"),
+    pytest.param("She was shot on Thursday. The case was put off until Tuesday. She tweeted a day earlier.",
+                 "2013-02-15", "a day earlier", "2013-02-13",
+                 id="a-day-earlier-under-past-counted-from-a-day-ahead"),
+    pytest.param("She was shot on Thursday. The case was put off until Tuesday. She tweeted the day before.",
+                 "2013-02-15", "the day before", "2013-02-13",
+                 id="the-day-before-under-past-counted-from-a-day-ahead"),
 ]  # fmt: skip
 
 

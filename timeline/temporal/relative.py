@@ -966,6 +966,13 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     if base is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX")
     moved = _shift_units(base, k, unit)
+    if anchor == "anaphora" and ctx.prior_day is not None and _ahead_under_past(c, ctx, moved):
+        # As for "the next day": a past verb tells of a day gone by, so the day counted from is the
+        # one named before the day ahead ("shot on Thursday ... postponed until Tuesday. She had
+        # tweeted a day earlier").
+        earlier = _shift_units(ctx.prior_day, k, unit)
+        if ctx.dct is not None and earlier <= ctx.dct:
+            moved = earlier
     return _norm(
         c, "DATE", _unit_value(moved, unit), anchor=anchor, confidence=0.8 if anchor == "dct" else 0.7
     )
@@ -1144,8 +1151,7 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
     if unit == "day":
         day = base + dt.timedelta(days=step)
         if (
-            step >= 0
-            and anchor == "anaphora"
+            anchor == "anaphora"
             and ctx.prior_day is not None
             and _ahead_under_past(c, ctx, day)
             # The tense is past now: the day counted from the earlier one must not be ahead too.
