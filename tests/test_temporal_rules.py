@@ -1427,6 +1427,9 @@ REGRESSIONS = [
     pytest.param("She was shot on Thursday. The case was put off until Tuesday. She tweeted the day before.",
                  "2013-02-15", "the day before", "2013-02-13",
                  id="the-day-before-under-past-counted-from-a-day-ahead"),
+    pytest.param("It may have begun as early as 2002, when she led the opposition, and continued until weeks "
+                 "before Obama visited Berlin in June.", "2013-10-28", "June", "2013-06",
+                 id="a-when-clauses-year-framed-a-month-after-the-clause-ended"),
 ]  # fmt: skip
 
 

@@ -411,6 +411,9 @@ _FRONTED_YEAR = compile_pattern(
 # ... as is a year a "when" clause describes: "The rally began in early 2009, when the Dow bottomed
 # out on March 9".
 _WHEN_AFTER = compile_pattern(r",?\s+when\b")
+# Where the "when" clause ends and the sentence goes on to another time: "as early as 2002, when
+# Merkel was opposition leader, and continued until weeks before Obama visited Berlin in June".
+_WHEN_CLAUSE_END = compile_pattern(r",\s+(?i:and|but)\b|;|\b(?i:until|till)\b")
 
 
 def _framing_year(c: Candidate, ctx: Context) -> int | None:
@@ -421,7 +424,11 @@ def _framing_year(c: Candidate, ctx: Context) -> int | None:
         return None
     left = sentence_bounds(ctx.text, c.start, c.end)[0]
     if ctx.last_end < left or not (
-        _FRONTED_YEAR.fullmatch(ctx.text, left, ctx.last_end) or _WHEN_AFTER.match(ctx.text, ctx.last_end)
+        _FRONTED_YEAR.fullmatch(ctx.text, left, ctx.last_end)
+        or (
+            _WHEN_AFTER.match(ctx.text, ctx.last_end)
+            and not _WHEN_CLAUSE_END.search(ctx.text, ctx.last_end, c.start)
+        )
     ):
         return None
     return int(named)
