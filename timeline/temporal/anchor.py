@@ -724,12 +724,13 @@ _PROGRESSIVE_REACH = 6
 _PARTICIPLE_GOES_ON = _words("by in on at during last earlier late early")
 
 
-def _set_off_participle(words: Sequence[str]) -> bool:
-    """Whether the lowercased `words` after a comma, up to the expression, are a past participle's
-    phrase: "agreed by the ministers in the early hours of", not "said that at the close of"."""
-    if not words or not _looks_past(words[0]) or words[0] in _SAY_VERBS:
+def _set_off_participle(words: Sequence[str], k: int) -> bool:
+    """Whether the lowercased `words` from k (just after a comma) to the expression are a past
+    participle's phrase: "agreed by the ministers in the early hours of", not "said that at the close
+    of"."""
+    if k >= len(words) or not _looks_past(words[k]) or words[k] in _SAY_VERBS:
         return False
-    return len(words) == 1 or words[1] in _PARTICIPLE_GOES_ON
+    return k + 1 == len(words) or words[k + 1] in _PARTICIPLE_GOES_ON
 
 
 def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense, bool]:
@@ -760,7 +761,7 @@ def _tense_cue(text: str, start: int, end: int, timetable: bool) -> tuple[Tense,
         # contract expires in June, scored twice").
         cut = after.index(",")
         after, low_after = after[:cut], low_after[:cut]
-    elif "," in after and _set_off_participle(low_before[last_comma + 1 :]):
+    elif last_comma >= 0 and "," in after and _set_off_participle(low_before, last_comma + 1):
         # So does a participle set off after its noun: "The plan, agreed by the ministers in the
         # early hours of Saturday, would raise 5.8 billion euros" tells of last Saturday.
         cut = after.index(",")
