@@ -1430,6 +1430,9 @@ REGRESSIONS = [
     pytest.param("It may have begun as early as 2002, when she led the opposition, and continued until weeks "
                  "before Obama visited Berlin in June.", "2013-10-28", "June", "2013-06",
                  id="a-when-clauses-year-framed-a-month-after-the-clause-ended"),
+    pytest.param("He was freed in 1990. The following year he led the party, and three years later he was "
+                 "elected.", "2013-12-06", "three years later", "1994",
+                 id="years-later-counted-from-the-year-named-not-the-year-last-told"),
 ]  # fmt: skip
 
 

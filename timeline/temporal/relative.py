@@ -933,6 +933,10 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
         if n2 is not None and n2.anchor == "anaphora":
             return n2
     last_year = ctx.last_value if ctx.last_value and _rx(r"\d{4}").fullmatch(ctx.last_value) else None
+    if last_year and ctx.last_any and ctx.last_any != last_year and _rx(r"\d{4}").fullmatch(ctx.last_any):
+        # A narrative's years chain: "released in 1990. The following year he became ANC president,
+        # and three years later ..." counts from 1991, the year last told.
+        last_year = ctx.last_any
     # "a year earlier" is the earnings comparison with the report's period, unless the year named is
     # too old to be reported on: "The ship sank in 1998; a year earlier ..." is 1997.
     unreported = last_year is not None and ctx.dct is not None and int(last_year) < ctx.dct.year - 2
