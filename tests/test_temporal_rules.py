@@ -1433,6 +1433,14 @@ REGRESSIONS = [
     pytest.param("He was freed in 1990. The following year he led the party, and three years later he was "
                  "elected.", "2013-12-06", "three years later", "1994",
                  id="years-later-counted-from-the-year-named-not-the-year-last-told"),
+    pytest.param("Some ATMs were down until Thursday morning.", "2013-03-22", "Thursday morning",
+                 "2013-03-21TMO", id="a-past-state-until-a-day-read-a-day-ahead"),
+    pytest.param("Police said the road was open until Monday.", "2013-03-22", "Monday", "2013-03-25",
+                 id="a-reported-state-until-a-day-may-point-ahead"),
+    pytest.param("He was banned until Monday.", "2013-03-22", "Monday", "2013-03-25",
+                 id="a-decision-until-a-day-may-point-ahead"),
+    pytest.param("The bank was due to stay shut until Tuesday.", "2013-03-22", "Tuesday", "2013-03-26",
+                 id="a-planned-state-until-a-day-points-ahead"),
 ]  # fmt: skip
 
 

@@ -588,6 +588,27 @@ _PAST_AUX = _words("did was were")
 _NEGATED_PAST = _words("didn't didn’t wasn't wasn’t weren't weren’t")
 
 
+# After "was" or "were", words that make the state a plan ("was due to reopen until", "were set").
+_PLANNED_STATE = _words("to due expected scheduled likely supposed going")
+
+
+def _past_state(words: Sequence[str], k: int) -> bool:
+    """Whether a "was" or "were" up to three words before the "until" at k tells of a state that
+    ended ("were down until"), with no reporting verb before it (which would make it reported speech:
+    "said the road was shut until Monday" may be a day ahead). A participle after it may be a decision
+    whose end is still ahead: "was banned until 2015", "was postponed until Tuesday"."""
+    for j in range(max(0, k - 3), k):
+        if words[j] in ("was", "were"):
+            state = words[j + 1]
+            return (
+                state not in _PLANNED_STATE
+                and not _looks_past(state)
+                and state not in _BARE_PARTICIPLES
+                and _SAY_VERBS.isdisjoint(words[:j])
+            )
+    return False
+
+
 def _negated_past(words: Sequence[str]) -> bool:
     """Whether `words` (before an "until") hold a negated "did", "was" or "were" with no modal or "to"
     after it ("did not yield until", "was not charged until"), or end in the cleft "it was not"."""
@@ -612,6 +633,8 @@ def _signal(before: Sequence[str], after: Sequence[str] = ()) -> Tense:
             signal = _SIDE_SIGNAL.get(word)
             if signal == "future" and not _ENDED_STATE.isdisjoint(before[max(0, k - 3) : k]):
                 return "past"  # "talks ran until Sunday", "banks remained closed until Tuesday": over
+            if signal == "future" and _past_state(before, k):
+                return "past"  # "some ATMs were down until Thursday morning"
             if signal == "future" and _negated_past(before[max(0, k - 6) : k]):
                 return "past"  # "did not yield the floor until Friday", "it was not until Tuesday that"
             if signal == "future" and (
