@@ -1441,6 +1441,8 @@ REGRESSIONS = [
                  id="a-decision-until-a-day-may-point-ahead"),
     pytest.param("The bank was due to stay shut until Tuesday.", "2013-03-22", "Tuesday", "2013-03-26",
                  id="a-planned-state-until-a-day-points-ahead"),
+    pytest.param("The deficit will stay at 120 billion pounds this financial year.", "2013-03-20",
+                 "this financial year", "2013", id="the-british-financial-year-went-untagged"),
 ]  # fmt: skip
 
 

@@ -399,13 +399,15 @@ _RULES: list[tuple[str, str]] = [
         "rel_unit",
         # After a possessive "last" is "final": "said this would be his last year", "in their last week".
         rf"(?i:(?:this\s+past|this\s+coming|this|(?=(?i:last)){_NOT_POSSESSED}last|"
-        r"next|past|previous|coming|(?:the\s+)?current)\s+(?:week|weekend|month|year|decade|century|fiscal\s+year)|"
+        r"next|past|previous|coming|(?:the\s+)?current)\s+(?:week|weekend|month|year|decade|century|"
+        # "this financial year" is British for "this fiscal year".
+        r"(?:fiscal|financial)\s+year)|"
         # "over the past weekend": a weekend is a date, never a span as "the past week" is.
         r"the\s+(?:past|previous|coming|last|next)\s+weekend|"
         # "the week before last", "the year after next": two steps from the DCT's.
         r"the\s+(?:week|weekend|month|year)\s+(?:before\s+last|after\s+next)|"
         # "sales in the latest fiscal year": the last one completed.
-        r"the\s+(?:latest|most\s+recent)\s+fiscal\s+year)(?!\w)",
+        r"the\s+(?:latest|most\s+recent)\s+(?:fiscal|financial)\s+year)(?!\w)",
     ),
     (
         "the_unit",
