@@ -1443,6 +1443,10 @@ REGRESSIONS = [
                  id="a-planned-state-until-a-day-points-ahead"),
     pytest.param("The deficit will stay at 120 billion pounds this financial year.", "2013-03-20",
                  "this financial year", "2013", id="the-british-financial-year-went-untagged"),
+    pytest.param("She testified on the Sept. 11 attack on the American mission in Benghazi.", "2013-01-24",
+                 "Sept. 11", "2012-09-11", id="a-single-sept-11-attack-elsewhere-read-as-2001"),
+    pytest.param("He recalled the Sept. 11 attack on the World Trade Center.", "2013-01-24", "Sept. 11",
+                 "2001-09-11", id="the-sept-11-attack-on-the-trade-center-is-2001"),
 ]  # fmt: skip
 
 

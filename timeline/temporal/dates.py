@@ -226,9 +226,13 @@ def _dated_day_year(ctx: Context, c: Candidate, month: int, day: int) -> int:
 
 
 _NINE_ELEVEN = dt.date(2001, 9, 11)
-# The nouns a "Sept. 11" names the attacks with (not "anniversary": that one falls every year).
+# The nouns a "Sept. 11" names the attacks with (not "anniversary": that one falls every year). A
+# single attack on or in some other place is another Sept. 11's: "the Sept. 11 attack on the American
+# mission in Benghazi" (2012).
 _NAMES_ATTACKS = compile_pattern(
-    r"(?:,?\s+|-)(?i:attacks?|terror|terrorist|hijack\w*|commission|plot|mastermind|victims|memorial)\b"
+    r"(?:,?\s+|-)(?i:attacks|attack(?!\s+(?:on|in|at)\s+(?!(?:America|the\s+United\s+States|the\s+U\.S\.|"
+    r"New\s+York|Washington|the\s+World\s+Trade\s+Center|the\s+Pentagon|the\s+(?:twin\s+)?towers)\b))|"
+    r"terror|terrorist|hijack\w*|commission|plot|mastermind|victims|memorial)\b"
 )
 
 
