@@ -1447,6 +1447,10 @@ REGRESSIONS = [
                  "Sept. 11", "2012-09-11", id="a-single-sept-11-attack-elsewhere-read-as-2001"),
     pytest.param("He recalled the Sept. 11 attack on the World Trade Center.", "2013-01-24", "Sept. 11",
                  "2001-09-11", id="the-sept-11-attack-on-the-trade-center-is-2001"),
+    pytest.param("The vote had been planned for Tuesday.", "2013-11-08", "Tuesday", "2013-11-05",
+                 id="a-second-past-aux-set-shadowed-the-first-had-been-planned-read-ahead"),
+    pytest.param("Talks, which had been due on Monday, collapsed.", "2013-11-08", "Monday", "2013-11-04",
+                 id="a-second-past-aux-set-shadowed-the-first-had-been-due-read-ahead"),
 ]  # fmt: skip
 
 

@@ -584,7 +584,8 @@ def _past_main_clause(after: Sequence[str]) -> bool:
     return any(w in ("was", "were", "had") for w in after[k + 1 : k + 3])
 
 
-_PAST_AUX = _words("did was were")
+# The past auxiliaries a negation before "until" follows ("did not", "was not"), and their contractions.
+_NEGATABLE_PAST = _words("did was were")
 _NEGATED_PAST = _words("didn't didn’t wasn't wasn’t weren't weren’t")
 
 
@@ -616,7 +617,7 @@ def _negated_past(words: Sequence[str]) -> bool:
         return True
     for j, word in enumerate(words):
         rest = words[j + 1 :]
-        negated = word in _NEGATED_PAST or (word in _PAST_AUX and not _NEGATIONS.isdisjoint(rest[:2]))
+        negated = word in _NEGATED_PAST or (word in _NEGATABLE_PAST and not _NEGATIONS.isdisjoint(rest[:2]))
         if negated and not any(w in _BARE_AFTER for w in rest):
             return True
     return False
