@@ -26,14 +26,10 @@ def _module_names_bound_twice(source: str) -> list[str]:
     """Top-level names a module assigns more than once."""
     counts: collections.Counter[str] = collections.Counter()
     for node in ast.parse(source).body:
-        targets = (
-            node.targets
-            if isinstance(node, ast.Assign)
-            else [node.target]
-            if isinstance(node, ast.AnnAssign)
-            else []
-        )
-        counts.update(t.id for t in targets if isinstance(t, ast.Name))
+        if isinstance(node, ast.Assign):
+            counts.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            counts[node.target.id] += 1
     return sorted(name for name, n in counts.items() if n > 1)
 
 
