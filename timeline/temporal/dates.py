@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from calendar import monthrange
 
 import dateparser
 from dateutil.easter import easter
@@ -41,7 +40,7 @@ from timeline.temporal.base import (
     _year_earlier,
     parse_number,
 )
-from timeline.temporal.calendar import closing_quarter, value_range
+from timeline.temporal.calendar import closing_quarter, last_day, value_range
 from timeline.temporal.grammar import (
     DAY_ORDINAL,
     DAY_ORDINALS,
@@ -192,7 +191,7 @@ def _closed_lately(dct: dt.date, month: int, day: int | None) -> bool:
     """Whether the last end of `month` (on `day`, else its last day) lies a few weeks before `dct`."""
     year = month_year(dct, month, day, "past", 12.0)
     try:
-        end = dt.date(year, month, day or monthrange(year, month)[1])
+        end = dt.date(year, month, day) if day else last_day(year, month)
     except ValueError:
         return False
     return 0 <= (dct - end).days <= _JUST_CLOSED_DAYS
