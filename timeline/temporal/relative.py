@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from timeline.temporal.anchor import (
     _words,
@@ -100,6 +101,21 @@ def _ahead_under_past(c: Candidate, ctx: Context, day: dt.date) -> bool:
     happened by the paper's day, not on a day still ahead ("Carney takes over on July 1. Figures
     showed earlier in the day ...")."""
     return ctx.dct is not None and day > ctx.dct and _tense(ctx, c) == "past"
+
+
+def _counted_under_past(
+    c: Candidate, ctx: Context, day: dt.date, count: Callable[[dt.date], dt.date]
+) -> dt.date:
+    """`day`, counted (by `count`) from the day last named; when a past verb tells of it though it
+    lies after the DCT, the same count from the day named before, unless that is ahead too. A past verb
+    tells of a day already gone: the day last named is then the report's own ("erupted last Wednesday
+    ..., officials said Monday. It escalated the next day") or one still ahead ("exploded at 2:50 p.m.
+    Monday ... Obama will travel on Thursday ... photos taken that afternoon"; "shot on Thursday ...
+    postponed until Tuesday. She had tweeted a day earlier"); the story's day is the one named before."""
+    if ctx.prior_day is None or not _ahead_under_past(c, ctx, day):
+        return day
+    earlier = count(ctx.prior_day)
+    return earlier if ctx.dct is not None and earlier <= ctx.dct else day
 
 
 def _unknown_day(s: str) -> str:
@@ -970,13 +986,8 @@ def _ago(c: Candidate, ctx: Context) -> Norm | None:
     if base is None:
         return _unresolved(c, "DATE", "XXXX-XX-XX" if unit in ("day", "hour") else "XXXX")
     moved = _shift_units(base, k, unit)
-    if anchor == "anaphora" and ctx.prior_day is not None and _ahead_under_past(c, ctx, moved):
-        # As for "the next day": a past verb tells of a day gone by, so the day counted from is the
-        # one named before the day ahead ("shot on Thursday ... postponed until Tuesday. She had
-        # tweeted a day earlier").
-        earlier = _shift_units(ctx.prior_day, k, unit)
-        if ctx.dct is not None and earlier <= ctx.dct:
-            moved = earlier
+    if anchor == "anaphora":
+        moved = _counted_under_past(c, ctx, moved, lambda d: _shift_units(d, k, unit))
     return _norm(
         c, "DATE", _unit_value(moved, unit), anchor=anchor, confidence=0.8 if anchor == "dct" else 0.7
     )
@@ -1154,19 +1165,8 @@ def _anaphor(c: Candidate, ctx: Context) -> Norm | None:
         return _norm(c, "DATE", ctx.last_value or "", anchor="anaphora", confidence=0.5)
     if unit == "day":
         day = base + dt.timedelta(days=step)
-        if (
-            anchor == "anaphora"
-            and ctx.prior_day is not None
-            and _ahead_under_past(c, ctx, day)
-            # The tense is past now: the day counted from the earlier one must not be ahead too.
-            and ctx.dct is not None
-            and ctx.prior_day + dt.timedelta(days=step) <= ctx.dct
-        ):
-            # A past verb tells of a day already gone, not of the day last named: that is the
-            # report's own ("erupted last Wednesday ..., officials said Monday. It escalated the
-            # next day") or one still ahead ("exploded at 2:50 p.m. Monday ... Obama will travel on
-            # Thursday ... photos taken that afternoon"). The story's day is the one named before.
-            day = ctx.prior_day + dt.timedelta(days=step)
+        if anchor == "anaphora":
+            day = _counted_under_past(c, ctx, day, lambda d: d + dt.timedelta(days=step))
         value = day.isoformat()
     elif unit in ("week", "weekend"):
         value = week_value(base + dt.timedelta(weeks=step)) + ("-WE" if unit == "weekend" else "")
