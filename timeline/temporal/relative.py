@@ -178,9 +178,14 @@ def _news_day_told(c: Candidate, ctx: Context, day: dt.date | None = None) -> bo
     a past verb tells of `c` within `_NEWS_DAY_REACH`: an older day ("since the explosion on 20 April")
     is background."""
     day = ctx.last_day if day is None else day
-    if day is None or ctx.dct is None or not 0 < (ctx.dct - day).days <= 2:
+    if not _is_news_day(ctx, day):
         return False
     return c.start - ctx.last_end <= _NEWS_DAY_REACH and _tense(ctx, c) == "past"
+
+
+def _is_news_day(ctx: Context, day: dt.date | None) -> bool:
+    """Whether `day` is a day or two before the DCT, where a story's news usually happened."""
+    return day is not None and ctx.dct is not None and 0 < (ctx.dct - day).days <= 2
 
 
 # A day the attribution gives ("..., officials said on Monday"): when a report came, not its news.
@@ -734,7 +739,7 @@ def _rule_in_the_unit(c: Candidate, ctx: Context) -> Norm | None:
         base, anchor = (ctx.last_day, "anaphora") if ctx.last_day else (ctx.dct, "dct")
         if base is not None and _ahead_under_past(c, ctx, base):
             base, anchor = ctx.dct, "dct"
-            if ctx.dct is not None and ctx.prior_day is not None and 0 < (ctx.dct - ctx.prior_day).days <= 2:
+            if ctx.prior_day is not None and _is_news_day(ctx, ctx.prior_day):
                 # "told senators on Wednesday ... will hold a hearing next Thursday. Earlier in the
                 # day, the A.C.L.U. filed a lawsuit": the news's day, named before the one ahead.
                 base, anchor = ctx.prior_day, "anaphora"
