@@ -207,6 +207,9 @@ _CONDITIONAL = _words("if unless whether lest")
 _CLAUSE_BREAK = _words(", ; : that because but and")
 _CONJUNCTIONS = _words("; and but while whereas")
 _SAY_VERBS = _words("says said say reports reported told added adds")
+# The verbs of an attribution whose day is when a report came ("..., officials said on Monday"), as a
+# regular expression alternation.
+ATTRIBUTION_VERBS = "said|told|announced|reported|confirmed"
 # The right-hand context ends at a coordinated clause ("planned a rally on Saturday and were ...")
 # or a colon ("posed to me on Tuesday: what should we do?"); a clock's colon is no token.
 _RIGHT_STOP = _CONJUNCTIONS | {"that", ":"}

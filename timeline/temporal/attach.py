@@ -12,7 +12,7 @@ import dataclasses
 import re
 
 from timeline.model import Timex
-from timeline.temporal.anchor import sentence_bounds
+from timeline.temporal.anchor import ATTRIBUTION_VERBS, sentence_bounds
 
 _CLOCK = re.compile(r"\d|noon|midnight|midday|o['’]clock|[ap]\.m", re.IGNORECASE)
 _DAY_PART = re.compile(r"(?i:morning|afternoon|evening|night|dawn|dusk|daybreak)")
@@ -30,7 +30,7 @@ _REACH = 40
 _OTHER_CLAUSE = re.compile(r";|\b(?:will|would|was|were|is|are|has|have|had|into)\b", re.IGNORECASE)
 # A day an attribution gives after the time is when the report came, not when the time fell: "left
 # the tracks at 8:41 p.m., officials said on Thursday".
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|reported|confirmed)\s+(?:on\s+)?$", re.IGNORECASE)
+_REPORTED = re.compile(rf"\b(?:says|{ATTRIBUTION_VERBS})\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def attach_times(text: str, timexes: list[Timex]) -> list[Timex]:

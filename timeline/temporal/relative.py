@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from timeline.temporal.anchor import (
+    ATTRIBUTION_VERBS,
     _words,
     firm_tense_at,
     quarter_of,
@@ -189,7 +190,7 @@ def _is_news_day(ctx: Context, day: dt.date | None) -> bool:
 
 
 # A day the attribution gives ("..., officials said on Monday"): when a report came, not its news.
-_REPORTED_DAY = compile_pattern(r"(?i:\b(?:said|told|announced|reported|confirmed)\s+(?:on\s+)?[a-z]+)$")
+_REPORTED_DAY = compile_pattern(rf"(?i:\b(?:{ATTRIBUTION_VERBS})\s+(?:on\s+)?[a-z]+)$")
 
 
 def _reported_on_dct(ctx: Context) -> bool:
